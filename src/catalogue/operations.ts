@@ -1,0 +1,79 @@
+import { TestkitError } from "../errors.js";
+import type { OperationId } from "../generated/schemas.js";
+import { readSchemaDocument } from "./schema-files.js";
+
+export type { OperationId };
+
+/** HTTP methods the catalogued operations use. */
+export type HttpMethod = "GET" | "POST" | "DELETE";
+
+/** Where a request parameter travels. */
+export type ParameterLocation = "path" | "query" | "body";
+
+/**
+ * One operation of the Twilio Voice API 2010-04-01, as `schemas/operations.json` records it.
+ * Source: OPERATIONS.md (twilio-oai spec/json/twilio_api_v2010.json, d50069b).
+ */
+export interface Operation {
+  /** Twilio's operationId, e.g. `ListParticipant` */
+  readonly operationId: OperationId;
+  /** The seed page's tool name, e.g. `listParticipant` */
+  readonly toolName: string;
+  /** Whether one of the five seed pages documents it */
+  readonly seedPage: boolean;
+  readonly method: HttpMethod;
+  /** Path template, e.g. `/2010-04-01/Accounts/{AccountSid}/Conferences.json` */
+  readonly path: string;
+  /** HTTP status of success: 201 for CreateParticipant, 204 for DeleteParticipant, else 200 */
+  readonly successStatus: number;
+  /** `$id`-relative refs of the request parameter schemas, by location */
+  readonly request: Partial<Record<ParameterLocation, string>>;
+  /** Response schema file (tolerant in `schemas/`, strict in `schemas/strict/`), or null for no body */
+  readonly response: string | null;
+}
+
+type CatalogueFile = { operations: Record<OperationId, Omit<Operation, "operationId">> };
+
+/** Every catalogued operation, in catalogue order. */
+export const OPERATIONS: readonly Operation[] = Object.entries(
+  (readSchemaDocument("operations.json") as CatalogueFile).operations,
+).map(([operationId, entry]) => ({ operationId: operationId as OperationId, ...entry }));
+
+/**
+ * Finds an operation by Twilio operationId (`ListParticipant`) or seed-page tool name (`listParticipant`).
+ *
+ * @param name - operationId or tool name, exact case
+ * @throws TestkitError `UNKNOWN_OPERATION`, listing the known operationIds
+ */
+export function findOperation(name: string): Operation {
+  const found = OPERATIONS.find((op) => op.operationId === name || op.toolName === name);
+  if (found) return found;
+  const known = OPERATIONS.map((op) => op.operationId).join(", ");
+  throw new TestkitError("UNKNOWN_OPERATION", `Failed to find operation "${name}": known operations are ${known}`);
+}
+
+/**
+ * Fills a path template's `{Name}` placeholders.
+ *
+ * @param template - e.g. `/2010-04-01/Accounts/{AccountSid}/Conferences/{Sid}.json`
+ * @param params - a value for every placeholder; values are percent-encoded
+ * @returns e.g. `/2010-04-01/Accounts/AC…/Conferences/CF….json`
+ * @throws TestkitError `USAGE` when a placeholder has no value
+ */
+export function fillPath(template: string, params: Readonly<Record<string, string>>): string {
+  return template.replace(/\{(\w+)\}/g, (_, name: string) => {
+    const value = params[name];
+    if (value === undefined) throw new TestkitError("USAGE", `Failed to build path ${template}: no value for {${name}}`);
+    return encodeURIComponent(value);
+  });
+}
+
+/**
+ * The path of an operation with its placeholders filled.
+ *
+ * @example `operationPath("FetchConference", { AccountSid: "AC…", Sid: "CF…" })`
+ * @throws TestkitError `UNKNOWN_OPERATION` or `USAGE`, as {@link findOperation} and {@link fillPath}
+ */
+export function operationPath(operationId: OperationId, params: Readonly<Record<string, string>>): string {
+  return fillPath(findOperation(operationId).path, params);
+}

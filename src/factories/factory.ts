@@ -1,0 +1,150 @@
+import { base, en, Faker } from "@faker-js/faker";
+import { TestkitError } from "../errors.js";
+import { formatIssues } from "../validate/issues.js";
+import type { ResourceKind } from "../validate/resources.js";
+import { validateResource } from "../validate/validate.js";
+
+/** A named variant of a factory's output: fields to set, drawn from the factory's seeded faker. */
+export type Trait<T> = (faker: Faker) => Partial<T>;
+
+/** What a factory definition gives its generator. */
+export interface GenerateInput<T, P> {
+  /** The factory's seeded faker: draw every random value from it, so builds are reproducible */
+  readonly faker: Faker;
+  /** Fields fixed by traits, `with()` and `build()` overrides, merged in that order; the generator derives the rest from them */
+  readonly fixed: Partial<T>;
+  /** Factory-specific parameters, such as the request a list page answers */
+  readonly params: P;
+}
+
+/** How to build one kind of resource. */
+export interface FactoryDefinition<T, P, N extends string> {
+  /** The resource kind, whose strict schema every build must pass */
+  readonly kind: ResourceKind;
+  /** Builds a complete object; fields in `fixed` are taken as given and derived fields follow them */
+  readonly generate: (input: GenerateInput<T, P>) => T;
+  /** Named variants, e.g. `muted` */
+  readonly traits: Readonly<Record<N, Trait<T>>>;
+  /** Default parameters */
+  readonly params: P;
+}
+
+interface FactoryState<T, P, N extends string> {
+  readonly seed: number | undefined;
+  readonly traits: readonly N[];
+  readonly fixed: Partial<T>;
+  readonly params: P;
+}
+
+/**
+ * An immutable builder of always-valid Twilio resources. Modifiers (`seed`, `traits`, `with`,
+ * `withParams`) return a new factory; `build` draws from the factory's own faker, so the n-th build of
+ * a factory with a given seed is the same on every run.
+ *
+ * Every build is checked against the strict profile: an override that breaks the schema or a
+ * cross-field rule throws `TestkitError` (`INVALID_OVERRIDE`) naming the field and the rule.
+ *
+ * @typeParam T - the built type
+ * @typeParam P - factory parameters
+ * @typeParam N - trait names
+ */
+export class Factory<T, P = undefined, N extends string = string> {
+  #faker: Faker | undefined;
+
+  /**
+   * @param definition - how to build
+   * @param state - seed, traits, fixed fields and parameters (defaults: none, none, none, the definition's)
+   */
+  constructor(
+    protected readonly definition: FactoryDefinition<T, P, N>,
+    protected readonly state: FactoryState<T, P, N> = { seed: undefined, traits: [], fixed: {}, params: definition.params },
+  ) {}
+
+  /** Names of this factory's traits. */
+  get traitNames(): readonly N[] {
+    return Object.keys(this.definition.traits) as N[];
+  }
+
+  /**
+   * A factory whose builds are reproducible: the same seed gives the same sequence of objects.
+   *
+   * @param seed - any safe integer
+   * @throws TestkitError `INVALID_OVERRIDE` when the seed is not a safe integer
+   */
+  seed(seed: number): this {
+    if (!Number.isSafeInteger(seed)) throw new TestkitError("INVALID_OVERRIDE", `Failed to seed ${this.definition.kind} factory: ${seed} is not an integer`);
+    return this.next({ seed });
+  }
+
+  /**
+   * A factory that applies the named traits, in order, before overrides.
+   *
+   * @throws TestkitError `INVALID_OVERRIDE` for a trait the factory does not have, listing those it has
+   */
+  traits(...names: N[]): this {
+    for (const name of names) {
+      if (!Object.hasOwn(this.definition.traits, name))
+        throw new TestkitError("INVALID_OVERRIDE", `Failed to apply trait "${name}" to ${this.definition.kind}: traits are ${this.traitNames.join(", ")}`);
+    }
+    return this.next({ traits: [...this.state.traits, ...names] });
+  }
+
+  /** A factory whose every build has these fields (before per-build overrides). */
+  with(fixed: Partial<T>): this {
+    return this.next({ fixed: { ...this.state.fixed, ...fixed } });
+  }
+
+  /** A factory with other parameters (merged into the current ones). */
+  withParams(params: Partial<P>): this {
+    return this.next({ params: { ...this.state.params, ...params } });
+  }
+
+  /**
+   * Builds one object.
+   *
+   * @param overrides - fields to set; derived fields (URIs, page arithmetic) follow them
+   * @throws TestkitError `INVALID_OVERRIDE` naming each field and rule the result breaks
+   */
+  build(overrides: Partial<T> = {}): T {
+    const faker = this.faker();
+    const fromTraits = this.state.traits.reduce<Partial<T>>((acc, name) => ({ ...acc, ...this.definition.traits[name](faker) }), {});
+    const fixed = { ...fromTraits, ...this.state.fixed, ...overrides };
+    const built = { ...this.definition.generate({ faker, fixed, params: this.state.params }), ...fixed } as T;
+    const result = validateResource(this.definition.kind, built, { profile: "strict" });
+    if (!result.ok) throw new TestkitError("INVALID_OVERRIDE", `Failed to build ${this.definition.kind}: ${formatIssues(result.issues)}`);
+    return built;
+  }
+
+  /**
+   * Builds `count` objects, each with the same overrides.
+   *
+   * @param count - 0 or more, a safe integer
+   * @throws TestkitError `INVALID_OVERRIDE` for a bad count or an override that breaks the schema
+   */
+  buildList(count: number, overrides: Partial<T> = {}): T[] {
+    if (!Number.isSafeInteger(count) || count < 0) throw new TestkitError("INVALID_OVERRIDE", `Failed to build ${this.definition.kind} list: count ${count} is not a whole number ≥ 0`);
+    return Array.from({ length: count }, () => this.build(overrides));
+  }
+
+  private faker(): Faker {
+    this.#faker ??= new Faker({ locale: [en, base], seed: this.state.seed ?? Math.floor(Math.random() * 2 ** 31) });
+    return this.#faker;
+  }
+
+  private next(change: Partial<FactoryState<T, P, N>>): this {
+    const Ctor = this.constructor as new (d: FactoryDefinition<T, P, N>, s: FactoryState<T, P, N>) => this;
+    return new Ctor(this.definition, { ...this.state, ...change });
+  }
+}
+
+/**
+ * One trait per enum value, each setting fields from that value, e.g. a `completed` trait per status.
+ *
+ * @param values - enum values, which become the trait names
+ * @param fields - the fields a value's trait sets
+ */
+export function traitPerValue<V extends string, T>(values: readonly V[], fields: (value: V) => Partial<T>): Record<V, Trait<T>> {
+  const traits = {} as Record<V, Trait<T>>;
+  for (const value of values) traits[value] = () => fields(value);
+  return traits;
+}

@@ -1,0 +1,6 @@
+export { Factory, type FactoryDefinition, type GenerateInput, type Trait } from "./factory.js";
+export { participantFactory, ParticipantFactory, type ParticipantTrait } from "./participant.js";
+export { conferenceFactory, ConferenceFactory, type ConferenceTrait } from "./conference.js";
+export { streamFactory, StreamFactory, type StreamTrait } from "./stream.js";
+export { errorFactory, type ErrorTrait } from "./error.js";
+export { participantPageFactory, conferencePageFactory, type PageParams, type PageQuery } from "./pages.js";

@@ -1,0 +1,38 @@
+import { STREAM_STATUSES } from "../catalogue/enums.js";
+import { streamUri } from "../catalogue/resource-uris.js";
+import type { Stream, StreamStatus } from "../generated/schemas.js";
+import { dateTime, sid } from "./_draw.js";
+import { Factory, traitPerValue } from "./factory.js";
+
+/** Trait names of {@link streamFactory}: each stream status (`in-progress`, `stopped`). */
+export type StreamTrait = StreamStatus;
+
+/** A stream factory; {@link StreamFactory.forCall} keeps streams on one call. */
+export class StreamFactory extends Factory<Stream, undefined, StreamTrait> {
+  /** A factory whose streams belong to one call of one account. */
+  forCall(call: { account_sid: string; call_sid: string }): this {
+    return this.with({ account_sid: call.account_sid, call_sid: call.call_sid });
+  }
+}
+
+/**
+ * Builds media Streams in today's documented shape (strict profile): an MZ SID, `uri` built from the
+ * SIDs, `in-progress` unless a trait or override says `stopped`.
+ *
+ * @example `streamFactory.seed(3).traits("stopped").build({ name: "recorder" })`
+ */
+export const streamFactory = new StreamFactory({
+  kind: "stream",
+  params: undefined,
+  traits: traitPerValue<StreamStatus, Stream>(STREAM_STATUSES, (status) => ({ status })),
+  generate: ({ faker, fixed }) => {
+    const ids = { account_sid: fixed.account_sid ?? sid(faker, "AC"), call_sid: fixed.call_sid ?? sid(faker, "CA"), sid: fixed.sid ?? sid(faker, "MZ") };
+    return {
+      ...ids,
+      name: faker.helpers.maybe(() => `${faker.word.noun()}-stream`, { probability: 0.6 }) ?? null,
+      status: "in-progress",
+      date_updated: dateTime(faker),
+      uri: streamUri(ids),
+    };
+  },
+});

@@ -1,0 +1,36 @@
+import { conferencesShareAccount, pageArithmetic, pageUrisAgree, participantsShareConference } from "./pages.js";
+import {
+  coachingHasTarget,
+  completedHasReason,
+  conferenceUrisRule,
+  datesInOrder,
+  endingCallMatchesReason,
+  moreInfoMatchesCode,
+  participantUriRule,
+  streamUriRule,
+} from "./resources.js";
+import type { Rule } from "./types.js";
+
+export type { Rule, RuleViolation } from "./types.js";
+
+/**
+ * The strict profile's cross-field rules, by the name a strict schema lists under `twilioRules`.
+ * A rule's name is the `rule` of the issue it reports.
+ */
+export const RULES = {
+  "coaching-has-target": coachingHasTarget,
+  "dates-in-order": datesInOrder,
+  "participant-uri": participantUriRule,
+  "conference-uris": conferenceUrisRule,
+  "stream-uri": streamUriRule,
+  "completed-has-reason": completedHasReason,
+  "ending-call-matches-reason": endingCallMatchesReason,
+  "more-info-matches-code": moreInfoMatchesCode,
+  "page-arithmetic": pageArithmetic,
+  "page-uris-agree": pageUrisAgree,
+  "participants-share-conference": participantsShareConference,
+  "conferences-share-account": conferencesShareAccount,
+} as const satisfies Record<string, Rule>;
+
+/** Name of a cross-field rule of the strict profile. */
+export type RuleName = keyof typeof RULES;
