@@ -28,6 +28,7 @@ function pathOf(e: ErrorObject): string {
 function messageOf(e: ErrorObject): string {
   if (e.keyword === "enum") return `must be one of ${(e.params.allowedValues as unknown[]).map((v) => JSON.stringify(v)).join(", ")}`;
   if (e.keyword === "additionalProperties") return "is not a documented field";
+  if (e.keyword === "required") return "is required";
   const base = e.message ?? `must pass ${e.keyword}`;
   const description = (e.parentSchema as { description?: unknown } | undefined)?.description;
   const explains = ["pattern", "format", "type"].includes(e.keyword) && typeof description === "string";

@@ -1,0 +1,66 @@
+import type { Command } from "commander";
+import { TestkitError } from "../../errors.js";
+import type { Factory } from "../../factories/factory.js";
+import { conferenceFactory, conferencePageFactory, errorFactory, participantFactory, participantPageFactory, streamFactory } from "../../factories/index.js";
+import { RESOURCE_KINDS, type ResourceKind } from "../../validate/resources.js";
+import { collect, parseAssignment, parseInteger } from "../_options.js";
+import type { CommandContext } from "../run.js";
+
+/** Most objects one `fake` run prints. */
+const MAX_COUNT = 100_000;
+
+// The kind is chosen at run time, so the table holds factories of any type.
+// biome-ignore lint/suspicious/noExplicitAny: see above
+type AnyFactory = Factory<any, any, any>;
+
+const FACTORIES: Record<ResourceKind, AnyFactory> = {
+  participant: participantFactory,
+  conference: conferenceFactory,
+  stream: streamFactory,
+  "participant-page": participantPageFactory,
+  "conference-page": conferencePageFactory,
+  error: errorFactory,
+};
+
+interface FakeOptions {
+  count?: string;
+  seed?: string;
+  trait?: string[];
+  set?: string[];
+  query?: string[];
+}
+
+function factoryFor(kind: string, options: FakeOptions): AnyFactory {
+  if (!(RESOURCE_KINDS as readonly string[]).includes(kind))
+    throw new TestkitError("USAGE", `Failed to fake "${kind}": kinds are ${RESOURCE_KINDS.join(", ")}`);
+  let factory = FACTORIES[kind as ResourceKind];
+  if (options.seed !== undefined) factory = factory.seed(parseInteger("--seed", options.seed, 0, Number.MAX_SAFE_INTEGER));
+  if (options.query) {
+    if (!kind.endsWith("-page")) throw new TestkitError("USAGE", "Failed to read --query: only participant-page and conference-page answer a query");
+    factory = factory.withParams({ query: Object.fromEntries(options.query.map((q) => parseAssignment("--query", q))) });
+  }
+  return factory.traits(...(options.trait ?? []));
+}
+
+/**
+ * `twilio-testkit fake <kind>`: prints one fake resource as JSON, or an array with `--count`.
+ * Every object passes the strict profile.
+ */
+export function registerFake(program: Command, { io }: CommandContext): void {
+  program
+    .command("fake")
+    .description("Print fake Twilio resources that pass the strict schema, as JSON.")
+    .argument("<kind>", `what to build: ${RESOURCE_KINDS.join(", ")}`)
+    .option("--count <n>", `print an array of n objects (1 to ${MAX_COUNT})`)
+    .option("--seed <s>", "seed for reproducible output (a whole number); random when absent")
+    .option("--trait <name>", "apply a trait, e.g. muted, on-hold, coaching, completed, stopped, not-found (repeatable)", collect)
+    .option("--set <field=value>", "set a field; the value is read as JSON when it is JSON, else as text (repeatable)", collect)
+    .option("--query <Name=value>", "for pages: the list query answered, e.g. PageSize=20, Page=1, Muted=true (repeatable)", collect)
+    .addHelpText("after", "\nExamples:\n  twilio-testkit fake participant --seed 1 --trait muted\n  twilio-testkit fake conference-page --query Status=completed --query PageSize=3\n  twilio-testkit fake participant --count 3 --set label=customer")
+    .action((kind: string, options: FakeOptions) => {
+      const factory = factoryFor(kind, options);
+      const overrides = Object.fromEntries((options.set ?? []).map((s) => parseAssignment("--set", s)));
+      const value = options.count === undefined ? factory.build(overrides) : factory.buildList(parseInteger("--count", options.count, 1, MAX_COUNT), overrides);
+      io.stdout(`${JSON.stringify(value, null, 2)}\n`);
+    });
+}

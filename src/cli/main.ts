@@ -1,0 +1,6 @@
+#!/usr/bin/env node
+// The CLI entry: the only file that touches process.exitCode.
+import { processIo } from "./io.js";
+import { runCli } from "./run.js";
+
+process.exitCode = await runCli(process.argv.slice(2), processIo());

@@ -1,0 +1,55 @@
+import { Command, CommanderError } from "commander";
+import { TestkitError } from "../errors.js";
+import { registerContracts } from "./commands/contracts.js";
+import { registerFake } from "./commands/fake.js";
+import { registerValidate } from "./commands/validate.js";
+import type { CliIo } from "./io.js";
+
+/** Exit status of a CLI run: 0 success, 1 invalid body, 2 usage, I/O or configuration error. */
+export type ExitCode = 0 | 1 | 2;
+
+/** What every command gets: the I/O to use and a way to set the exit code. */
+export interface CommandContext {
+  readonly io: CliIo;
+  /** Sets the run's exit code (the last call wins); commands that succeed need not call it */
+  readonly exit: (code: ExitCode) => void;
+}
+
+function buildProgram(context: CommandContext): Command {
+  const program = new Command("twilio-testkit")
+    .description("Fake Twilio Voice resources, validate responses against the schemas, and publish Pact contracts.")
+    .showHelpAfterError("(add --help for usage)")
+    .configureOutput({ writeOut: context.io.stdout, writeErr: context.io.stderr });
+  registerFake(program, context);
+  registerValidate(program, context);
+  registerContracts(program, context);
+  program.commands.forEach(function exitOverride(command: Command): void {
+    command.exitOverride().configureOutput({ writeOut: context.io.stdout, writeErr: context.io.stderr });
+    command.commands.forEach(exitOverride);
+  });
+  return program.exitOverride();
+}
+
+/**
+ * Runs the CLI on raw arguments without touching `process`: tests call it directly.
+ *
+ * @param argv - arguments after the program name, e.g. `["fake", "participant", "--seed", "1"]`
+ * @param io - streams, environment and working folder
+ * @returns the exit code: 0 success, 1 invalid body, 2 usage, I/O or configuration error
+ */
+export async function runCli(argv: readonly string[], io: CliIo): Promise<ExitCode> {
+  let code: ExitCode = 0;
+  const program = buildProgram({ io, exit: (c) => (code = c) });
+  try {
+    await program.parseAsync([...argv], { from: "user" });
+    return code;
+  } catch (error) {
+    if (error instanceof CommanderError) return error.exitCode === 0 ? 0 : 2;
+    if (error instanceof TestkitError) {
+      io.stderr(`twilio-testkit: ${error.message}\n`);
+      return error.code === "INVALID_BODY" ? 1 : 2;
+    }
+    io.stderr(`twilio-testkit: unexpected error: ${error instanceof Error ? error.message : String(error)}\n`);
+    return 2;
+  }
+}
