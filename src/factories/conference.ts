@@ -16,7 +16,7 @@ const traits = {
 };
 
 /** A conference factory; {@link ConferenceFactory.forAccount} keeps a set of conferences in one account. */
-export class ConferenceFactory extends Factory<Conference, undefined, ConferenceTrait> {
+export class ConferenceFactory extends Factory<Conference, Record<never, never>, ConferenceTrait> {
   /** A factory whose conferences belong to one account. */
   forAccount(accountSid: string): this {
     return this.with({ account_sid: accountSid });
@@ -35,7 +35,7 @@ export class ConferenceFactory extends Factory<Conference, undefined, Conference
  */
 export const conferenceFactory = new ConferenceFactory({
   kind: "conference",
-  params: undefined,
+  params: {},
   traits,
   generate: ({ faker, fixed }) => {
     const ids = { account_sid: fixed.account_sid ?? sid(faker, "AC"), sid: fixed.sid ?? sid(faker, "CF") };

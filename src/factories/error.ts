@@ -21,9 +21,9 @@ export type ErrorTrait = keyof typeof KNOWN_ERRORS;
  *
  * @example `errorFactory.traits("not-found").build()` → `{ code: 20404, status: 404, … }`
  */
-export const errorFactory = new Factory<TwilioError, undefined, ErrorTrait>({
+export const errorFactory = new Factory<TwilioError, Record<never, never>, ErrorTrait>({
   kind: "error",
-  params: undefined,
+  params: {},
   traits: traitPerValue<ErrorTrait, TwilioError>(Object.keys(KNOWN_ERRORS) as ErrorTrait[], (name) => ({ ...KNOWN_ERRORS[name] })),
   generate: ({ faker, fixed }) => {
     const known = faker.helpers.objectValue(KNOWN_ERRORS);

@@ -18,7 +18,7 @@ export interface GenerateInput<T, P> {
 }
 
 /** How to build one kind of resource. */
-export interface FactoryDefinition<T, P, N extends string> {
+export interface FactoryDefinition<T, P extends object, N extends string> {
   /** The resource kind, whose strict schema every build must pass */
   readonly kind: ResourceKind;
   /** Builds a complete object; fields in `fixed` are taken as given and derived fields follow them */
@@ -29,7 +29,7 @@ export interface FactoryDefinition<T, P, N extends string> {
   readonly params: P;
 }
 
-interface FactoryState<T, P, N extends string> {
+interface FactoryState<T, P extends object, N extends string> {
   readonly seed: number | undefined;
   readonly traits: readonly N[];
   readonly fixed: Partial<T>;
@@ -48,7 +48,7 @@ interface FactoryState<T, P, N extends string> {
  * @typeParam P - factory parameters
  * @typeParam N - trait names
  */
-export class Factory<T, P = undefined, N extends string = string> {
+export class Factory<T, P extends object = Record<never, never>, N extends string = string> {
   #faker: Faker | undefined;
 
   /**

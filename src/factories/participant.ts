@@ -10,7 +10,7 @@ const LABELS = ["customer", "agent", "supervisor", "caller", "host"] as const;
 export type ParticipantTrait = "muted" | "on-hold" | "coaching" | ParticipantStatus;
 
 /** A participant factory with the relations Twilio keeps: participants of one conference share its account_sid and conference_sid. */
-export class ParticipantFactory extends Factory<Participant, undefined, ParticipantTrait> {
+export class ParticipantFactory extends Factory<Participant, Record<never, never>, ParticipantTrait> {
   /** A factory whose participants belong to `conference` (its account_sid and sid). */
   forConference(conference: Pick<Conference, "account_sid" | "sid">): this {
     return this.with({ account_sid: conference.account_sid, conference_sid: conference.sid });
@@ -29,7 +29,7 @@ export class ParticipantFactory extends Factory<Participant, undefined, Particip
  */
 export const participantFactory = new ParticipantFactory({
   kind: "participant",
-  params: undefined,
+  params: {},
   traits: {
     muted: () => ({ muted: true }),
     "on-hold": () => ({ hold: true }),

@@ -8,7 +8,7 @@ import { Factory, traitPerValue } from "./factory.js";
 export type StreamTrait = StreamStatus;
 
 /** A stream factory; {@link StreamFactory.forCall} keeps streams on one call. */
-export class StreamFactory extends Factory<Stream, undefined, StreamTrait> {
+export class StreamFactory extends Factory<Stream, Record<never, never>, StreamTrait> {
   /** A factory whose streams belong to one call of one account. */
   forCall(call: { account_sid: string; call_sid: string }): this {
     return this.with({ account_sid: call.account_sid, call_sid: call.call_sid });
@@ -23,7 +23,7 @@ export class StreamFactory extends Factory<Stream, undefined, StreamTrait> {
  */
 export const streamFactory = new StreamFactory({
   kind: "stream",
-  params: undefined,
+  params: {},
   traits: traitPerValue<StreamStatus, Stream>(STREAM_STATUSES, (status) => ({ status })),
   generate: ({ faker, fixed }) => {
     const ids = { account_sid: fixed.account_sid ?? sid(faker, "AC"), call_sid: fixed.call_sid ?? sid(faker, "CA"), sid: fixed.sid ?? sid(faker, "MZ") };
