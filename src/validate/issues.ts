@@ -35,6 +35,10 @@ function messageOf(e: ErrorObject): string {
   return explains ? `${base} (${description})` : base;
 }
 
+/** A value of the wrong type fails its `enum` too; the type error says it all. */
+const isEnumAfterType = (e: ErrorObject, all: readonly ErrorObject[]): boolean =>
+  e.keyword === "enum" && all.some((o) => o.keyword === "type" && o.instancePath === e.instancePath);
+
 /** A nullable field is `anyOf: [X, {type: "null"}]`; when it fails, its "must be null" and "must match a schema in anyOf" errors say nothing new. */
 function isNullableNoise(e: ErrorObject, all: readonly ErrorObject[]): boolean {
   const noise = e.keyword === "anyOf" || (e.keyword === "type" && e.params.type === "null");
@@ -50,7 +54,7 @@ export function toIssues(errors: readonly ErrorObject[]): ValidationIssue[] {
   const seen = new Set<string>();
   const issues: ValidationIssue[] = [];
   for (const e of errors) {
-    if (isNullableNoise(e, errors)) continue;
+    if (isNullableNoise(e, errors) || isEnumAfterType(e, errors)) continue;
     const issue: ValidationIssue = {
       path: pathOf(e),
       rule: typeof e.params.rule === "string" ? e.params.rule : e.keyword,
