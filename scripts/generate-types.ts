@@ -7,7 +7,7 @@
 import { writeFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { compile, type JSONSchema } from "json-schema-to-typescript";
-import { readSchemaDocument, readSchemaFiles, SCHEMA_DIR } from "../src/catalogue/schema-files.ts";
+import { readSchemaDocument, readSchemaFiles, SCHEMA_DIR } from "../src/catalogue/schema-files.js";
 
 /** Where the generated types live. */
 export const GENERATED_TYPES_FILE = fileURLToPath(new URL("../src/generated/schemas.ts", import.meta.url));
