@@ -3,4 +3,4 @@ export { participantFactory, ParticipantFactory, type ParticipantTrait } from ".
 export { conferenceFactory, ConferenceFactory, type ConferenceTrait } from "./conference.js";
 export { streamFactory, StreamFactory, type StreamTrait } from "./stream.js";
 export { errorFactory, type ErrorTrait } from "./error.js";
-export { participantPageFactory, conferencePageFactory, type PageParams, type PageQuery } from "./pages.js";
+export { conferencePageFactory, PageFactory, participantPageFactory, type PageParams, type PageQuery } from "./pages.js";

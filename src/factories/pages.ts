@@ -9,7 +9,7 @@ import { participantFactory, type ParticipantTrait } from "./participant.js";
 export type { PageParams, PageQuery } from "./_envelope.js";
 
 /** A factory of list pages, with the request they answer and the size of the whole list as parameters. */
-class PageFactory<T> extends Factory<T, PageParams, never> {
+export class PageFactory<T> extends Factory<T, PageParams, never> {
   /**
    * A factory whose pages answer this query: `PageSize` and `Page` set the envelope, filters set the
    * items (ListParticipant `Muted` / `Hold` / `Coaching`; ListConference `Status` / `FriendlyName`) and
