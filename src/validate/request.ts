@@ -1,0 +1,82 @@
+import { findOperation, type OperationId, type ParameterLocation } from "../catalogue/operations.js";
+import { getValidator } from "./ajv.js";
+import { toIssues, type ValidationIssue } from "./issues.js";
+import type { ValidationResult } from "./validate.js";
+
+/** A parameter value as it travels: text, or repeated text for a repeated form or query key. */
+export type WireValue = string | readonly string[];
+
+/** A request's parameters as they arrive on the wire, by location; every value is text. */
+export interface WireRequest {
+  /** Path placeholders, e.g. `{ AccountSid: "AC…", ConferenceSid: "CF…" }` */
+  readonly path: Readonly<Record<string, string>>;
+  /** Query parameters, decoded, e.g. `{ "DateCreated<": "2024-01-31", PageSize: "20" }` */
+  readonly query?: Readonly<Record<string, WireValue>>;
+  /** Form body fields, decoded, e.g. `{ From: "+15017122661", StatusCallbackEvent: ["start", "end"] }` */
+  readonly body?: Readonly<Record<string, WireValue>>;
+}
+
+/** A request's parameters with values of their schema types (booleans, integers, arrays), by location. */
+export interface TypedRequest {
+  readonly path: Readonly<Record<string, unknown>>;
+  readonly query: Readonly<Record<string, unknown>>;
+  readonly body: Readonly<Record<string, unknown>>;
+}
+
+interface PropertySchema {
+  readonly type?: string;
+}
+
+/**
+ * Reads a wire value as its schema type: `"true"` / `"false"` as booleans, digit strings as
+ * integers, a lone value as a one-item array where the schema wants an array (Twilio's clients repeat
+ * the key per value: `StatusCallbackEvent=start&StatusCallbackEvent=end`), the last of repeated
+ * values where it wants one. Text that does not read as the type stays text, for the schema to reject.
+ */
+function coerce(value: WireValue, schema: PropertySchema | undefined): unknown {
+  const type = schema?.type;
+  if (type === "array") return typeof value === "string" ? [value] : [...value];
+  const one = typeof value === "string" ? value : value.at(-1);
+  if (type === "boolean" && (one === "true" || one === "false")) return one === "true";
+  if (type === "integer" && one !== undefined && /^-?\d+$/.test(one)) return Number(one);
+  return typeof value === "string" || value.length !== 1 ? value : one;
+}
+
+function coerceAll(values: Readonly<Record<string, WireValue>>, ref: string | undefined): Record<string, unknown> {
+  const properties = ((ref ? getValidator(ref).schema : {}) as { properties?: Record<string, PropertySchema> }).properties ?? {};
+  return Object.fromEntries(Object.entries(values).map(([key, value]) => [key, coerce(value, properties[key])]));
+}
+
+/**
+ * Validates a request's path, query and form-body parameters against its operation's request
+ * schemas, after reading each wire value as its schema type. Unknown keys, missing required ones
+ * (`From`, `To` for CreateParticipant) and bad values are issues with paths such as `/body/Muted`
+ * or `/query/PageSize`. A location the operation does not take must be empty.
+ *
+ * @param operation - Twilio operationId or seed-page tool name
+ * @param request - the parameters as they arrived, all text
+ * @returns the typed parameters, or the issues; never throws for any request
+ * @throws TestkitError `UNKNOWN_OPERATION` for an operation the catalogue does not know
+ * @example
+ * ```ts
+ * validateRequest("ListParticipant", { path: { AccountSid, ConferenceSid }, query: { Muted: "true", PageSize: "20" } });
+ * // { ok: true, value: { path: {…}, query: { Muted: true, PageSize: 20 }, body: {} } }
+ * ```
+ */
+export function validateRequest(operation: OperationId | string, request: WireRequest): ValidationResult<TypedRequest> {
+  const op = findOperation(operation);
+  const typed = {} as Record<ParameterLocation, Record<string, unknown>>;
+  const issues: ValidationIssue[] = [];
+  for (const location of ["path", "query", "body"] as const) {
+    const ref = op.request[location];
+    const values = coerceAll(request[location] ?? {}, ref);
+    typed[location] = values;
+    if (!ref) {
+      for (const key of Object.keys(values)) issues.push({ path: `/${location}/${key}`, rule: "additionalProperties", message: `is not a ${location} parameter of ${op.operationId}`, keyword: "additionalProperties", schemaPath: "", params: { additionalProperty: key } });
+      continue;
+    }
+    const validate = getValidator(ref);
+    if (!validate(values)) issues.push(...toIssues(validate.errors ?? []).map((i) => ({ ...i, path: `/${location}${i.path}` })));
+  }
+  return issues.length === 0 ? { ok: true, value: typed } : { ok: false, issues };
+}
