@@ -1,0 +1,40 @@
+import { MatchersV3 } from "@pact-foundation/pact";
+
+/** A form field's value before encoding: text, a number, a boolean, or a list for a repeated key. */
+export type FormValue = string | number | boolean | readonly string[];
+
+/**
+ * Encodes form fields as Twilio's clients send them (`application/x-www-form-urlencoded`): PascalCase
+ * keys as given, `true` / `false` for booleans, a repeated key per value for lists
+ * (`StatusCallbackEvent=start&StatusCallbackEvent=end`). Undefined fields are left out.
+ * Source: OPERATIONS.md ("on the wire a form body repeats the key once per value, as twilio-node does").
+ *
+ * @param fields - an object whose values are {@link FormValue}s, e.g. a generated `CreateParticipantBody`
+ * @returns the fields as (key, value) pairs in order, each value text
+ */
+export function formPairs(fields: object): Array<[string, string]> {
+  return Object.entries(fields as Record<string, FormValue | undefined>).flatMap(([key, value]): Array<[string, string]> => {
+    if (value === undefined) return [];
+    return Array.isArray(value) ? value.map((v) => [key, v]) : [[key, String(value)]];
+  });
+}
+
+/** A JSON path that names a form key, dots and all (`$['Parameter1.Name']`). */
+const fieldPath = (key: string): string => (/^[A-Za-z_][A-Za-z0-9_]*$/.test(key) ? `$.${key}` : `$['${key.replace(/'/g, "\\'")}']`);
+
+/**
+ * A form body for PactV4 and its matching rules. PactV4 has no form builder: `body()` sends the
+ * bytes with a content-type rule on `$` that form fields fail (pact-js#767), so each key gets its own
+ * equality rule, which Pact prefers as the more specific.
+ *
+ * @param pairs - from {@link formPairs}
+ * @returns the encoded bytes and the rules for `matchingRules()`
+ */
+export function formBody(pairs: ReadonlyArray<readonly [string, string]>) {
+  const values = new Map<string, string[]>();
+  for (const [key, value] of pairs) values.set(key, [...(values.get(key) ?? []), value]);
+  return {
+    bytes: Buffer.from(new URLSearchParams(pairs.map(([k, v]): [string, string] => [k, v])).toString()),
+    rules: { body: [...values].map(([key, list]) => ({ path: fieldPath(key), rules: [MatchersV3.equal(list.length === 1 ? list[0] : list)] })) },
+  };
+}

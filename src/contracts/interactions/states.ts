@@ -1,0 +1,27 @@
+/**
+ * Provider state names shared by consumer contracts and the provider's state handlers. Every state
+ * takes parameters: the SIDs in the request path (`AccountSid`, `ConferenceSid`, `CallSid`, `Sid`)
+ * and `example`, the resource (or page items) the provider must hold or produce, so that a state
+ * handler can put exactly that in place.
+ */
+export const PROVIDER_STATES = {
+  /** A conference exists: params `AccountSid`, `ConferenceSid`, `example` (the conference, or the participant to be created in it) */
+  conferenceExists: "a conference exists",
+  /** A participant is in a conference: params `AccountSid`, `ConferenceSid`, `CallSid`, `example` (the participant) */
+  participantExists: "a participant is in a conference",
+  /** A conference has these participants: params `AccountSid`, `ConferenceSid`, `example` (the page) */
+  conferenceHasParticipants: "a conference has participants",
+  /** An account has these conferences: params `AccountSid`, `example` (the page) */
+  accountHasConferences: "an account has conferences",
+  /** A call is in progress: params `AccountSid`, `CallSid`, `example` (the stream to be created on it) */
+  callInProgress: "a call is in progress",
+  /** A stream runs on a call: params `AccountSid`, `CallSid`, `Sid`, `example` (the stream) */
+  streamExists: "a stream is running on a call",
+  /** Nothing exists at the path: params the path SIDs */
+  resourceMissing: "the resource does not exist",
+  /** The account exists but the request's credentials are wrong: params `AccountSid` */
+  wrongCredentials: "the credentials are wrong",
+} as const;
+
+/** One of the {@link PROVIDER_STATES} names. */
+export type ProviderStateName = (typeof PROVIDER_STATES)[keyof typeof PROVIDER_STATES];

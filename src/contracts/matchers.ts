@@ -1,0 +1,151 @@
+import { MatchersV3 } from "@pact-foundation/pact";
+import { readSchemaDocument, SCHEMA_ID_BASE } from "../catalogue/schema-files.js";
+import { TestkitError } from "../errors.js";
+import { RFC_2822_PATTERN } from "../rfc2822.js";
+import { schemaFile, type ResourceKind } from "../validate/resources.js";
+import { assertResource } from "../validate/validate.js";
+
+/**
+ * A Pact body template, as PactV4's `jsonBody()` takes it: MatchersV3 matchers, `null`, and arrays
+ * and objects of them.
+ */
+export type BodyTemplate = MatchersV3.Matcher<unknown> | null | readonly BodyTemplate[] | { readonly [key: string]: BodyTemplate };
+
+/** Options of {@link responseMatcher}. */
+export interface ResponseMatcherOptions {
+  /**
+   * The top-level fields the consumer relies on, e.g. `["call_sid", "status"]`; only these are pinned
+   * and the others are left out of the contract. Default: every field of the example.
+   */
+  readonly fields?: readonly string[];
+}
+
+// internal: the few JSON Schema keywords matchers are derived from (twilioRules and bounds are ignored)
+interface SchemaNode {
+  readonly $ref?: string;
+  readonly anyOf?: readonly SchemaNode[];
+  readonly type?: string | readonly string[];
+  readonly enum?: readonly unknown[];
+  readonly pattern?: string;
+  readonly format?: string;
+  readonly items?: SchemaNode;
+  readonly properties?: Readonly<Record<string, SchemaNode>>;
+}
+
+/** A schema node and the file it lives in (relative to `schemas/`), against which its `$ref`s resolve. */
+interface Located {
+  readonly node: SchemaNode;
+  readonly file: string;
+}
+
+const documents = new Map<string, unknown>();
+
+function load(file: string): unknown {
+  if (!documents.has(file)) documents.set(file, readSchemaDocument(file));
+  return documents.get(file);
+}
+
+/** Resolves `ref` (e.g. `../common.json#/$defs/CallSid`) against the file that holds it. */
+function resolveRef(ref: string, from: string): Located {
+  const target = new URL(ref, SCHEMA_ID_BASE + from);
+  const address = decodeURIComponent(target.href.slice(0, target.href.length - target.hash.length));
+  const tokens = decodeURIComponent(target.hash.slice(1)).split("/").slice(1);
+  const file = address.slice(SCHEMA_ID_BASE.length);
+  const node = address.startsWith(SCHEMA_ID_BASE)
+    ? tokens.reduce<unknown>((at, token) => (at as Record<string, unknown> | undefined)?.[token.replace(/~1/g, "/").replace(/~0/g, "~")], load(file))
+    : undefined;
+  if (typeof node !== "object" || node === null) throw new Error(`Failed to resolve $ref ${ref} in schemas/${from}`);
+  return { node: node as SchemaNode, file };
+}
+
+/** Follows `$ref`s until a node without one. */
+function deref(at: Located): Located {
+  return at.node.$ref === undefined ? at : deref(resolveRef(at.node.$ref, at.file));
+}
+
+/** The one branch of a nullable `anyOf` (`[{ $ref }, { type: "null" }]`) that is not `null`. */
+function nonNullBranch(at: Located): Located {
+  const branches = (at.node.anyOf ?? []).filter((branch) => branch.type !== "null");
+  if (branches.length !== 1) throw new Error(`Failed to derive a matcher from schemas/${at.file}: anyOf with ${branches.length} non-null branches`);
+  return { node: branches[0] as SchemaNode, file: at.file };
+}
+
+/** A sub-schema (`properties[key]`, `items`) of `at`, located in the same file. */
+function child(at: Located, node: SchemaNode | undefined, where: string): Located {
+  if (!node) throw new Error(`Failed to derive a matcher from schemas/${at.file}: it does not describe ${where}`);
+  return { node, file: at.file };
+}
+
+/**
+ * A regex that matches exactly one of `values`, for Pact's `regex` matcher: `^(a|b|c)$`, with regex
+ * metacharacters escaped. Plain syntax that JavaScript and Pact's Rust regex engine read alike.
+ *
+ * @param values - the enum's values, e.g. `["queued", "in-progress"]`
+ * @returns e.g. `^(queued|in-progress)$`
+ * @example `MatchersV3.regex(enumPattern(["GET", "POST"]), "POST")`
+ */
+export function enumPattern(values: readonly unknown[]): string {
+  return `^(${values.map((value) => String(value).replace(/[\\^$.*+?()[\]{}|]/g, "\\$&")).join("|")})$`;
+}
+
+/** The schema's string constraint as a Pact matcher: RFC 2822 dates and `pattern`s by regex, others by type. */
+function stringMatcher(node: SchemaNode, example: string): BodyTemplate {
+  if (node.format === "date-time-rfc-2822") return MatchersV3.regex(RFC_2822_PATTERN, example);
+  return node.pattern === undefined ? MatchersV3.string(example) : MatchersV3.regex(node.pattern, example);
+}
+
+/** Derives the template of one value from its schema; `example` has been validated against that schema. */
+function derive(located: Located, example: unknown): BodyTemplate {
+  if (example === null) return null;
+  const at = deref(located);
+  const { node } = at;
+  if (node.anyOf) return derive(nonNullBranch(at), example);
+  if (node.enum) return MatchersV3.regex(enumPattern(node.enum), String(example));
+  if (Array.isArray(example)) return example.length === 0 ? [] : MatchersV3.eachLike(derive(child(at, node.items, "array items"), example[0]));
+  switch (typeof example) {
+    case "string":
+      return stringMatcher(node, example);
+    case "boolean":
+      return MatchersV3.boolean(example);
+    case "number":
+      return [node.type].flat().includes("integer") ? MatchersV3.integer(example) : MatchersV3.number(example);
+    case "object":
+      return Object.fromEntries(Object.entries(example).map(([key, value]) => [key, derive(child(at, node.properties?.[key], `property ${key}`), value)]));
+    default:
+      throw new Error(`Failed to derive a matcher from schemas/${at.file}: ${typeof example} is not JSON`);
+  }
+}
+
+/**
+ * Derives a Pact response body from a resource's strict schema and an example: SIDs and other
+ * `pattern` strings become `regex(pattern, example)`, RFC 2822 dates `regex(RFC_2822_PATTERN, …)`,
+ * enums a regex alternation `^(a|b)$`, booleans `boolean`, integers `integer`, other strings
+ * `string`; a nullable field whose example is `null` stays the literal `null`; arrays become
+ * `eachLike` of their first item (an empty array is pinned as `[]`); objects are derived field by field.
+ *
+ * @param kind - the resource kind, e.g. `participant`; its strict schema (`schemas/strict/<kind>.json`) is used
+ * @param example - a body that passes the strict schema, e.g. a seeded factory build; becomes the contract's example values
+ * @param options - `fields`: the top-level fields to pin (default: all of the example's)
+ * @returns a template for PactV4's `jsonBody()`, with only the chosen top-level fields
+ * @throws ValidationError (code `INVALID_BODY`) when `example` does not pass the strict schema
+ * @throws TestkitError `USAGE` when `fields` names a field the strict schema does not have
+ * @throws Error when a `$ref` does not resolve (a packaging defect)
+ * @example
+ * ```ts
+ * const body = responseMatcher("participant", participantFactory.seed(1).build(), { fields: ["call_sid", "status"] });
+ * // { call_sid: regex("^CA[0-9a-fA-F]{32}$", "CA…"), status: regex("^(queued|…|failed)$", "connected") }
+ * ```
+ * @see README.md, "Contracts"
+ */
+export function responseMatcher(kind: ResourceKind, example: unknown, options: ResponseMatcherOptions = {}): { readonly [field: string]: BodyTemplate } {
+  assertResource(kind, example, { profile: "strict" });
+  const body = example as Readonly<Record<string, unknown>>;
+  const file = schemaFile(kind, "strict");
+  const root = deref({ node: load(file) as SchemaNode, file });
+  const fields = options.fields ?? Object.keys(body);
+  const unknown = fields.filter((field) => !Object.hasOwn(root.node.properties ?? {}, field));
+  if (unknown.length > 0) {
+    throw new TestkitError("USAGE", `Failed to derive matchers for ${kind}: ${unknown.join(", ")} not in schemas/${file}`);
+  }
+  return Object.fromEntries(fields.map((field) => [field, derive(child(root, root.node.properties?.[field], field), body[field])]));
+}
