@@ -1,0 +1,40 @@
+import { PactV4, type V4MockServer } from "@pact-foundation/pact";
+import { fileURLToPath } from "node:url";
+import twilio from "twilio";
+import { afterAll, beforeAll } from "vitest";
+import { stageDirectory, type StagingDirectory } from "../../src/contracts/staging.js";
+
+/** The provider every consumer contract in this repo is with. */
+export const PROVIDER = "twilio-voice-api";
+
+const CONTRACTS_DIR = fileURLToPath(new URL("../../contracts/", import.meta.url));
+
+/**
+ * Sets up a consumer's PactV4 for the current test file. Pact writes into a staging folder; the
+ * contract moves into contracts/ only when every test of the file passed, so a failed or partial run
+ * leaves the previous contract as it was.
+ *
+ * @returns a getter for the PactV4 (created in beforeAll)
+ */
+export function consumerPact(consumer: string): () => PactV4 {
+  let staging: StagingDirectory;
+  let pact: PactV4;
+  beforeAll(() => {
+    staging = stageDirectory(CONTRACTS_DIR);
+    pact = new PactV4({ consumer, provider: PROVIDER, dir: staging.dir, logLevel: "error" });
+  });
+  // Vitest passes the file's suite second; its first argument must be a destructuring pattern.
+  // biome-ignore lint/correctness/noEmptyPattern: see above
+  afterAll(({}, suite) => {
+    if (suite.tasks.every((task) => task.result?.state === "pass")) staging.commit(`${consumer}-${PROVIDER}.json`);
+    else staging.discard();
+  });
+  return () => pact;
+}
+
+/** The official twilio SDK with its API domain pointed at the Pact mock server instead of https://api.twilio.com. */
+export function twilioClient(accountSid: string, mockServer: V4MockServer, authToken = "your_auth_token") {
+  const client = twilio(accountSid, authToken);
+  client.api.baseUrl = mockServer.url;
+  return client;
+}
