@@ -1,10 +1,10 @@
 import { MatchersV3 } from "@pact-foundation/pact";
 import { describe, expect, it } from "vitest";
-import { addTwilioInteraction, createParticipant, listParticipant } from "../../src/contracts/interactions/index.js";
-import { participantFactory, participantPageFactory } from "../../src/factories/index.js";
-import { parseRfc2822 } from "../../src/rfc2822.js";
-import { validateResource } from "../../src/validate/validate.js";
-import { consumerPact, twilioClient } from "./_consumer.js";
+import { addTwilioInteraction, createParticipant, listParticipant } from "../../../src/contracts/interactions/index.js";
+import { participantFactory, participantPageFactory } from "../../../src/factories/index.js";
+import { parseRfc2822 } from "../../../src/rfc2822.js";
+import { validateResource } from "../../../src/validate/validate.js";
+import { consumerPact, twilioClient } from "../_consumer.js";
 
 // The first example consumer ("conference-app"): it dials participants in and reads them back,
 // driving the official twilio SDK against the Pact mock server.
