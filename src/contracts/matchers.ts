@@ -1,9 +1,9 @@
 import { MatchersV3 } from "@pact-foundation/pact";
-import { readSchemaDocument, SCHEMA_ID_BASE } from "../catalogue/schema-files.js";
 import { TestkitError } from "../errors.js";
 import { RFC_2822_PATTERN } from "../rfc2822.js";
 import { schemaFile, type ResourceKind } from "../validate/resources.js";
 import { assertResource } from "../validate/validate.js";
+import { child, deref, nonNullBranch, rootNode, type Located, type SchemaNode } from "./_schema-nodes.js";
 
 /**
  * A Pact body template, as PactV4's `jsonBody()` takes it: MatchersV3 matchers, `null`, and arrays
@@ -18,62 +18,6 @@ export interface ResponseMatcherOptions {
    * and the others are left out of the contract. Default: every field of the example.
    */
   readonly fields?: readonly string[];
-}
-
-// internal: the few JSON Schema keywords matchers are derived from (twilioRules and bounds are ignored)
-interface SchemaNode {
-  readonly $ref?: string;
-  readonly anyOf?: readonly SchemaNode[];
-  readonly type?: string | readonly string[];
-  readonly enum?: readonly unknown[];
-  readonly pattern?: string;
-  readonly format?: string;
-  readonly items?: SchemaNode;
-  readonly properties?: Readonly<Record<string, SchemaNode>>;
-}
-
-/** A schema node and the file it lives in (relative to `schemas/`), against which its `$ref`s resolve. */
-interface Located {
-  readonly node: SchemaNode;
-  readonly file: string;
-}
-
-const documents = new Map<string, unknown>();
-
-function load(file: string): unknown {
-  if (!documents.has(file)) documents.set(file, readSchemaDocument(file));
-  return documents.get(file);
-}
-
-/** Resolves `ref` (e.g. `../common.json#/$defs/CallSid`) against the file that holds it. */
-function resolveRef(ref: string, from: string): Located {
-  const target = new URL(ref, SCHEMA_ID_BASE + from);
-  const address = decodeURIComponent(target.href.slice(0, target.href.length - target.hash.length));
-  const tokens = decodeURIComponent(target.hash.slice(1)).split("/").slice(1);
-  const file = address.slice(SCHEMA_ID_BASE.length);
-  const node = address.startsWith(SCHEMA_ID_BASE)
-    ? tokens.reduce<unknown>((at, token) => (at as Record<string, unknown> | undefined)?.[token.replace(/~1/g, "/").replace(/~0/g, "~")], load(file))
-    : undefined;
-  if (typeof node !== "object" || node === null) throw new Error(`Failed to resolve $ref ${ref} in schemas/${from}`);
-  return { node: node as SchemaNode, file };
-}
-
-/** Follows `$ref`s until a node without one. */
-function deref(at: Located): Located {
-  return at.node.$ref === undefined ? at : deref(resolveRef(at.node.$ref, at.file));
-}
-
-/** The one branch of a nullable `anyOf` (`[{ $ref }, { type: "null" }]`) that is not `null`. */
-function nonNullBranch(at: Located): Located {
-  const branches = (at.node.anyOf ?? []).filter((branch) => branch.type !== "null");
-  if (branches.length !== 1) throw new Error(`Failed to derive a matcher from schemas/${at.file}: anyOf with ${branches.length} non-null branches`);
-  return { node: branches[0] as SchemaNode, file: at.file };
-}
-
-/** A sub-schema (`properties[key]`, `items`) of `at`, located in the same file. */
-function child(at: Located, node: SchemaNode | undefined, where: string): Located {
-  if (!node) throw new Error(`Failed to derive a matcher from schemas/${at.file}: it does not describe ${where}`);
-  return { node, file: at.file };
 }
 
 /**
@@ -141,7 +85,7 @@ export function responseMatcher(kind: ResourceKind, example: unknown, options: R
   assertResource(kind, example, { profile: "strict" });
   const body = example as Readonly<Record<string, unknown>>;
   const file = schemaFile(kind, "strict");
-  const root = deref({ node: load(file) as SchemaNode, file });
+  const root = rootNode(file);
   const fields = options.fields ?? Object.keys(body);
   const unknown = fields.filter((field) => !Object.hasOwn(root.node.properties ?? {}, field));
   if (unknown.length > 0) {

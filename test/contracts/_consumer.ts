@@ -1,4 +1,4 @@
-import { PactV4, type V4MockServer } from "@pact-foundation/pact";
+import { PactV4, type V3MockServer } from "@pact-foundation/pact";
 import { fileURLToPath } from "node:url";
 import twilio from "twilio";
 import { afterAll, beforeAll } from "vitest";
@@ -33,7 +33,7 @@ export function consumerPact(consumer: string): () => PactV4 {
 }
 
 /** The official twilio SDK with its API domain pointed at the Pact mock server instead of https://api.twilio.com. */
-export function twilioClient(accountSid: string, mockServer: V4MockServer, authToken = "your_auth_token") {
+export function twilioClient(accountSid: string, mockServer: V3MockServer, authToken = "your_auth_token") {
   const client = twilio(accountSid, authToken);
   client.api.baseUrl = mockServer.url;
   return client;

@@ -1,0 +1,64 @@
+// internal: walks the schemas in schemas/ node by node, resolving $refs across files, for code that
+// derives something from a schema (Pact matchers) or checks something against one (contract matchers).
+import { readSchemaDocument, SCHEMA_ID_BASE } from "../catalogue/schema-files.js";
+
+/** The few JSON Schema keywords read here (twilioRules and bounds are ignored). */
+export interface SchemaNode {
+  readonly $ref?: string;
+  readonly anyOf?: readonly SchemaNode[];
+  readonly type?: string | readonly string[];
+  readonly enum?: readonly unknown[];
+  readonly pattern?: string;
+  readonly format?: string;
+  readonly items?: SchemaNode;
+  readonly properties?: Readonly<Record<string, SchemaNode>>;
+}
+
+/** A schema node and the file it lives in (relative to `schemas/`), against which its `$ref`s resolve. */
+export interface Located {
+  readonly node: SchemaNode;
+  readonly file: string;
+}
+
+const documents = new Map<string, unknown>();
+
+function load(file: string): unknown {
+  if (!documents.has(file)) documents.set(file, readSchemaDocument(file));
+  return documents.get(file);
+}
+
+/** Resolves `ref` (e.g. `../common.json#/$defs/CallSid`) against the file that holds it. */
+function resolveRef(ref: string, from: string): Located {
+  const target = new URL(ref, SCHEMA_ID_BASE + from);
+  const address = decodeURIComponent(target.href.slice(0, target.href.length - target.hash.length));
+  const tokens = decodeURIComponent(target.hash.slice(1)).split("/").slice(1);
+  const file = address.slice(SCHEMA_ID_BASE.length);
+  const node = address.startsWith(SCHEMA_ID_BASE)
+    ? tokens.reduce<unknown>((at, token) => (at as Record<string, unknown> | undefined)?.[token.replace(/~1/g, "/").replace(/~0/g, "~")], load(file))
+    : undefined;
+  if (typeof node !== "object" || node === null) throw new Error(`Failed to resolve $ref ${ref} in schemas/${from}`);
+  return { node: node as SchemaNode, file };
+}
+
+/** Follows `$ref`s until a node without one. */
+export function deref(at: Located): Located {
+  return at.node.$ref === undefined ? at : deref(resolveRef(at.node.$ref, at.file));
+}
+
+/** The one branch of a nullable `anyOf` (`[{ $ref }, { type: "null" }]`) that is not `null`. */
+export function nonNullBranch(at: Located): Located {
+  const branches = (at.node.anyOf ?? []).filter((branch) => branch.type !== "null");
+  if (branches.length !== 1) throw new Error(`Failed to read schemas/${at.file}: anyOf with ${branches.length} non-null branches`);
+  return { node: branches[0] as SchemaNode, file: at.file };
+}
+
+/** A sub-node of `at` (a property or `items`), in the same file; throws when the schema does not describe it. */
+export function child(at: Located, node: SchemaNode | undefined, where: string): Located {
+  if (!node) throw new Error(`Failed to read schemas/${at.file}: it does not describe ${where}`);
+  return { node, file: at.file };
+}
+
+/** The dereferenced root of a schema file, e.g. `strict/participant.json`. */
+export function rootNode(file: string): Located {
+  return deref({ node: load(file) as SchemaNode, file });
+}
