@@ -1,6 +1,6 @@
 /**
  * Machine-readable reasons a twilio-testkit call can fail. The CLI maps them to exit codes:
- * `INVALID_BODY` → 1, every other code → 2.
+ * `INVALID_BODY` and `VERIFICATION` → 1, every other code → 2.
  */
 export type TestkitErrorCode =
   /** A body, resource or contract does not match its schema. */
@@ -16,7 +16,9 @@ export type TestkitErrorCode =
   /** Missing configuration, such as PACT_BROKER_BASE_URL. */
   | "CONFIG"
   /** An external tool (the Pact CLI, git) failed. */
-  | "EXTERNAL";
+  | "EXTERNAL"
+  /** The provider does not honour a contract: an interaction failed Pact verification. */
+  | "VERIFICATION";
 
 /**
  * The one error class twilio-testkit throws. Messages read "Failed to <verb> <thing>: <reason>".

@@ -77,3 +77,39 @@ export function fillPath(template: string, params: Readonly<Record<string, strin
 export function operationPath(operationId: OperationId, params: Readonly<Record<string, string>>): string {
   return fillPath(findOperation(operationId).path, params);
 }
+
+/** An operation recognised from a request line, with its path placeholders' values. */
+export interface MatchedOperation {
+  readonly operation: Operation;
+  /** Placeholder values, percent-decoded, e.g. `{ AccountSid: "AC…", Sid: "CF…" }` */
+  readonly params: Readonly<Record<string, string>>;
+}
+
+const PATH_MATCHERS = OPERATIONS.map((operation) => {
+  const names: string[] = [];
+  const source = operation.path.replace(/[.*+?^$()|[\]\\]/g, "\\$&").replace(/\{(\w+)\}/g, (_, name: string) => {
+    names.push(name);
+    return "([^/]+)";
+  });
+  return { operation, names, regex: new RegExp(`^${source}$`) };
+});
+
+/**
+ * Recognises the catalogued operation a request is for, from its method and path.
+ *
+ * @param method - HTTP method, any case, e.g. `GET`
+ * @param path - the request path without query, e.g. `/2010-04-01/Accounts/AC…/Conferences.json`
+ * @returns the operation and its path parameters, or undefined when no catalogued operation has that method and path
+ */
+export function matchOperation(method: string, path: string): MatchedOperation | undefined {
+  for (const { operation, names, regex } of PATH_MATCHERS) {
+    const found = operation.method === method.toUpperCase() ? regex.exec(path) : null;
+    if (!found) continue;
+    try {
+      return { operation, params: Object.fromEntries(names.map((name, i) => [name, decodeURIComponent(found[i + 1] as string)])) };
+    } catch {
+      return undefined;
+    }
+  }
+  return undefined;
+}

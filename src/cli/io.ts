@@ -14,6 +14,8 @@ export interface CliIo {
   readonly env: Readonly<Record<string, string | undefined>>;
   /** Working folder; relative paths are resolved against it */
   readonly cwd: string;
+  /** Resolves when a long-running command (`serve`) should stop: on SIGINT or SIGTERM for the real process; absent, such a command returns once started */
+  readonly untilStopped?: () => Promise<unknown>;
 }
 
 async function readAll(stream: NodeJS.ReadableStream): Promise<string> {
@@ -31,6 +33,7 @@ export function processIo(): CliIo {
     stdinIsTTY: Boolean(process.stdin.isTTY),
     env: process.env,
     cwd: process.cwd(),
+    untilStopped: () => new Promise((resolve) => ["SIGINT", "SIGTERM"].forEach((signal) => process.once(signal, resolve))),
   };
 }
 

@@ -2,10 +2,11 @@ import { Command, CommanderError } from "commander";
 import { TestkitError } from "../errors.js";
 import { registerContracts } from "./commands/contracts.js";
 import { registerFake } from "./commands/fake.js";
+import { registerServe } from "./commands/serve.js";
 import { registerValidate } from "./commands/validate.js";
 import type { CliIo } from "./io.js";
 
-/** Exit status of a CLI run: 0 success, 1 invalid body, 2 usage, I/O or configuration error. */
+/** Exit status of a CLI run: 0 success, 1 invalid body or failed verification, 2 usage, I/O or configuration error. */
 export type ExitCode = 0 | 1 | 2;
 
 /** What every command gets: the I/O to use and a way to set the exit code. */
@@ -23,6 +24,7 @@ function buildProgram(context: CommandContext): Command {
   registerFake(program, context);
   registerValidate(program, context);
   registerContracts(program, context);
+  registerServe(program, context);
   program.commands.forEach(function exitOverride(command: Command): void {
     command.exitOverride().configureOutput({ writeOut: context.io.stdout, writeErr: context.io.stderr });
     command.commands.forEach(exitOverride);
@@ -35,7 +37,7 @@ function buildProgram(context: CommandContext): Command {
  *
  * @param argv - arguments after the program name, e.g. `["fake", "participant", "--seed", "1"]`
  * @param io - streams, environment and working folder
- * @returns the exit code: 0 success, 1 invalid body, 2 usage, I/O or configuration error
+ * @returns the exit code: 0 success, 1 invalid body or failed verification, 2 usage, I/O or configuration error
  */
 export async function runCli(argv: readonly string[], io: CliIo): Promise<ExitCode> {
   let code: ExitCode = 0;
@@ -47,7 +49,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<ExitCo
     if (error instanceof CommanderError) return error.exitCode === 0 ? 0 : 2;
     if (error instanceof TestkitError) {
       io.stderr(`twilio-testkit: ${error.message}\n`);
-      return error.code === "INVALID_BODY" ? 1 : 2;
+      return error.code === "INVALID_BODY" || error.code === "VERIFICATION" ? 1 : 2;
     }
     io.stderr(`twilio-testkit: unexpected error: ${error instanceof Error ? error.message : String(error)}\n`);
     return 2;

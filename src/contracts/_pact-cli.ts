@@ -60,7 +60,7 @@ export function redactor(secrets: readonly string[]): (text: string) => string {
 
 /**
  * The Pact CLI's error as one line: its `❌` lines when there are any, else everything it printed
- * except progress lines, whitespace collapsed.
+ * except progress lines, whitespace collapsed, each message once (the CLI repeats some).
  *
  * @returns the reason, or `exited with status N` when it printed nothing useful
  */
@@ -69,7 +69,10 @@ export function failureReason(run: PactCliRun): string {
     .split("\n")
     .map((line) => line.trim())
     .filter((line) => line !== "" && !line.startsWith("📨"));
-  const errors = lines.filter((line) => line.startsWith("❌")).map((line) => line.replace(/^❌\s*/, ""));
-  const reason = (errors.length > 0 ? errors : lines).join(" ").replace(/\s+/g, " ").trim();
+  const errors = lines.filter((line) => line.startsWith("❌"));
+  const chosen = (errors.length > 0 ? errors : lines).map((line) => line.replace(/^(❌\s*)+/, "").replace(/\s+/g, " "));
+  // The Pact CLI often prints an error twice, once plain and once inside a longer line: keep each once.
+  const distinct = chosen.filter((line, i) => chosen.indexOf(line) === i && !chosen.some((other) => other !== line && other.includes(line)));
+  const reason = distinct.join(" ").trim();
   return reason === "" ? `the Pact CLI exited with status ${run.status}` : reason;
 }

@@ -32,10 +32,17 @@ export function enumPattern(values: readonly unknown[]): string {
   return `^(${values.map((value) => String(value).replace(/[\\^$.*+?()[\]{}|]/g, "\\$&")).join("|")})$`;
 }
 
-/** The schema's string constraint as a Pact matcher: RFC 2822 dates and `pattern`s by regex, others by type. */
-function stringMatcher(node: SchemaNode, example: string): BodyTemplate {
-  if (node.format === "date-time-rfc-2822") return MatchersV3.regex(RFC_2822_PATTERN, example);
-  return node.pattern === undefined ? MatchersV3.string(example) : MatchersV3.regex(node.pattern, example);
+/**
+ * The regex a Pact matcher must use for a value of this schema node to be pinned as tightly as the
+ * schema: the `enum` as an alternation, the RFC 2822 regex for `date-time-rfc-2822`, else the
+ * node's `pattern`; undefined when a type matcher is as tight as the schema.
+ *
+ * @param node - a dereferenced, non-nullable schema node
+ */
+export function schemaRegex(node: SchemaNode): string | undefined {
+  if (node.enum) return enumPattern(node.enum);
+  if (node.format === "date-time-rfc-2822") return RFC_2822_PATTERN;
+  return node.pattern;
 }
 
 /** Derives the template of one value from its schema; `example` has been validated against that schema. */
@@ -44,11 +51,12 @@ function derive(located: Located, example: unknown): BodyTemplate {
   const at = deref(located);
   const { node } = at;
   if (node.anyOf) return derive(nonNullBranch(at), example);
-  if (node.enum) return MatchersV3.regex(enumPattern(node.enum), String(example));
+  const regex = schemaRegex(node);
+  if (regex !== undefined) return MatchersV3.regex(regex, String(example));
   if (Array.isArray(example)) return example.length === 0 ? [] : MatchersV3.eachLike(derive(child(at, node.items, "array items"), example[0]));
   switch (typeof example) {
     case "string":
-      return stringMatcher(node, example);
+      return MatchersV3.string(example);
     case "boolean":
       return MatchersV3.boolean(example);
     case "number":

@@ -3,6 +3,8 @@ import { TestkitError } from "../errors.js";
 import { formatIssues } from "../validate/issues.js";
 import type { ResourceKind } from "../validate/resources.js";
 import { validateResource } from "../validate/validate.js";
+import { invalidCase, type InvalidRuleName } from "./invalid/catalogue.js";
+import type { InvalidCase } from "./invalid/types.js";
 
 /** A named variant of a factory's output: fields to set, drawn from the factory's seeded faker. */
 export type Trait<T> = (faker: Faker) => Partial<T>;
@@ -43,6 +45,7 @@ interface FactoryState<T, P extends object, N extends string> {
  *
  * Every build is checked against the strict profile: an override that breaks the schema or a
  * cross-field rule throws `TestkitError` (`INVALID_OVERRIDE`) naming the field and the rule.
+ * `invalid(rule)` is the one way to get an object that breaks a rule: exactly one, by name.
  *
  * @typeParam T - the built type
  * @typeParam P - factory parameters
@@ -106,13 +109,29 @@ export class Factory<T, P extends object = Record<never, never>, N extends strin
    * @throws TestkitError `INVALID_OVERRIDE` naming each field and rule the result breaks
    */
   build(overrides: Partial<T> = {}): T {
-    const faker = this.faker();
-    const fromTraits = this.state.traits.reduce<Partial<T>>((acc, name) => ({ ...acc, ...this.definition.traits[name](faker) }), {});
-    const fixed = { ...fromTraits, ...this.state.fixed, ...overrides };
-    const built = { ...this.definition.generate({ faker, fixed, params: this.state.params }), ...fixed } as T;
-    const result = validateResource(this.definition.kind, built, { profile: "strict" });
-    if (!result.ok) throw new TestkitError("INVALID_OVERRIDE", `Failed to build ${this.definition.kind}: ${formatIssues(result.issues)}`);
-    return built;
+    return this.make(overrides, this.state.params);
+  }
+
+  /**
+   * Builds an object that breaks exactly one named rule, for testing defensive parsing: a valid
+   * object (traits, `with()` fields, `overrides`, then the fields the rule needs, which win) with
+   * one thing broken. It draws from the factory's faker as `build` does, so it is reproducible under
+   * a seed.
+   *
+   * @param rule - a rule of `INVALID_RULES` that applies to this kind (`invalidRulesFor(kind)` lists them)
+   * @param overrides - fields of the valid object before the rule breaks it; they must keep it valid
+   * @returns a plain object that the validator rejects with the rule's one issue and nothing else
+   * @throws TestkitError `USAGE` for a rule that is unknown or does not apply to this kind, listing those that do
+   * @throws TestkitError `INVALID_OVERRIDE` when `overrides` break the object before the rule does
+   * @example
+   * ```ts
+   * participantFactory.seed(1).invalid("sid-prefix"); // call_sid "CF…": validateResource reports /call_sid [pattern]
+   * ```
+   * @see README "Invalid fixtures"
+   */
+  invalid(rule: InvalidRuleName, overrides: Partial<T> = {}): Record<string, unknown> {
+    const broken = invalidCase(this.definition.kind, rule) as unknown as InvalidCase<T>;
+    return broken.mutate(this.make({ ...overrides, ...broken.base }, { ...this.state.params, ...broken.params }));
   }
 
   /**
@@ -124,6 +143,17 @@ export class Factory<T, P extends object = Record<never, never>, N extends strin
   buildList(count: number, overrides: Partial<T> = {}): T[] {
     if (!Number.isSafeInteger(count) || count < 0) throw new TestkitError("INVALID_OVERRIDE", `Failed to build ${this.definition.kind} list: count ${count} is not a whole number ≥ 0`);
     return Array.from({ length: count }, () => this.build(overrides));
+  }
+
+  /** Builds one valid object from the next draws of the factory's faker, with these overrides and parameters. */
+  private make(overrides: Partial<T>, params: P): T {
+    const faker = this.faker();
+    const fromTraits = this.state.traits.reduce<Partial<T>>((acc, name) => ({ ...acc, ...this.definition.traits[name](faker) }), {});
+    const fixed = { ...fromTraits, ...this.state.fixed, ...overrides };
+    const built = { ...this.definition.generate({ faker, fixed, params }), ...fixed } as T;
+    const result = validateResource(this.definition.kind, built, { profile: "strict" });
+    if (!result.ok) throw new TestkitError("INVALID_OVERRIDE", `Failed to build ${this.definition.kind}: ${formatIssues(result.issues)}`);
+    return built;
   }
 
   private faker(): Faker {

@@ -35,9 +35,9 @@ function messageOf(e: ErrorObject): string {
   return explains ? `${base} (${description})` : base;
 }
 
-/** A value of the wrong type fails its `enum` too; the type error says it all. */
+/** A value of the wrong type fails its `enum` too; the type error says it all (a nullable field's "must be null" does not). */
 const isEnumAfterType = (e: ErrorObject, all: readonly ErrorObject[]): boolean =>
-  e.keyword === "enum" && all.some((o) => o.keyword === "type" && o.instancePath === e.instancePath);
+  e.keyword === "enum" && all.some((o) => o.keyword === "type" && o.params.type !== "null" && o.instancePath === e.instancePath);
 
 /** A nullable field is `anyOf: [X, {type: "null"}]`; when it fails, its "must be null" and "must match a schema in anyOf" errors say nothing new. */
 function isNullableNoise(e: ErrorObject, all: readonly ErrorObject[]): boolean {

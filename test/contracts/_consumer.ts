@@ -2,10 +2,8 @@ import { PactV4, type V3MockServer } from "@pact-foundation/pact";
 import { fileURLToPath } from "node:url";
 import twilio from "twilio";
 import { afterAll, beforeAll } from "vitest";
+import { PROVIDER_NAME } from "../../src/contracts/interactions/states.js";
 import { stageDirectory, type StagingDirectory } from "../../src/contracts/staging.js";
-
-/** The provider every consumer contract in this repo is with. */
-export const PROVIDER = "twilio-voice-api";
 
 const CONTRACTS_DIR = fileURLToPath(new URL("../../contracts/", import.meta.url));
 
@@ -21,12 +19,12 @@ export function consumerPact(consumer: string): () => PactV4 {
   let pact: PactV4;
   beforeAll(() => {
     staging = stageDirectory(CONTRACTS_DIR);
-    pact = new PactV4({ consumer, provider: PROVIDER, dir: staging.dir, logLevel: "error" });
+    pact = new PactV4({ consumer, provider: PROVIDER_NAME, dir: staging.dir, logLevel: "error" });
   });
   // Vitest passes the file's suite second; its first argument must be a destructuring pattern.
   // biome-ignore lint/correctness/noEmptyPattern: see above
   afterAll(({}, suite) => {
-    if (suite.tasks.every((task) => task.result?.state === "pass")) staging.commit(`${consumer}-${PROVIDER}.json`);
+    if (suite.tasks.every((task) => task.result?.state === "pass")) staging.commit(`${consumer}-${PROVIDER_NAME}.json`);
     else staging.discard();
   });
   return () => pact;

@@ -122,7 +122,7 @@ describe("twilio-testkit contracts publish", () => {
   });
 
   it("on 401 exits 2 with the broker's answer, the token redacted even when the broker echoes it", async () => {
-    broker = await startFakeBroker({ path: "/", status: 401, body: { error: `bad token ${TOKEN}` } });
+    broker = await startFakeBroker({ failure: { path: "/", status: 401, body: { error: `bad token ${TOKEN}` } } });
     const out = await publish(FLAGS, { PACT_BROKER_BASE_URL: broker.url, PACT_BROKER_TOKEN: TOKEN });
     expect(out.code).toBe(2);
     expect(lines(out.stderr)).toHaveLength(1);
@@ -132,7 +132,7 @@ describe("twilio-testkit contracts publish", () => {
   });
 
   it("on 409 exits 2 with the broker's validation error", async () => {
-    broker = await startFakeBroker({ path: "/contracts/publish", status: 409, body: { errors: { base: ["Cannot change the content of the pact for conference-app version 1.2.3"] } } });
+    broker = await startFakeBroker({ failure: { path: "/contracts/publish", status: 409, body: { errors: { base: ["Cannot change the content of the pact for conference-app version 1.2.3"] } } } });
     const out = await publish(FLAGS, { PACT_BROKER_BASE_URL: broker.url, PACT_BROKER_TOKEN: TOKEN });
     expect(out.code).toBe(2);
     expect(lines(out.stderr)).toHaveLength(1);
@@ -142,7 +142,7 @@ describe("twilio-testkit contracts publish", () => {
   it.each([
     ["a missing directory", ["no-such-dir"], "twilio-testkit: Failed to read contracts directory no-such-dir: no such directory\n"],
     ["a file, not a directory", ["contracts/README.md"], "twilio-testkit: Failed to read contracts directory contracts/README.md: not a directory\n"],
-    ["a directory without *.json", ["."], "twilio-testkit: Failed to publish contracts: . holds no *.json pact files\n"],
+    ["a directory without *.json", ["."], "twilio-testkit: Failed to read contracts directory .: it holds no *.json pact files\n"],
   ])("with %s exits 2 with one line", async (_case, args, message) => {
     const out = await publish([...args, ...FLAGS], { PACT_BROKER_BASE_URL: "http://127.0.0.1:9", PACT_BROKER_TOKEN: TOKEN });
     expect(out.code).toBe(2);

@@ -37,6 +37,14 @@ describe("objects without their identifying fields", () => {
     expect(result.ok ? [] : result.issues.map((i) => [i.path, i.rule])).toEqual([["/call_sid", "required"]]);
   });
 
+  it("a value outside a nullable enum fails, naming the enum (not silently, with no issue)", () => {
+    const body = { ...(EXAMPLES.find((e) => e.file === "participant.create.1.json")!.body as Record<string, unknown>), status: "dancing" };
+    for (const profile of ["tolerant", "strict"] as const) {
+      const result = validateResponse("FetchParticipant", body, { profile });
+      expect(result.ok ? [] : result.issues.filter((i) => i.path === "/status").map((i) => i.rule)).toEqual(["enum"]);
+    }
+  });
+
   it("DeleteParticipant accepts no body and rejects any body", () => {
     expect(validateResponse("DeleteParticipant", undefined).ok).toBe(true);
     expect(validateResponse("DeleteParticipant", { sid: "x" }).ok).toBe(false);

@@ -1,8 +1,12 @@
 import type { Command } from "commander";
+import { canIDeploy } from "../../contracts/can-i-deploy.js";
 import { publishContracts } from "../../contracts/publish.js";
+import { recordDeployment } from "../../contracts/record-deployment.js";
 import type { CommandContext } from "../run.js";
+import { registerContractsCheck } from "./contracts-check.js";
+import { registerContractsVerify } from "./contracts-verify.js";
 
-const PUBLISH_HELP = `
+const ENVIRONMENT_HELP = `
 Environment:
   PACT_BROKER_BASE_URL      the Pact Broker's URL (required)
   PACT_BROKER_TOKEN         bearer token, or
@@ -10,7 +14,9 @@ Environment:
   PACT_BROKER_PASSWORD      basic auth password
   PACT_BROKER_HTTP_RETRIES  retries on an unreachable broker, 5xx, 408 and 429 (Pact CLI default 8, about a minute)
 
-Credentials reach the Pact CLI through its environment and are never printed.
+Credentials reach the Pact CLI through its environment and are never printed.`;
+
+const PUBLISH_HELP = `${ENVIRONMENT_HELP}
 Exit status: 0 published, 2 configuration, input or Pact CLI error.
 
 Examples:
@@ -18,9 +24,46 @@ Examples:
   twilio-testkit contracts publish contracts --consumer-app-version 1.2.3 --branch main
   PACT_BROKER_BASE_URL=https://broker.example.com PACT_BROKER_TOKEN=… twilio-testkit contracts publish pacts`;
 
-/** `twilio-testkit contracts …`: the Pact contract workflow; `contracts publish [DIR]` publishes to a Pact Broker. */
-export function registerContracts(program: Command, { io }: CommandContext): void {
-  const contracts = program.command("contracts").description("Work with the Pact contracts in contracts/.");
+const CAN_I_DEPLOY_HELP = `${ENVIRONMENT_HELP}
+Exit status: 0 deployable, 1 the broker says no (its table says why), 2 configuration, usage or Pact CLI
+error (unreachable broker, 401, unknown pacticipant or version).
+
+Examples:
+  twilio-testkit contracts can-i-deploy --pacticipant conference-app --to-environment production
+  twilio-testkit contracts can-i-deploy --pacticipant conference-app --version 1.2.3 --to-environment test
+  twilio-testkit contracts can-i-deploy --pacticipant conference-app --latest --branch main --to-environment test --json`;
+
+const RECORD_DEPLOYMENT_HELP = `${ENVIRONMENT_HELP}
+Exit status: 0 recorded, 2 configuration, usage or Pact CLI error (unreachable broker, 401, unknown
+version or environment, 409).
+
+Examples:
+  twilio-testkit contracts record-deployment --pacticipant conference-app --version 1.2.3 --environment production`;
+
+interface CanIDeployFlags {
+  pacticipant: string;
+  version?: string;
+  latest?: boolean;
+  branch?: string;
+  toEnvironment: string;
+  json?: boolean;
+}
+
+/** "version 1.2.3", "latest version", "latest version on main" */
+function checked(version: string | undefined, branch: string | undefined): string {
+  if (version !== undefined) return `version ${version}`;
+  return branch === undefined ? "latest version" : `latest version on ${branch}`;
+}
+
+/**
+ * `twilio-testkit contracts …`: the Pact Broker workflow: `publish [DIR]` publishes the pact files,
+ * `can-i-deploy` asks whether a version may go to an environment, `record-deployment` says it went.
+ */
+export function registerContracts(program: Command, context: CommandContext): void {
+  const { io, exit } = context;
+  const contracts = program.command("contracts").description("Work with the Pact contracts in contracts/ and a Pact Broker.");
+  registerContractsCheck(contracts, context);
+  registerContractsVerify(contracts, context);
   contracts
     .command("publish")
     .description("Publish the Pact files in DIR to a Pact Broker with the official Pact CLI.")
@@ -33,5 +76,33 @@ export function registerContracts(program: Command, { io }: CommandContext): voi
       if (result.output !== "") io.stdout(`${result.output}\n`);
       const count = result.files.length === 1 ? "1 pact file" : `${result.files.length} pact files`;
       io.stdout(`Published ${count} from ${dir} to ${result.brokerUrl} as version ${result.consumerAppVersion} on branch ${result.branch}\n`);
+    });
+  contracts
+    .command("can-i-deploy")
+    .description("Ask a Pact Broker, with the official Pact CLI, whether a version can be deployed to an environment.")
+    .requiredOption("--pacticipant <name>", "the application to deploy, e.g. conference-app")
+    .option("--version <version>", "its version; default the git commit (git rev-parse HEAD)")
+    .option("--latest", "check its latest version (on --branch, when given) instead")
+    .option("--branch <branch>", "the branch of the version to check")
+    .requiredOption("--to-environment <environment>", "the environment to deploy to, e.g. production")
+    .option("--json", "print the broker's answer as JSON instead of a table")
+    .addHelpText("after", CAN_I_DEPLOY_HELP)
+    .action(async (flags: CanIDeployFlags) => {
+      const answer = await canIDeploy({ ...flags, cwd: io.cwd }, io.env);
+      if (answer.output !== "") io.stdout(`${answer.output}\n`);
+      if (!flags.json) io.stdout(`${flags.pacticipant} ${checked(answer.version, flags.branch)} ${answer.deployable ? "can" : "cannot"} be deployed to ${flags.toEnvironment}\n`);
+      if (!answer.deployable) exit(1);
+    });
+  contracts
+    .command("record-deployment")
+    .description("Record in a Pact Broker, with the official Pact CLI, that a version was deployed to an environment.")
+    .requiredOption("--pacticipant <name>", "the application deployed, e.g. conference-app")
+    .requiredOption("--version <version>", "the version deployed")
+    .requiredOption("--environment <environment>", "the environment it was deployed to, e.g. production")
+    .addHelpText("after", RECORD_DEPLOYMENT_HELP)
+    .action(async (flags: { pacticipant: string; version: string; environment: string }) => {
+      const result = await recordDeployment({ ...flags, cwd: io.cwd }, io.env);
+      if (result.output !== "") io.stdout(`${result.output}\n`);
+      io.stdout(`Recorded ${result.pacticipant} version ${result.version} as deployed to ${result.environment}\n`);
     });
 }

@@ -1,7 +1,16 @@
 import type { Command } from "commander";
 import { TestkitError } from "../../errors.js";
 import type { Factory } from "../../factories/factory.js";
-import { conferenceFactory, conferencePageFactory, errorFactory, participantFactory, participantPageFactory, streamFactory } from "../../factories/index.js";
+import {
+  conferenceFactory,
+  conferencePageFactory,
+  errorFactory,
+  INVALID_RULES,
+  type InvalidRuleName,
+  participantFactory,
+  participantPageFactory,
+  streamFactory,
+} from "../../factories/index.js";
 import { RESOURCE_KINDS, type ResourceKind } from "../../validate/resources.js";
 import { collect, parseAssignment, parseInteger } from "../_options.js";
 import type { CommandContext } from "../run.js";
@@ -28,6 +37,7 @@ interface FakeOptions {
   trait?: string[];
   set?: string[];
   query?: string[];
+  invalid?: string;
 }
 
 function factoryFor(kind: string, options: FakeOptions): AnyFactory {
@@ -42,25 +52,45 @@ function factoryFor(kind: string, options: FakeOptions): AnyFactory {
   return factory.traits(...(options.trait ?? []));
 }
 
+/** The `--help` table of invalid rules: name, then the kinds it applies to. */
+function invalidRulesHelp(): string {
+  const names = Object.keys(INVALID_RULES) as InvalidRuleName[];
+  const width = Math.max(...names.map((name) => name.length));
+  const lines = names.map((name) => `  ${name.padEnd(width)}  ${Object.keys(INVALID_RULES[name].cases).join(", ")}`);
+  return `\nRules for --invalid (each output breaks that rule and nothing else):\n${lines.join("\n")}`;
+}
+
 /**
  * `twilio-testkit fake <kind>`: prints one fake resource as JSON, or an array with `--count`.
- * Every object passes the strict profile.
+ * Every object passes the strict profile, unless `--invalid RULE` asks for objects that break
+ * exactly that rule. `--trait` and `--set` shape the valid object before the rule breaks it, so a
+ * `--set` value must itself be valid (else exit 2, as without `--invalid`) and the output never
+ * breaks more than the one rule; fields the rule needs take the rule's values.
+ *
+ * @see README "Invalid fixtures"
  */
 export function registerFake(program: Command, { io }: CommandContext): void {
   program
     .command("fake")
-    .description("Print fake Twilio resources that pass the strict schema, as JSON.")
+    .description("Print fake Twilio resources as JSON: valid under the strict schema, or, with --invalid, breaking one named rule.")
     .argument("<kind>", `what to build: ${RESOURCE_KINDS.join(", ")}`)
     .option("--count <n>", `print an array of n objects (1 to ${MAX_COUNT})`)
     .option("--seed <s>", "seed for reproducible output (a whole number); random when absent")
     .option("--trait <name>", "apply a trait, e.g. muted, on-hold, coaching, completed, stopped, not-found (repeatable)", collect)
     .option("--set <field=value>", "set a field; the value is read as JSON when it is JSON, else as text (repeatable)", collect)
     .option("--query <Name=value>", "for pages: the list query answered, e.g. PageSize=20, Page=1, Muted=true (repeatable)", collect)
-    .addHelpText("after", "\nExamples:\n  twilio-testkit fake participant --seed 1 --trait muted\n  twilio-testkit fake conference-page --query Status=completed --query PageSize=3\n  twilio-testkit fake participant --count 3 --set label=customer")
+    .option("--invalid <rule>", "print objects that break exactly this rule (listed below); traits and --set shape the valid object first")
+    .addHelpText(
+      "after",
+      "\nExamples:\n  twilio-testkit fake participant --seed 1 --trait muted\n  twilio-testkit fake conference-page --query Status=completed --query PageSize=3\n  twilio-testkit fake participant --count 3 --set label=customer\n  twilio-testkit fake participant --invalid sid-prefix\n" +
+        invalidRulesHelp(),
+    )
     .action((kind: string, options: FakeOptions) => {
       const factory = factoryFor(kind, options);
       const overrides = Object.fromEntries((options.set ?? []).map((s) => parseAssignment("--set", s)));
-      const value = options.count === undefined ? factory.build(overrides) : factory.buildList(parseInteger("--count", options.count, 1, MAX_COUNT), overrides);
+      // invalid() checks the rule's name, so the cast only spares a second lookup
+      const one = (): unknown => (options.invalid === undefined ? factory.build(overrides) : factory.invalid(options.invalid as InvalidRuleName, overrides));
+      const value = options.count === undefined ? one() : Array.from({ length: parseInteger("--count", options.count, 1, MAX_COUNT) }, one);
       io.stdout(`${JSON.stringify(value, null, 2)}\n`);
     });
 }

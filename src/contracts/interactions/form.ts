@@ -1,4 +1,5 @@
 import { MatchersV3 } from "@pact-foundation/pact";
+import type { WireValue } from "../../validate/request.js";
 
 /** A form field's value before encoding: text, a number, a boolean, or a list for a repeated key. */
 export type FormValue = string | number | boolean | readonly string[];
@@ -19,6 +20,18 @@ export function formPairs(fields: object): Array<[string, string]> {
   });
 }
 
+/**
+ * Groups (key, value) pairs by key, as a form or query decoder reads them: one text per key, or the
+ * values in order where a key repeats.
+ *
+ * @example `groupedValues([["A", "1"], ["B", "x"], ["B", "y"]])` → `{ A: "1", B: ["x", "y"] }`
+ */
+export function groupedValues(pairs: Iterable<readonly [string, string]>): Record<string, WireValue> {
+  const out: Record<string, string[]> = {};
+  for (const [key, value] of pairs) (out[key] ??= []).push(value);
+  return Object.fromEntries(Object.entries(out).map(([key, values]) => [key, values.length === 1 ? (values[0] as string) : values]));
+}
+
 /** A JSON path that names a form key, dots and all (`$['Parameter1.Name']`). */
 const fieldPath = (key: string): string => (/^[A-Za-z_][A-Za-z0-9_]*$/.test(key) ? `$.${key}` : `$['${key.replace(/'/g, "\\'")}']`);
 
@@ -31,10 +44,8 @@ const fieldPath = (key: string): string => (/^[A-Za-z_][A-Za-z0-9_]*$/.test(key)
  * @returns the encoded bytes and the rules for `matchingRules()`
  */
 export function formBody(pairs: ReadonlyArray<readonly [string, string]>) {
-  const values = new Map<string, string[]>();
-  for (const [key, value] of pairs) values.set(key, [...(values.get(key) ?? []), value]);
   return {
     bytes: Buffer.from(new URLSearchParams(pairs.map(([k, v]): [string, string] => [k, v])).toString()),
-    rules: { body: [...values].map(([key, list]) => ({ path: fieldPath(key), rules: [MatchersV3.equal(list.length === 1 ? list[0] : list)] })) },
+    rules: { body: Object.entries(groupedValues(pairs)).map(([key, value]) => ({ path: fieldPath(key), rules: [MatchersV3.equal(value)] })) },
   };
 }

@@ -7,7 +7,7 @@ import { formatIssues } from "../../validate/issues.js";
 import { validateRequest, type WireValue } from "../../validate/request.js";
 import type { ResourceKind } from "../../validate/resources.js";
 import { responseMatcher, type BodyTemplate } from "../matchers.js";
-import { formBody, formPairs, type FormValue } from "./form.js";
+import { formBody, formPairs, groupedValues, type FormValue } from "./form.js";
 import type { ProviderStateName } from "./states.js";
 
 /**
@@ -63,12 +63,6 @@ export interface InteractionSpec extends ResponseChoice {
   readonly response?: { readonly kind: ResourceKind; readonly example: unknown };
 }
 
-function grouped(pairs: ReadonlyArray<readonly [string, string]>): Record<string, WireValue> {
-  const out: Record<string, string[]> = {};
-  for (const [key, value] of pairs) (out[key] ??= []).push(value);
-  return Object.fromEntries(Object.entries(out).map(([key, values]) => [key, values.length === 1 ? (values[0] as string) : values]));
-}
-
 /**
  * Checks an interaction spec against the catalogue and schemas and builds the interaction: the
  * request's path, query and form must pass the operation's request schemas (as Twilio would accept
@@ -79,9 +73,9 @@ function grouped(pairs: ReadonlyArray<readonly [string, string]>): Record<string
  */
 export function defineInteraction(spec: InteractionSpec): TwilioInteraction {
   const op = findOperation(spec.operationId);
-  const query = grouped(formPairs(spec.query ?? {}));
+  const query = groupedValues(formPairs(spec.query ?? {}));
   const form = spec.form ? formPairs(spec.form) : undefined;
-  const checked = validateRequest(op.operationId, { path: spec.pathParams, query, body: form ? grouped(form) : {} });
+  const checked = validateRequest(op.operationId, { path: spec.pathParams, query, body: form ? groupedValues(form) : {} });
   if (!checked.ok) throw new TestkitError("USAGE", `Failed to build the ${op.operationId} interaction: the request is not one Twilio accepts: ${formatIssues(checked.issues)}`);
   const accountSid = spec.pathParams.AccountSid ?? "";
   const fields = spec.fields ? { fields: spec.fields } : {};

@@ -1,3 +1,6 @@
+/** The provider's pacticipant name: contracts are between a consumer and `twilio-voice-api`. */
+export const PROVIDER_NAME = "twilio-voice-api";
+
 /**
  * Provider state names shared by consumer contracts and the provider's state handlers. Every state
  * takes parameters: the SIDs in the request path (`AccountSid`, `ConferenceSid`, `CallSid`, `Sid`)

@@ -1,0 +1,51 @@
+import type { Command } from "commander";
+import { verifyContracts } from "../../contracts/verify.js";
+import { PROVIDER_STATES_PATH } from "../../fake-twilio/index.js";
+import { parseInteger } from "../_options.js";
+import type { CommandContext } from "../run.js";
+
+const VERIFY_HELP = `
+Replays every interaction of the pact files in DIR against the provider with the official Pact
+Verifier, after putting each interaction's provider state in place through the provider's
+${PROVIDER_STATES_PATH} endpoint. Without --provider-base-url a fake Twilio is started for the run.
+
+With --publish-verification-results the pacts come from the Pact Broker instead of DIR (the
+consumer versions on their main branch, on this provider branch, and deployed or released), and the
+results go back to it. Broker settings as for "contracts publish": PACT_BROKER_BASE_URL, and
+PACT_BROKER_TOKEN or PACT_BROKER_USERNAME / PACT_BROKER_PASSWORD; never printed.
+
+Exit status: 0 verified, 1 an interaction failed, 2 usage, input or configuration error.
+
+Examples:
+  twilio-testkit contracts verify
+  twilio-testkit serve --port 4010 &  twilio-testkit contracts verify --provider-base-url http://127.0.0.1:4010
+  twilio-testkit contracts verify --publish-verification-results --provider-app-version 1.4.0 --branch main`;
+
+interface VerifyFlags {
+  providerBaseUrl?: string;
+  seed?: string;
+  publishVerificationResults?: boolean;
+  providerAppVersion?: string;
+  branch?: string;
+}
+
+/** `twilio-testkit contracts verify [DIR]`: Pact verification against the fake Twilio or a given provider. */
+export function registerContractsVerify(contracts: Command, { io }: CommandContext): void {
+  contracts
+    .command("verify")
+    .description("Verify the Pact files in DIR against a fake Twilio (or --provider-base-url) with the official Pact Verifier.")
+    .argument("[dir]", "folder holding the *.json pact files, relative to the working folder", "contracts")
+    .option("--provider-base-url <url>", "the provider to verify; default a fake Twilio started for the run")
+    .option("--seed <s>", "seed of the fake Twilio started for the run (a whole number)")
+    .option("--publish-verification-results", "verify the broker's pacts and publish the results to it")
+    .option("--provider-app-version <version>", "provider version for the published results; default the git commit")
+    .option("--branch <branch>", "provider branch for the published results; default the git branch")
+    .addHelpText("after", VERIFY_HELP)
+    .action(async (dir: string, flags: VerifyFlags) => {
+      const publish = flags.publishVerificationResults ? { providerVersion: flags.providerAppVersion, branch: flags.branch } : undefined;
+      const result = await verifyContracts({ dir, cwd: io.cwd, providerBaseUrl: flags.providerBaseUrl, seed: flags.seed === undefined ? undefined : parseInteger("--seed", flags.seed, 0, Number.MAX_SAFE_INTEGER), publish }, io.env);
+      const what = result.published ? "the broker's pacts" : `${result.files.length} pact files from ${dir}`;
+      io.stdout(`Verified ${what} against ${result.providerBaseUrl}\n`);
+      if (result.published) io.stdout(`Published the results to ${result.published.brokerUrl} as provider version ${result.published.providerVersion} on branch ${result.published.branch}\n`);
+    });
+}

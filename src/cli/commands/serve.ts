@@ -1,0 +1,51 @@
+import type { Command } from "commander";
+import { DEFAULT_AUTH_TOKEN, PROVIDER_STATES_PATH, startFakeTwilio, type FakeTwilio } from "../../fake-twilio/index.js";
+import { parseInteger } from "../_options.js";
+import type { CommandContext } from "../run.js";
+
+interface ServeOptions {
+  port: string;
+  host: string;
+  seed?: string;
+  authToken?: string;
+}
+
+const banner = (fake: FakeTwilio): string =>
+  [
+    `Fake Twilio Voice API listening on ${fake.url}`,
+    `  Account SID      ${fake.accountSid}`,
+    `  Auth token       ${fake.authToken}`,
+    `  Provider states  POST ${fake.url}${PROVIDER_STATES_PATH}`,
+    `Point the twilio SDK at it: client.api.baseUrl = "${fake.url}"`,
+    "Stop with Ctrl-C.",
+    "",
+  ].join("\n");
+
+/**
+ * `twilio-testkit serve`: runs the fake Twilio (see `startFakeTwilio`) with a seeded account and
+ * prints its URL, account SID and auth token. Exit status 0 when stopped, 2 for a bad option or a
+ * port it cannot listen on.
+ */
+export function registerServe(program: Command, { io }: CommandContext): void {
+  program
+    .command("serve")
+    .description("Run a stateful fake of the Twilio Voice API (Conferences, Participants, Streams) with a seeded account.")
+    .option("--port <n>", "TCP port; 0 picks a free one", "0")
+    .option("--host <host>", "interface to listen on", "127.0.0.1")
+    .option("--seed <s>", "seed of the account and its resources (a whole number); random when absent")
+    .option("--auth-token <token>", "auth token of the seeded account and of accounts created later", DEFAULT_AUTH_TOKEN)
+    .addHelpText("after", "\nIt runs until Ctrl-C (SIGINT) or SIGTERM.\n\nExamples:\n  twilio-testkit serve --port 4010 --seed 1\n  twilio-testkit serve --host 0.0.0.0 --auth-token secret")
+    .action(async (options: ServeOptions) => {
+      const fake = await startFakeTwilio({
+        port: parseInteger("--port", options.port, 0, 65_535),
+        host: options.host,
+        seed: options.seed === undefined ? undefined : parseInteger("--seed", options.seed, 0, Number.MAX_SAFE_INTEGER),
+        authToken: options.authToken,
+      });
+      io.stdout(banner(fake));
+      if (!io.untilStopped) return;
+      await io.untilStopped();
+      await fake.close();
+      io.stdout("Fake Twilio stopped.\n");
+    });
+}

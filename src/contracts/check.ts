@@ -1,0 +1,159 @@
+import { matchOperation, type Operation } from "../catalogue/operations.js";
+import type { ValidationIssue } from "../validate/issues.js";
+import { validateRequest } from "../validate/request.js";
+import type { Profile, ResourceKind } from "../validate/resources.js";
+import { validateResource } from "../validate/validate.js";
+import { groupedValues } from "./interactions/form.js";
+import { weakMatchers } from "./matcher-strength.js";
+import { listPactFiles, readPactFile, type PactInteraction } from "./pact-file.js";
+
+/** One problem with one interaction of a contract. */
+export interface ContractFinding {
+  /** The pact file, relative to the working folder */
+  readonly file: string;
+  /** The interaction's description */
+  readonly interaction: string;
+  /**
+   * Where: `/request/path`, `/request/query/<key>`, `/request/body/<key>`, `/response/status`,
+   * `/response/body/<pointer>`, or `/providerStates/<i>/params/example/<pointer>`
+   */
+  readonly path: string;
+  /**
+   * What: a JSON Schema keyword or cross-field rule as `validate` reports them, or `unknown-operation`,
+   * `interaction-type`, `status`, `form-body`, `weak-matcher`
+   */
+  readonly rule: string;
+  /** One sentence for people */
+  readonly message: string;
+}
+
+/** Which contracts to check, and how strictly. */
+export interface CheckOptions {
+  /** Folder holding the `*.json` pact files, relative to `cwd`; default `contracts` */
+  readonly dir?: string | undefined;
+  readonly cwd: string;
+  /** Profile of the response schemas: `tolerant` (default) or `strict` */
+  readonly profile?: Profile | undefined;
+}
+
+/** What {@link checkContracts} found. */
+export interface CheckReport {
+  readonly profile: Profile;
+  /** Each pact file checked, with its pacticipants and number of interactions */
+  readonly files: ReadonlyArray<{ readonly file: string; readonly consumer: string; readonly provider: string; readonly interactions: number }>;
+  /** Every finding, file by file in file order, interaction by interaction; empty when all is well */
+  readonly findings: readonly ContractFinding[];
+}
+
+type Finding = Omit<ContractFinding, "file" | "interaction">;
+
+const finding = (path: string, rule: string, message: string): Finding => ({ path, rule, message });
+
+const fromIssues = (prefix: string, issues: readonly ValidationIssue[]): Finding[] => issues.map((i) => finding(`${prefix}${i.path}`, i.rule, i.message));
+
+const FORM = "application/x-www-form-urlencoded";
+
+/** The form fields of a request, or a finding when the body is not a form. */
+function formFields(interaction: PactInteraction, op: Operation): Record<string, string | readonly string[]> | Finding {
+  const { body, contentType } = interaction.request;
+  if (body === undefined || body === null || body === "") return {};
+  if (typeof body === "string" && (contentType ?? FORM).startsWith(FORM)) return groupedValues(new URLSearchParams(body));
+  return finding("/request/body", "form-body", `must be an ${FORM} body: ${op.operationId} takes form fields, not ${contentType ?? typeof body}`);
+}
+
+/**
+ * The request's parameters against the operation's request schemas. A request answered 400 exists to
+ * send a bad parameter, so only its unknown keys are reported.
+ */
+function checkRequest(interaction: PactInteraction, op: Operation, pathParams: Readonly<Record<string, string>>): Finding[] {
+  const body = formFields(interaction, op);
+  if ("rule" in body) return [body as Finding];
+  const query = Object.fromEntries(Object.entries(interaction.request.query).map(([key, values]) => [key, values.length === 1 ? (values[0] as string) : values]));
+  const result = validateRequest(op.operationId, { path: pathParams, query, body });
+  if (result.ok) return [];
+  const reported = interaction.response.status === 400 ? result.issues.filter((i) => i.rule === "additionalProperties") : result.issues;
+  return fromIssues("/request", reported);
+}
+
+function exists(value: unknown, pointer: string): boolean {
+  const tokens = pointer.split("/").slice(1);
+  let at = value;
+  for (const token of tokens) {
+    if (typeof at !== "object" || at === null || !Object.hasOwn(at, token)) return false;
+    at = (at as Record<string, unknown>)[token];
+  }
+  return true;
+}
+
+/**
+ * A response example holds only the fields its consumer pins, so fields it leaves out are not
+ * missing, and a cross-field rule about a field it leaves out does not apply.
+ */
+function checkPinnedBody(kind: ResourceKind, body: unknown, profile: Profile): Finding[] {
+  const result = validateResource(kind, body, { profile });
+  if (result.ok) return [];
+  return fromIssues("/response/body", result.issues.filter((i) => i.rule !== "required" && exists(body, i.path)));
+}
+
+/** The response kind an interaction's status calls for, or a finding for a status the operation never answers with. */
+function responseKind(op: Operation, status: number): ResourceKind | null | Finding {
+  if (status >= 400) return "error";
+  if (status === op.successStatus) return op.response === null ? null : (op.response.replace(/\.json$/, "") as ResourceKind);
+  return finding("/response/status", "status", `must be ${op.successStatus} on success, or a 4xx/5xx error status: ${op.operationId} does not answer ${status}`);
+}
+
+function checkResponse(interaction: PactInteraction, op: Operation, profile: Profile): Finding[] {
+  const { status, body } = interaction.response;
+  const kind = responseKind(op, status);
+  if (kind !== null && typeof kind === "object") return [kind];
+  if (kind === null) return body === undefined || body === null || body === "" ? [] : [finding("/response/body", "no-body", `must be empty: ${op.operationId} answers ${status} with no body`)];
+  return [...checkPinnedBody(kind, body, profile), ...weakMatchers(kind, profile, interaction.response.matchingRules.body ?? {})];
+}
+
+/** The `example` a provider state carries (this kit's builders put the whole resource there) must pass in full. */
+function checkStateExamples(interaction: PactInteraction, op: Operation, profile: Profile): Finding[] {
+  if (op.response === null) return [];
+  const kind = op.response.replace(/\.json$/, "") as ResourceKind;
+  return interaction.providerStates.flatMap((state, i) => {
+    if (!Object.hasOwn(state.params, "example")) return [];
+    const result = validateResource(kind, state.params.example, { profile });
+    return result.ok ? [] : fromIssues(`/providerStates/${i}/params/example`, result.issues);
+  });
+}
+
+function checkInteraction(interaction: PactInteraction, profile: Profile): Finding[] {
+  if (interaction.type !== "Synchronous/HTTP") return [finding("", "interaction-type", `must be a Synchronous/HTTP interaction, not ${interaction.type}: the Twilio REST API speaks HTTP`)];
+  const { method, path } = interaction.request;
+  const matched = matchOperation(method, path);
+  if (!matched) return [finding("/request/path", "unknown-operation", `must be one of the catalogued operations: no operation answers ${method} ${path}`)];
+  const { operation: op, params } = matched;
+  return [...checkRequest(interaction, op, params), ...checkResponse(interaction, op, profile), ...checkStateExamples(interaction, op, profile)];
+}
+
+/**
+ * Checks every interaction of every pact file in a folder against the schemas, offline: the request
+ * must be one of the catalogued operations with parameters its request schemas accept (no unknown
+ * query or form keys); the response status one the operation answers; the response example must pass
+ * the response schema (its success schema, or Twilio's error schema for a 4xx/5xx) for the fields it
+ * pins; a provider state's `example` must pass in full; and no pinned field may use a matcher weaker
+ * than its schema (a type matcher on a SID, an enum or an RFC 2822 date). What PactFlow calls
+ * bi-directional contract testing, run locally.
+ *
+ * @param options - folder, working folder and profile (`tolerant` by default)
+ * @returns the files checked and every finding; an empty `findings` means the contracts agree with the schemas
+ * @throws TestkitError `IO` when the folder is missing or empty, or a file is unreadable, not JSON or not a pact file
+ * @example
+ * ```ts
+ * const report = await checkContracts({ cwd: process.cwd(), profile: "strict" });
+ * for (const f of report.findings) console.log(`${f.file} › ${f.interaction} › ${f.path}: ${f.message} (${f.rule})`);
+ * ```
+ */
+export async function checkContracts(options: CheckOptions): Promise<CheckReport> {
+  const profile = options.profile ?? "tolerant";
+  const pacts = await Promise.all((await listPactFiles(options.cwd, options.dir ?? "contracts")).map((file) => readPactFile(options.cwd, file)));
+  return {
+    profile,
+    files: pacts.map((p) => ({ file: p.file, consumer: p.consumer, provider: p.provider, interactions: p.interactions.length })),
+    findings: pacts.flatMap((p) => p.interactions.flatMap((i) => checkInteraction(i, profile).map((f) => ({ file: p.file, interaction: i.description, ...f })))),
+  };
+}

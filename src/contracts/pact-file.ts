@@ -1,0 +1,149 @@
+import { readdir, readFile } from "node:fs/promises";
+import { join, resolve } from "node:path";
+import { TestkitError } from "../errors.js";
+
+/** One Pact matcher as a pact file records it, e.g. `{ match: "regex", regex: "^CA[0-9a-fA-F]{32}$" }`. */
+export interface PactMatcher {
+  readonly match: string;
+  readonly regex?: string;
+}
+
+/** Matching rules by category (`body`, `header`, `query`, `path`), then by JSON path (`$.call_sid`). */
+export type PactMatchingRules = Readonly<Record<string, Readonly<Record<string, { readonly matchers?: readonly PactMatcher[] }>>>>;
+
+/** A request or response of an HTTP interaction, its body read out of the pact file. */
+export interface PactMessage {
+  /** The body: parsed JSON, form text, or undefined when there is none */
+  readonly body: unknown;
+  readonly contentType: string | undefined;
+  readonly matchingRules: PactMatchingRules;
+}
+
+/** One HTTP interaction of a pact file, normalised across Pact specification versions 2 to 4. */
+export interface PactInteraction {
+  readonly description: string;
+  /** V4's interaction type, e.g. `Synchronous/HTTP`; `Synchronous/HTTP` for earlier versions */
+  readonly type: string;
+  readonly providerStates: ReadonlyArray<{ readonly name: string; readonly params: Readonly<Record<string, unknown>> }>;
+  readonly request: PactMessage & {
+    readonly method: string;
+    readonly path: string;
+    /** Query parameters, each with its values in order */
+    readonly query: Readonly<Record<string, readonly string[]>>;
+  };
+  readonly response: PactMessage & { readonly status: number };
+}
+
+/** A pact file: who it is between and its interactions. */
+export interface PactFile {
+  /** Path relative to the working folder, e.g. `contracts/conference-app-twilio-voice-api.json` */
+  readonly file: string;
+  readonly consumer: string;
+  readonly provider: string;
+  readonly interactions: readonly PactInteraction[];
+}
+
+type Json = Record<string, unknown>;
+
+const isObject = (value: unknown): value is Json => typeof value === "object" && value !== null && !Array.isArray(value);
+
+/**
+ * The paths of the `*.json` files in a contracts folder, relative to `cwd`, sorted.
+ *
+ * @param cwd - working folder
+ * @param dir - folder relative to `cwd`, e.g. `contracts`
+ * @throws TestkitError `IO` when the folder is missing, not a folder, or holds no `*.json`
+ */
+export async function listPactFiles(cwd: string, dir: string): Promise<string[]> {
+  let names: string[];
+  try {
+    names = await readdir(resolve(cwd, dir));
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    const reason = code === "ENOENT" ? "no such directory" : code === "ENOTDIR" ? "not a directory" : (error as Error).message;
+    throw new TestkitError("IO", `Failed to read contracts directory ${dir}: ${reason}`, { cause: error });
+  }
+  const files = names.filter((name) => name.endsWith(".json")).sort();
+  if (files.length === 0) throw new TestkitError("IO", `Failed to read contracts directory ${dir}: it holds no *.json pact files`);
+  return files.map((name) => join(dir, name));
+}
+
+/** V4 keeps a body as `{ content, contentType, encoded }`; V2 and V3 keep the body itself. */
+function messageOf(raw: Json, v4: boolean, headerType: string | undefined): PactMessage {
+  const rules = isObject(raw.matchingRules) ? (raw.matchingRules as PactMatchingRules) : {};
+  if (!v4) return { body: raw.body, contentType: headerType, matchingRules: rules };
+  const body = isObject(raw.body) ? raw.body : undefined;
+  const encoded = body?.encoded;
+  const content = encoded === "base64" && typeof body?.content === "string" ? Buffer.from(body.content, "base64").toString("utf8") : body?.content;
+  return { body: content, contentType: typeof body?.contentType === "string" ? body.contentType : headerType, matchingRules: rules };
+}
+
+function headerValue(headers: unknown, name: string): string | undefined {
+  if (!isObject(headers)) return undefined;
+  const entry = Object.entries(headers).find(([key]) => key.toLowerCase() === name.toLowerCase())?.[1];
+  const value = Array.isArray(entry) ? entry[0] : entry;
+  return typeof value === "string" ? value : undefined;
+}
+
+/** V3 and V4 keep the query as `{ key: [values] }`; V2 as a query string. */
+function queryOf(raw: unknown): Record<string, string[]> {
+  if (typeof raw === "string") {
+    const out: Record<string, string[]> = {};
+    for (const [key, value] of new URLSearchParams(raw)) (out[key] ??= []).push(value);
+    return out;
+  }
+  if (!isObject(raw)) return {};
+  return Object.fromEntries(Object.entries(raw).map(([key, value]) => [key, (Array.isArray(value) ? value : [value]).map(String)]));
+}
+
+function interactionOf(raw: unknown, v4: boolean, where: string): PactInteraction {
+  if (!isObject(raw) || !isObject(raw.request) || !isObject(raw.response)) throw new TestkitError("IO", `Failed to read ${where}: an interaction without a request and response`);
+  const { request, response } = raw;
+  const states = Array.isArray(raw.providerStates)
+    ? raw.providerStates.filter(isObject).map((s) => ({ name: String(s.name), params: isObject(s.params) ? s.params : {} }))
+    : typeof raw.providerState === "string"
+      ? [{ name: raw.providerState, params: {} }]
+      : [];
+  return {
+    description: String(raw.description ?? "(no description)"),
+    type: typeof raw.type === "string" ? raw.type : "Synchronous/HTTP",
+    providerStates: states,
+    request: {
+      ...messageOf(request, v4, headerValue(request.headers, "content-type")),
+      method: String(request.method ?? "GET").toUpperCase(),
+      path: String(request.path ?? "/"),
+      query: queryOf(request.query),
+    },
+    response: { ...messageOf(response, v4, headerValue(response.headers, "content-type")), status: Number(response.status ?? 200) },
+  };
+}
+
+/**
+ * Reads one pact file.
+ *
+ * @param cwd - working folder
+ * @param file - path relative to `cwd`
+ * @throws TestkitError `IO` when the file is unreadable, not JSON, or not a pact file (no consumer,
+ *   provider and interactions)
+ */
+export async function readPactFile(cwd: string, file: string): Promise<PactFile> {
+  let document: unknown;
+  try {
+    document = JSON.parse(await readFile(resolve(cwd, file), "utf8"));
+  } catch (error) {
+    const reason = error instanceof SyntaxError ? `not JSON (${error.message})` : (error as Error).message;
+    throw new TestkitError("IO", `Failed to read ${file}: ${reason}`, { cause: error });
+  }
+  if (!isObject(document) || !isObject(document.consumer) || !isObject(document.provider) || !Array.isArray(document.interactions)) {
+    throw new TestkitError("IO", `Failed to read ${file}: not a pact file (it needs consumer, provider and interactions)`);
+  }
+  const metadata = isObject(document.metadata) ? document.metadata : {};
+  const spec = isObject(metadata.pactSpecification) ? metadata.pactSpecification.version : undefined;
+  const v4 = typeof spec === "string" && spec.startsWith("4");
+  return {
+    file,
+    consumer: String(document.consumer.name),
+    provider: String(document.provider.name),
+    interactions: document.interactions.map((raw, i) => interactionOf(raw, v4, `${file} interaction ${i}`)),
+  };
+}

@@ -1,0 +1,64 @@
+import { conferenceWith, otherSid, participantWith } from "./_edit.js";
+import type { InvalidCase, InvalidRule } from "./types.js";
+
+/** A first page of two items, so that the second item can disagree with the first. */
+const TWO_ITEMS = { base: { page: 0, page_size: 2 }, params: { total: 2 } } as const;
+
+/** The page URI with another `Page`. */
+function onPage(uri: string, page: number): string {
+  const url = new URL(uri, "https://api.twilio.com");
+  url.searchParams.set("Page", String(page));
+  return url.pathname + url.search;
+}
+
+/** `start` one past `page × page_size`. */
+const startOffByOne: InvalidCase<{ start: number }> = {
+  mutate: (p) => ({ ...p, start: p.start + 1 }),
+  issue: { path: "/start", rule: "page-arithmetic" },
+};
+
+/** `first_page_uri` names page 1. */
+const firstPageOnPageOne: InvalidCase<{ first_page_uri: string }> = {
+  mutate: (p) => ({ ...p, first_page_uri: onPage(p.first_page_uri, 1) }),
+  issue: { path: "/first_page_uri", rule: "page-uris-agree" },
+};
+
+/**
+ * Broken list pages: the envelope's arithmetic and URIs, and items from two parents.
+ * Source: all 42 real list pages (FINDINGS.md section 3, "Paging arithmetic"), which hold the items of
+ * one conference or account, as ListParticipant and ListConference return them.
+ */
+export const PAGE_RULES = {
+  "page-arithmetic": {
+    summary: "start is page × page_size + 1",
+    profiles: ["strict"],
+    cases: { "participant-page": startOffByOne, "conference-page": startOffByOne },
+  },
+  "page-uris-agree": {
+    summary: "first_page_uri has Page=1",
+    profiles: ["strict"],
+    cases: { "participant-page": firstPageOnPageOne, "conference-page": firstPageOnPageOne },
+  },
+  "participants-share-conference": {
+    summary: "the second of two participants belongs to another conference",
+    profiles: ["strict"],
+    cases: {
+      "participant-page": {
+        ...TWO_ITEMS,
+        mutate: (p) => ({ ...p, participants: p.participants.map((item, i) => (i === 1 ? participantWith(item, { conference_sid: otherSid(item.conference_sid) }) : item)) }),
+        issue: { path: "/participants/1/conference_sid", rule: "participants-share-conference" },
+      },
+    },
+  },
+  "conferences-share-account": {
+    summary: "the second of two conferences belongs to another account",
+    profiles: ["strict"],
+    cases: {
+      "conference-page": {
+        ...TWO_ITEMS,
+        mutate: (p) => ({ ...p, conferences: p.conferences.map((item, i) => (i === 1 ? conferenceWith(item, { account_sid: otherSid(item.account_sid) }) : item)) }),
+        issue: { path: "/conferences/1/account_sid", rule: "conferences-share-account" },
+      },
+    },
+  },
+} satisfies Record<string, InvalidRule>;

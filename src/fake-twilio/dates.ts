@@ -1,0 +1,24 @@
+import { formatRfc2822, parseRfc2822 } from "../rfc2822.js";
+
+/**
+ * `date_updated` after a change: the clock's time, but never before the resource's own
+ * `date_created` or its previous `date_updated` (the strict profile's `dates-in-order` rule), in
+ * RFC 2822 as Twilio writes it (`Fri, 18 Feb 2011 21:07:19 +0000`).
+ *
+ * @param now - the fake's clock
+ * @param resource - the dates the resource has now
+ */
+export function touched(now: Date, resource: { readonly date_created?: string | null; readonly date_updated?: string | null }): string {
+  const floor = [resource.date_created, resource.date_updated].map((d) => (d ? (parseRfc2822(d)?.getTime() ?? 0) : 0));
+  return formatRfc2822(new Date(Math.max(now.getTime(), ...floor)));
+}
+
+/**
+ * The UTC calendar day of an RFC 2822 date-time, as ListConference's date filters write days.
+ *
+ * @param dateTime - e.g. `Fri, 18 Feb 2011 21:07:19 +0000`
+ * @returns e.g. `2011-02-18`, or undefined for null or text that is not such a date
+ */
+export function utcDay(dateTime: string | null | undefined): string | undefined {
+  return (dateTime ? parseRfc2822(dateTime) : undefined)?.toISOString().slice(0, 10);
+}

@@ -1,0 +1,6 @@
+// The `twilio-testkit/fake-twilio` entry point: a stateful fake of the Twilio Voice API for tests and
+// Pact provider verification. Kept apart from the main entry so that factories and validators load without fastify.
+export { startFakeTwilio, type FakeTwilio, type FakeTwilioOptions } from "./server.js";
+export { DEFAULT_AUTH_TOKEN, FakeTwilioStore, type FakeTwilioStoreOptions } from "./store.js";
+export { PROVIDER_STATE_HANDLERS, type ProviderStateHandler, type ProviderStateParams } from "./provider-states.js";
+export { PROVIDER_STATES_PATH } from "./state-change.js";

@@ -1,0 +1,55 @@
+import type { Operation } from "../catalogue/operations.js";
+import { validateRequest, type WireValue } from "../validate/request.js";
+import { authenticate } from "./auth.js";
+import { errorReply, invalidParameter, rejectedRequest, type Reply } from "./errors.js";
+import { OPERATION_HANDLERS } from "./routes/index.js";
+import type { FakeTwilioStore } from "./store.js";
+
+/** A request to one of the catalogued operations, as the HTTP layer hands it over (parsed, not yet trusted). */
+export interface IncomingRequest {
+  /** Path placeholders by name, e.g. `{ AccountSid, ConferenceSid }` */
+  readonly params: unknown;
+  /** Decoded query; repeated keys as arrays */
+  readonly query: unknown;
+  /** Decoded form body; repeated keys as arrays; undefined without a body */
+  readonly body: unknown;
+  /** The `Authorization` header */
+  readonly authorization: string | undefined;
+  /** The request path without its query, e.g. `/2010-04-01/Accounts/AC…/Conferences.json` */
+  readonly path: string;
+}
+
+/** Parameters as text (`WireValue`s), or undefined when they are not, e.g. a JSON body with numbers. */
+function wireValues(value: unknown): Record<string, WireValue> | undefined {
+  if (value === undefined || value === null) return {};
+  if (typeof value !== "object" || Array.isArray(value)) return undefined;
+  const entries = Object.entries(value);
+  const isText = (v: unknown): v is WireValue => typeof v === "string" || (Array.isArray(v) && v.every((item) => typeof item === "string"));
+  return entries.every(([, v]) => isText(v)) ? (Object.fromEntries(entries) as Record<string, WireValue>) : undefined;
+}
+
+/**
+ * Answers one catalogued operation as Twilio does, in Twilio's order: Basic auth against the
+ * account in the path (401, 20003); the path, query and form body against the operation's request
+ * schemas (404, 20404 for a malformed path segment; 400, 20001 for a bad, missing or unknown
+ * parameter); then the operation's handler, whose success goes out with the catalogued status
+ * (201 CreateParticipant, 204 DeleteParticipant, else 200).
+ *
+ * @param store - the fake's state
+ * @param operation - from the catalogue
+ * @param request - the parsed request
+ * @returns the reply; Twilio errors are replies, not exceptions
+ * @throws whatever a handler throws unexpectedly (the HTTP layer answers 500)
+ */
+export function answer(store: FakeTwilioStore, operation: Operation, request: IncomingRequest): Reply {
+  const path = (wireValues(request.params) ?? {}) as Record<string, string>;
+  const denied = authenticate(store, path.AccountSid ?? "", request.authorization);
+  if (denied) return errorReply(denied);
+  const query = wireValues(request.query);
+  const body = wireValues(request.body);
+  if (!query || !body) return errorReply(invalidParameter("Invalid parameter: parameters must be text fields of a form (application/x-www-form-urlencoded)"));
+  const checked = validateRequest(operation.operationId, { path, query, body });
+  if (!checked.ok) return errorReply(rejectedRequest(checked.issues, request.path));
+  const outcome = OPERATION_HANDLERS[operation.operationId]({ store, path, query: checked.value.query, body: checked.value.body, resourcePath: request.path });
+  return "error" in outcome ? errorReply(outcome.error) : { status: operation.successStatus, body: outcome.body };
+}

@@ -1,0 +1,46 @@
+import { DEFAULT_PAGE_SIZE, envelope, type PageQuery } from "../factories/_envelope.js";
+
+/** Paging parameters of a list request, as `validateRequest` types them. */
+interface PagingQuery {
+  /** Items per page, 1 to 1000 (default 50) */
+  readonly PageSize?: number;
+  /** Zero-based page number (default 0) */
+  readonly Page?: number;
+  /** `PA<sid>`: the page after that item; `PB<sid>`: the page before it (as `next_page_uri` / `previous_page_uri` carry them) */
+  readonly PageToken?: string;
+}
+
+/**
+ * Where a page starts in the filtered list. A `PageToken` naming an item of the list wins, as with
+ * Twilio, so that following `next_page_uri` stays right when items come or go between requests:
+ * `PA<sid>` starts just after that item, `PB<sid>` a page before it. Otherwise `Page × PageSize`.
+ * Every page but the last is full, as the strict profile's page rules want.
+ */
+function offsetOf(sids: readonly string[], page: number, pageSize: number, token: string | undefined): number {
+  const [, direction, sid] = /^P([AB])(.+)$/.exec(token ?? "") ?? [];
+  const at = sid === undefined ? -1 : sids.indexOf(sid);
+  if (at < 0) return page * pageSize;
+  return direction === "A" ? at + 1 : Math.max(0, at - pageSize);
+}
+
+/**
+ * One page of a list, as Twilio answers ListParticipant and ListConference: the items of the page
+ * and the envelope {@link envelope} writes (`start`, `end`, `uri`, `first_page_uri`, and
+ * `next_page_uri` / `previous_page_uri` with `PageToken`s `PA<last sid>` / `PB<first sid>`).
+ * Source: Twilio's paging documentation and the 42 real list pages (FINDINGS.md section 3).
+ *
+ * @param all - every item that passes the request's filters, in the list's stable order
+ * @param sidOf - the SID that names an item in page tokens (`call_sid`, `sid`)
+ * @param query - the request's query as `validateRequest` types it: filters (echoed in the URIs in the order given) and {@link PagingQuery}
+ * @param listPath - the list's path, e.g. `/2010-04-01/Accounts/AC…/Conferences.json`
+ * @returns the page's items and its eight envelope fields
+ */
+export function paginate<T>(all: readonly T[], sidOf: (item: T) => string, query: Readonly<Record<string, unknown>>, listPath: string) {
+  const paging = query as PagingQuery;
+  const page = paging.Page ?? 0;
+  const pageSize = paging.PageSize ?? DEFAULT_PAGE_SIZE;
+  const offset = offsetOf(all.map(sidOf), page, pageSize, paging.PageToken);
+  const items = all.slice(offset, offset + pageSize);
+  const hasNext = offset + items.length < all.length;
+  return { items, envelope: envelope({ listPath, query: query as PageQuery, page, pageSize, itemSids: items.map(sidOf), hasNext }) };
+}

@@ -1,0 +1,120 @@
+import { operationPath } from "../../catalogue/operations.js";
+import { conferenceFactory } from "../../factories/conference.js";
+import { participantFactory } from "../../factories/participant.js";
+import type { Conference, CreateParticipantBody, ListParticipantQuery, Participant, UpdateParticipantBody } from "../../generated/schemas.js";
+import { formatRfc2822 } from "../../rfc2822.js";
+import { getValidator } from "../../validate/ajv.js";
+import { validateResource } from "../../validate/validate.js";
+import { touched } from "../dates.js";
+import { isDialable } from "../endpoint.js";
+import { invalidParameter, invalidToNumber, notFound, rejectedRequest } from "../errors.js";
+import { kickParticipant } from "../lifecycle.js";
+import { paginate } from "../paging.js";
+import type { FakeTwilioStore } from "../store.js";
+import { fail, type OperationContext, type OperationHandlers, type Outcome } from "./context.js";
+
+const isConferenceSid = (text: string): boolean => getValidator("common.json#/$defs/ConferenceSid")(text) === true;
+
+const coachTargetMissing = (): Outcome => fail(invalidParameter("Invalid parameter: CallSidToCoach is required when Coaching is true"));
+
+/**
+ * The conference CreateParticipant joins. `{ConferenceSid}` is a SID, or a friendly name (the spec
+ * leaves it a plain string; twilio-node's `createWithFriendlyName`): then the account's open
+ * conference of that name, or a new `init` one, as Twilio starts a conference on its first participant.
+ */
+function conferenceToJoin(store: FakeTwilioStore, accountSid: string, key: string): Readonly<Conference> | undefined {
+  if (isConferenceSid(key)) return store.conference(accountSid, key);
+  const open = store.conferences(accountSid).findLast((c) => c.friendly_name === key && c.status !== "completed");
+  if (open) return open;
+  const now = formatRfc2822(store.now());
+  return store.putConference(conferenceFactory.seed(store.nextSeed()).traits("init").build({ account_sid: accountSid, friendly_name: key, date_created: now, date_updated: now }));
+}
+
+/** The conference and participant a path names (`{CallSid}` may be the participant's label), or the 404. */
+function addressed({ store, path, resourcePath }: OperationContext): { conference: Readonly<Conference>; participant: Readonly<Participant> } | { error: Outcome } {
+  const conference = store.conference(path.AccountSid ?? "", path.ConferenceSid ?? "");
+  const participant = conference && store.participant(conference.account_sid, conference.sid, path.CallSid ?? "");
+  return conference && participant ? { conference, participant } : { error: fail(notFound(resourcePath)) };
+}
+
+/** The fields an UpdateParticipant body changes; coaching off clears the coached call. */
+function changes(body: UpdateParticipantBody, current: Readonly<Participant>): Partial<Participant> {
+  const out: Partial<Participant> = {};
+  if (body.Muted !== undefined) out.muted = body.Muted;
+  if (body.Hold !== undefined) out.hold = body.Hold;
+  if (body.EndConferenceOnExit !== undefined) out.end_conference_on_exit = body.EndConferenceOnExit;
+  const coaching = body.Coaching ?? current.coaching;
+  if (body.Coaching !== undefined || body.CallSidToCoach !== undefined) {
+    out.coaching = coaching;
+    out.call_sid_to_coach = coaching ? (body.CallSidToCoach ?? current.call_sid_to_coach) : null;
+  }
+  return out;
+}
+
+/**
+ * The five participant operations (OPERATIONS.md): CreateParticipant adds a `queued` participant
+ * with a new CA call SID and `queue_time` `"0"` (a digit string, FINDINGS.md item 6), honouring
+ * `Label`, `Muted`, `Coaching` + `CallSidToCoach`, `StartConferenceOnEnter` and
+ * `EndConferenceOnExit`; ListParticipant filters on `Muted`, `Hold` and `Coaching` and pages;
+ * Fetch / Update / DeleteParticipant address the participant by call SID or label; Update honours
+ * `Muted`, `Hold`, `EndConferenceOnExit`, `Coaching` and `CallSidToCoach`; Delete answers 204.
+ */
+export const participantHandlers: OperationHandlers<"CreateParticipant" | "ListParticipant" | "FetchParticipant" | "UpdateParticipant" | "DeleteParticipant"> = {
+  CreateParticipant: ({ store, path, body, resourcePath }) => {
+    const form = body as unknown as CreateParticipantBody;
+    if (!isDialable(form.To)) return fail(invalidToNumber());
+    if (form.Coaching === true && form.CallSidToCoach === undefined) return coachTargetMissing();
+    const conference = conferenceToJoin(store, path.AccountSid ?? "", path.ConferenceSid ?? "");
+    if (!conference) return fail(notFound(resourcePath));
+    const now = formatRfc2822(store.now());
+    const participant = participantFactory.seed(store.nextSeed()).forConference(conference).build({
+      label: form.Label ?? null,
+      muted: form.Muted ?? false,
+      hold: false,
+      coaching: form.Coaching ?? false,
+      call_sid_to_coach: form.Coaching === true ? (form.CallSidToCoach ?? null) : null,
+      start_conference_on_enter: form.StartConferenceOnEnter ?? true,
+      end_conference_on_exit: form.EndConferenceOnExit ?? false,
+      status: "queued",
+      queue_time: "0",
+      date_created: now,
+      date_updated: now,
+    });
+    return { body: store.putParticipant(participant) };
+  },
+
+  ListParticipant: ({ store, path, query, resourcePath }) => {
+    const conference = store.conference(path.AccountSid ?? "", path.ConferenceSid ?? "");
+    if (!conference) return fail(notFound(resourcePath));
+    const q = query as ListParticipantQuery;
+    const matches = store
+      .participants(conference.account_sid, conference.sid)
+      .filter((p) => (q.Muted === undefined || p.muted === q.Muted) && (q.Hold === undefined || p.hold === q.Hold) && (q.Coaching === undefined || p.coaching === q.Coaching));
+    const listPath = operationPath("ListParticipant", { AccountSid: conference.account_sid, ConferenceSid: conference.sid });
+    const { items, envelope } = paginate(matches, (p) => p.call_sid, query, listPath);
+    return { body: { participants: items, ...envelope } };
+  },
+
+  FetchParticipant: (context) => {
+    const found = addressed(context);
+    return "error" in found ? found.error : { body: found.participant };
+  },
+
+  UpdateParticipant: (context) => {
+    const found = addressed(context);
+    if ("error" in found) return found.error;
+    const { participant } = found;
+    const form = context.body as UpdateParticipantBody;
+    const next = { ...participant, ...changes(form, participant), date_updated: touched(context.store.now(), participant) };
+    if (next.coaching && next.call_sid_to_coach === null) return coachTargetMissing();
+    const checked = validateResource("participant", next, { profile: "strict" });
+    return checked.ok ? { body: context.store.putParticipant(checked.value) } : fail(rejectedRequest(checked.issues, context.resourcePath));
+  },
+
+  DeleteParticipant: (context) => {
+    const found = addressed(context);
+    if ("error" in found) return found.error;
+    kickParticipant(context.store, found.conference, found.participant);
+    return { body: undefined };
+  },
+};
