@@ -16,17 +16,24 @@ export interface CommandContext {
   readonly exit: (code: ExitCode) => void;
 }
 
+/**
+ * Commander's usage errors ("error: unknown option '--x'", with a "(Did you mean …?)" line at times)
+ * as one line on standard error, like every other error of the CLI.
+ */
+const usageError = (text: string, write: (text: string) => void): void =>
+  write(`twilio-testkit: ${text.trim().replace(/^error: /, "").replace(/\s*\n\s*/g, " ")} (add --help for usage)\n`);
+
 function buildProgram(context: CommandContext): Command {
+  const output = { writeOut: context.io.stdout, writeErr: context.io.stderr, outputError: usageError };
   const program = new Command("twilio-testkit")
     .description("Fake Twilio Voice resources, validate responses against the schemas, and publish Pact contracts.")
-    .showHelpAfterError("(add --help for usage)")
-    .configureOutput({ writeOut: context.io.stdout, writeErr: context.io.stderr });
+    .configureOutput(output);
   registerFake(program, context);
   registerValidate(program, context);
   registerContracts(program, context);
   registerServe(program, context);
   program.commands.forEach(function exitOverride(command: Command): void {
-    command.exitOverride().configureOutput({ writeOut: context.io.stdout, writeErr: context.io.stderr });
+    command.exitOverride().configureOutput(output);
     command.commands.forEach(exitOverride);
   });
   return program.exitOverride();

@@ -40,8 +40,8 @@ function secretsOf(env: Env, baseUrl: string): string[] {
  * @param env - `PACT_BROKER_BASE_URL` (required), `PACT_BROKER_TOKEN` or `PACT_BROKER_USERNAME` and `PACT_BROKER_PASSWORD`
  * @param action - what the caller is doing, for the message: "publish contracts", "check can-i-deploy", …
  * @returns the settings, with a redactor for everything printed
- * @throws TestkitError `CONFIG` without PACT_BROKER_BASE_URL ("Failed to <action>: set PACT_BROKER_BASE_URL …")
- *   or with half a username/password pair
+ * @throws TestkitError `CONFIG` without PACT_BROKER_BASE_URL ("Failed to <action>: set PACT_BROKER_BASE_URL …"),
+ *   with one that is not an http(s) URL, or with half a username/password pair
  * @example
  * ```ts
  * const broker = brokerSettings(process.env, "record deployment");
@@ -56,7 +56,10 @@ export function brokerSettings(env: Env, action: string): BrokerSettings {
     throw new TestkitError("CONFIG", `Failed to ${action}: set both PACT_BROKER_USERNAME and PACT_BROKER_PASSWORD, or neither`);
   const { PACT_BROKER_USERNAME: username, PACT_BROKER_PASSWORD: password } = env;
   const basic = username && password ? { username, password } : { username: undefined, password: undefined };
-  return { url, token: env.PACT_BROKER_TOKEN || undefined, ...basic, redact: redactor(secretsOf(env, url)) };
+  const redact = redactor(secretsOf(env, url));
+  if (!/^https?:$/.test(URL.canParse(url) ? new URL(url).protocol : ""))
+    throw new TestkitError("CONFIG", `Failed to ${action}: PACT_BROKER_BASE_URL ${JSON.stringify(redact(url))} is not an http or https URL`);
+  return { url, token: env.PACT_BROKER_TOKEN || undefined, ...basic, redact };
 }
 
 /** One line git prints, or undefined when git is missing or fails (not a repository, no commit). */

@@ -68,9 +68,24 @@ export async function listPactFiles(cwd: string, dir: string): Promise<string[]>
   return files.map((name) => join(dir, name));
 }
 
+/**
+ * Matching rules as {@link PactMatchingRules} describes them: categories of JSON paths, each with a
+ * list of `{ match, regex? }`. Anything else (V2's flat rules, a null rule, matchers that are not a
+ * list of objects) is left out rather than trusted, so that no reader trips over it.
+ */
+function rulesOf(raw: unknown): PactMatchingRules {
+  if (!isObject(raw)) return {};
+  const matchersOf = (rule: Json) =>
+    (Array.isArray(rule.matchers) ? rule.matchers : [])
+      .filter((m): m is Json => isObject(m) && typeof m.match === "string")
+      .map((m) => ({ match: m.match as string, ...(typeof m.regex === "string" ? { regex: m.regex } : {}) }));
+  const pathsOf = (category: Json) => Object.fromEntries(Object.entries(category).flatMap(([path, rule]) => (isObject(rule) ? [[path, { matchers: matchersOf(rule) }]] : [])));
+  return Object.fromEntries(Object.entries(raw).flatMap(([name, category]) => (isObject(category) ? [[name, pathsOf(category)]] : [])));
+}
+
 /** V4 keeps a body as `{ content, contentType, encoded }`; V2 and V3 keep the body itself. */
 function messageOf(raw: Json, v4: boolean, headerType: string | undefined): PactMessage {
-  const rules = isObject(raw.matchingRules) ? (raw.matchingRules as PactMatchingRules) : {};
+  const rules = rulesOf(raw.matchingRules);
   if (!v4) return { body: raw.body, contentType: headerType, matchingRules: rules };
   const body = isObject(raw.body) ? raw.body : undefined;
   const encoded = body?.encoded;
@@ -99,6 +114,9 @@ function queryOf(raw: unknown): Record<string, string[]> {
 function interactionOf(raw: unknown, v4: boolean, where: string): PactInteraction {
   if (!isObject(raw) || !isObject(raw.request) || !isObject(raw.response)) throw new TestkitError("IO", `Failed to read ${where}: an interaction without a request and response`);
   const { request, response } = raw;
+  const status = response.status ?? 200;
+  if (!Number.isInteger(status) || (status as number) < 100 || (status as number) > 599)
+    throw new TestkitError("IO", `Failed to read ${where}: response status ${JSON.stringify(status)} is not an HTTP status (a whole number from 100 to 599)`);
   const states = Array.isArray(raw.providerStates)
     ? raw.providerStates.filter(isObject).map((s) => ({ name: String(s.name), params: isObject(s.params) ? s.params : {} }))
     : typeof raw.providerState === "string"
@@ -114,7 +132,7 @@ function interactionOf(raw: unknown, v4: boolean, where: string): PactInteractio
       path: String(request.path ?? "/"),
       query: queryOf(request.query),
     },
-    response: { ...messageOf(response, v4, headerValue(response.headers, "content-type")), status: Number(response.status ?? 200) },
+    response: { ...messageOf(response, v4, headerValue(response.headers, "content-type")), status: status as number },
   };
 }
 
@@ -124,14 +142,16 @@ function interactionOf(raw: unknown, v4: boolean, where: string): PactInteractio
  * @param cwd - working folder
  * @param file - path relative to `cwd`
  * @throws TestkitError `IO` when the file is unreadable, not JSON, or not a pact file (no consumer,
- *   provider and interactions)
+ *   provider and interactions; an interaction without a request and response, or whose response
+ *   status is not a whole number from 100 to 599)
  */
 export async function readPactFile(cwd: string, file: string): Promise<PactFile> {
   let document: unknown;
   try {
     document = JSON.parse(await readFile(resolve(cwd, file), "utf8"));
   } catch (error) {
-    const reason = error instanceof SyntaxError ? `not JSON (${error.message})` : (error as Error).message;
+    // V8 quotes the start of the input in a SyntaxError, newlines and all: keep the reason on one line.
+    const reason = error instanceof SyntaxError ? `not JSON (${error.message.replace(/\s+/g, " ")})` : (error as Error).message;
     throw new TestkitError("IO", `Failed to read ${file}: ${reason}`, { cause: error });
   }
   if (!isObject(document) || !isObject(document.consumer) || !isObject(document.provider) || !Array.isArray(document.interactions)) {

@@ -1,8 +1,10 @@
 import { resolve } from "node:path";
 import { TestkitError } from "../errors.js";
-import { brokerSettings, type Env, gitBranch, gitCommit } from "./_broker-settings.js";
+import { brokerSettings, brokerValue, type Env, gitBranch, gitCommit } from "./_broker-settings.js";
 import { failureReason, runPactCli } from "./_pact-cli.js";
-import { listPactFiles } from "./pact-file.js";
+import { listPactFiles, readPactFile } from "./pact-file.js";
+
+const ACTION = "publish contracts";
 
 /** Where the pact files are and which consumer version they belong to. */
 export interface PublishOptions {
@@ -28,10 +30,12 @@ export interface PublishResult {
   readonly output: string;
 }
 
+/** The flags' version and branch (an explicit empty or `-`-led value is an error, not a fallback), else git's. */
 async function versionAndBranch(options: PublishOptions, env: Env): Promise<{ version: string; branch: string }> {
-  const version = options.consumerAppVersion?.trim() || (await gitCommit(options.cwd, env));
+  const given = (flag: string, value: string | undefined) => (value === undefined ? undefined : brokerValue(ACTION, flag, value));
+  const version = given("--consumer-app-version", options.consumerAppVersion) ?? (await gitCommit(options.cwd, env));
   if (!version) throw new TestkitError("USAGE", "Failed to find the consumer version: pass --consumer-app-version <version> (no git commit found)");
-  const branch = options.branch?.trim() || (await gitBranch(options.cwd, env));
+  const branch = given("--branch", options.branch) ?? (await gitBranch(options.cwd, env));
   if (!branch) throw new TestkitError("USAGE", "Failed to find the consumer branch: pass --branch <branch> (no git branch found)");
   return { version, branch };
 }
@@ -46,8 +50,9 @@ async function versionAndBranch(options: PublishOptions, env: Env): Promise<{ ve
  *   `PACT_BROKER_PASSWORD`; also given whole to git and the Pact CLI (e.g. `PACT_BROKER_HTTP_RETRIES`)
  * @returns what was published, with the Pact CLI's output (secrets redacted)
  * @throws TestkitError `CONFIG` without PACT_BROKER_BASE_URL or with half a username/password pair;
- *   `IO` when the folder is missing or holds no `*.json`; `USAGE` when neither a flag nor git gives the
- *   version or branch; `EXTERNAL` when the Pact CLI fails (its message included, secrets redacted)
+ *   `IO` when the folder is missing, holds no `*.json`, or a file is unreadable, not JSON or not a pact
+ *   file (nothing is sent then); `USAGE` for an empty or `-`-led version or branch, or when neither a
+ *   flag nor git gives them; `EXTERNAL` when the Pact CLI fails (its message included, secrets redacted)
  * @example
  * ```ts
  * const result = await publishContracts({ cwd: process.cwd(), branch: "main" }, process.env);
@@ -56,8 +61,10 @@ async function versionAndBranch(options: PublishOptions, env: Env): Promise<{ ve
  * @see README.md, "Publish contracts"
  */
 export async function publishContracts(options: PublishOptions, env: Env): Promise<PublishResult> {
-  const { url, redact } = brokerSettings(env, "publish contracts");
+  const { url, redact } = brokerSettings(env, ACTION);
   const files = await listPactFiles(options.cwd, options.dir ?? "contracts");
+  // Read each file first, so that an unreadable or broken one fails here, offline, before anything is sent.
+  await Promise.all(files.map((file) => readPactFile(options.cwd, file)));
   const { version, branch } = await versionAndBranch(options, env);
   // Absolute paths and `--flag=value` so that no value can be read as a flag.
   const args = ["broker", "publish", ...files.map((file) => resolve(options.cwd, file)), `--consumer-app-version=${version}`, `--branch=${branch}`];

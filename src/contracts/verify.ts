@@ -34,6 +34,9 @@ export interface VerifyResult {
 
 const KNOWN_STATES = new Set<string>(Object.values(PROVIDER_STATES));
 
+/** How long a given provider has to answer before verification starts. */
+const PROVIDER_PROBE_TIMEOUT_MS = 5_000;
+
 /** Every provider state the local contracts use must be one the provider has a handler for. */
 async function localPactFiles(cwd: string, dir: string): Promise<string[]> {
   const files = await listPactFiles(cwd, dir);
@@ -60,6 +63,28 @@ function verifierFailure(error: unknown): { code: "VERIFICATION" | "EXTERNAL"; r
   if (ran === 0) return { code: "EXTERNAL", reason: errors.map((e) => e.mismatch?.message ?? e.interaction).join("; ") || "no interaction ran" };
   const failed = errors.map((e) => e.interaction?.replace(/^Verifying a pact between /, "") ?? "?");
   return { code: "VERIFICATION", reason: `${failed.length} of ${ran} interactions failed: ${failed.join("; ")} (the Verifier's report above says why)` };
+}
+
+/**
+ * A given provider must be an http(s) URL that answers. Without this, the Verifier would count every
+ * interaction as failed (exit 1, as if the provider broke its contracts) when nothing is listening.
+ *
+ * @throws TestkitError `USAGE` for a URL that is not http(s); `EXTERNAL` when nothing answers there
+ */
+async function checkProvider(providerBaseUrl: string): Promise<void> {
+  const shown = JSON.stringify(providerBaseUrl);
+  const url = URL.canParse(providerBaseUrl) ? new URL(providerBaseUrl) : undefined;
+  if (!url) throw new TestkitError("USAGE", `Failed to verify contracts: --provider-base-url ${shown} is not a URL`);
+  if (url.protocol !== "http:" && url.protocol !== "https:") throw new TestkitError("USAGE", `Failed to verify contracts: --provider-base-url ${shown} is not an http or https URL`);
+  const probe = new URL(PROVIDER_STATES_PATH, url);
+  [probe.username, probe.password] = ["", ""]; // fetch refuses URLs with credentials
+  try {
+    await fetch(probe, { method: "HEAD", signal: AbortSignal.timeout(PROVIDER_PROBE_TIMEOUT_MS) });
+  } catch (error) {
+    const cause = (error as { cause?: { code?: string; message?: string } }).cause;
+    const reason = cause?.code ?? cause?.message ?? (error as Error).message;
+    throw new TestkitError("EXTERNAL", `Failed to verify contracts against ${providerBaseUrl}: the provider does not answer (${reason})`, { cause: error });
+  }
 }
 
 async function brokerSource(options: VerifyOptions, env: Env): Promise<{ pactOptions: Partial<VerifierOptions>; published: NonNullable<VerifyResult["published"]>; redact: (text: string) => string }> {
@@ -100,9 +125,10 @@ async function brokerSource(options: VerifyOptions, env: Env): Promise<{ pactOpt
  * @param env - PACT_BROKER_* settings, read only when publishing; also the git environment
  * @returns what was verified, and where results were published
  * @throws TestkitError `IO` when the folder is missing, empty, or holds an unreadable pact file;
- *   `USAGE` for a provider state without a handler, a bad provider URL, or no provider version or branch
- *   when publishing; `CONFIG` for missing broker settings; `VERIFICATION` naming each interaction that
- *   failed; `EXTERNAL` when the Verifier cannot run (an unreachable provider or broker), secrets redacted
+ *   `USAGE` for a provider state without a handler, a provider URL that is not http(s), or no provider
+ *   version or branch when publishing; `CONFIG` for missing broker settings; `VERIFICATION` naming each
+ *   interaction that failed; `EXTERNAL` when the Verifier cannot run (a given provider that does not
+ *   answer, an unreachable broker), secrets redacted
  * @example
  * ```ts
  * await verifyContracts({ cwd: process.cwd() }, process.env); // every pact in contracts/ against a fresh fake Twilio
@@ -112,9 +138,7 @@ async function brokerSource(options: VerifyOptions, env: Env): Promise<{ pactOpt
 export async function verifyContracts(options: VerifyOptions, env: Env): Promise<VerifyResult> {
   const source = options.publish ? await brokerSource(options, env) : undefined;
   const files = source ? [] : await localPactFiles(options.cwd, options.dir ?? "contracts");
-  if (options.providerBaseUrl !== undefined && !URL.canParse(options.providerBaseUrl)) {
-    throw new TestkitError("USAGE", `Failed to verify contracts: --provider-base-url ${JSON.stringify(options.providerBaseUrl)} is not a URL`);
-  }
+  if (options.providerBaseUrl !== undefined) await checkProvider(options.providerBaseUrl);
   const fake = options.providerBaseUrl === undefined ? await startFakeTwilio({ seed: options.seed }) : undefined;
   const providerBaseUrl = options.providerBaseUrl ?? (fake as NonNullable<typeof fake>).url;
   try {

@@ -40,6 +40,21 @@ export const invalidToNumber = (): TwilioError => errorFactory.traits("invalid-p
  */
 export const invalidParameter = (message: string): TwilioError => errorFactory.build({ code: 20001, status: 400, message });
 
+/**
+ * 405, code 20004 (`Method not allowed`): a catalogued path asked with a method none of its
+ * operations takes, e.g. `PUT` on a conference.
+ */
+export const methodNotAllowed = (): TwilioError => errorFactory.build({ code: 20004, status: 405, message: "Method not allowed" });
+
+/**
+ * Code 20001 with the status of a request that HTTP itself refuses before any route sees it:
+ * 431 (request line and headers too large), 408 (too slow), 400 (not well-formed HTTP).
+ *
+ * @param status - the HTTP status, 400 to 499
+ * @param message - what is wrong, e.g. `Invalid request: the request line and headers are too large`
+ */
+export const malformedRequest = (status: number, message: string): TwilioError => errorFactory.build({ code: 20001, status, message });
+
 /** 500, code 20500: an unexpected failure inside the fake; never carries the cause or a stack trace. */
 export const internalError = (): TwilioError => errorFactory.build({ code: 20500, status: 500, message: "An internal server error has occurred" });
 

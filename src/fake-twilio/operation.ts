@@ -2,6 +2,7 @@ import type { Operation } from "../catalogue/operations.js";
 import { validateRequest, type WireValue } from "../validate/request.js";
 import { authenticate } from "./auth.js";
 import { errorReply, invalidParameter, rejectedRequest, type Reply } from "./errors.js";
+import { pagingProblem } from "./paging.js";
 import { OPERATION_HANDLERS } from "./routes/index.js";
 import type { FakeTwilioStore } from "./store.js";
 
@@ -17,7 +18,16 @@ export interface IncomingRequest {
   readonly authorization: string | undefined;
   /** The request path without its query, e.g. `/2010-04-01/Accounts/AC…/Conferences.json` */
   readonly path: string;
+  /** The `Content-Type` header; a body must be a form (`application/x-www-form-urlencoded`) */
+  readonly contentType?: string | undefined;
+  /** Whether the request carried a body the HTTP layer did not read (Fastify reads none on GET) */
+  readonly unreadBody?: boolean | undefined;
 }
+
+const FORM = "application/x-www-form-urlencoded";
+
+/** Whether a `Content-Type` names a form, whatever its parameters (`; charset=utf-8`) or case. */
+const isForm = (contentType: string | undefined): boolean => contentType?.split(";")[0]?.trim().toLowerCase() === FORM;
 
 /** Parameters as text (`WireValue`s), or undefined when they are not, e.g. a JSON body with numbers. */
 function wireValues(value: unknown): Record<string, WireValue> | undefined {
@@ -30,9 +40,9 @@ function wireValues(value: unknown): Record<string, WireValue> | undefined {
 
 /**
  * Answers one catalogued operation as Twilio does, in Twilio's order: Basic auth against the
- * account in the path (401, 20003); the path, query and form body against the operation's request
- * schemas (404, 20404 for a malformed path segment; 400, 20001 for a bad, missing or unknown
- * parameter); then the operation's handler, whose success goes out with the catalogued status
+ * account in the path (401, 20003); a body must be a form (400, 20001); the path, query and form body
+ * against the operation's request schemas (404, 20404 for a malformed path segment; 400, 20001 for a
+ * bad, missing or unknown parameter, or a `Page` too large to answer); then the operation's handler, whose success goes out with the catalogued status
  * (201 CreateParticipant, 204 DeleteParticipant, else 200).
  *
  * @param store - the fake's state
@@ -45,11 +55,17 @@ export function answer(store: FakeTwilioStore, operation: Operation, request: In
   const path = (wireValues(request.params) ?? {}) as Record<string, string>;
   const denied = authenticate(store, path.AccountSid ?? "", request.authorization);
   if (denied) return errorReply(denied);
+  // Twilio reads parameters from a form only; a JSON body, or any body on a GET, it would ignore, so the fake refuses it.
+  if (request.unreadBody) return errorReply(invalidParameter(`Invalid parameter: ${operation.operationId} takes no body; send its parameters in the query`));
+  if (request.body !== undefined && !isForm(request.contentType))
+    return errorReply(invalidParameter(`Invalid parameter: parameters must be the fields of a form (${FORM}), not ${request.contentType ?? "a body without a Content-Type"}`));
   const query = wireValues(request.query);
   const body = wireValues(request.body);
-  if (!query || !body) return errorReply(invalidParameter("Invalid parameter: parameters must be text fields of a form (application/x-www-form-urlencoded)"));
+  if (!query || !body) return errorReply(invalidParameter(`Invalid parameter: parameters must be text fields of a form (${FORM})`));
   const checked = validateRequest(operation.operationId, { path, query, body });
   if (!checked.ok) return errorReply(rejectedRequest(checked.issues, request.path));
+  const paging = pagingProblem(checked.value.query);
+  if (paging) return errorReply(invalidParameter(paging));
   const outcome = OPERATION_HANDLERS[operation.operationId]({ store, path, query: checked.value.query, body: checked.value.body, resourcePath: request.path });
   return "error" in outcome ? errorReply(outcome.error) : { status: operation.successStatus, body: outcome.body };
 }

@@ -24,6 +24,19 @@ function offsetOf(sids: readonly string[], page: number, pageSize: number, token
 }
 
 /**
+ * Why a list request's `Page` cannot be answered: one so large that `Page × PageSize`, where the
+ * page starts, is no longer a whole number JavaScript holds exactly (the schema only asks for an
+ * integer ≥ 0, and `Page=99999999999999999999` reads as 1e20).
+ *
+ * @param query - the request's query as `validateRequest` types it
+ * @returns the 400 message, or undefined when the page can be answered
+ */
+export function pagingProblem(query: Readonly<Record<string, unknown>>): string | undefined {
+  const { Page: page = 0, PageSize: pageSize = DEFAULT_PAGE_SIZE } = query as PagingQuery;
+  return Number.isSafeInteger(page) && Number.isSafeInteger((page + 1) * pageSize) ? undefined : `Invalid parameter: Page is too large (Page × PageSize must stay below ${Number.MAX_SAFE_INTEGER})`;
+}
+
+/**
  * One page of a list, as Twilio answers ListParticipant and ListConference: the items of the page
  * and the envelope {@link envelope} writes (`start`, `end`, `uri`, `first_page_uri`, and
  * `next_page_uri` / `previous_page_uri` with `PageToken`s `PA<last sid>` / `PB<first sid>`).

@@ -11,6 +11,7 @@ import {
   participantPageFactory,
   streamFactory,
 } from "../../factories/index.js";
+import { validateRequest } from "../../validate/request.js";
 import { RESOURCE_KINDS, type ResourceKind } from "../../validate/resources.js";
 import { collect, parseAssignment, parseInteger } from "../_options.js";
 import type { CommandContext } from "../run.js";
@@ -40,14 +41,38 @@ interface FakeOptions {
   invalid?: string;
 }
 
+/** The list operation whose query a page kind answers, and placeholder SIDs for its path. */
+const LIST_OPERATIONS = {
+  "participant-page": { operation: "ListParticipant", path: { AccountSid: `AC${"0".repeat(32)}`, ConferenceSid: `CF${"0".repeat(32)}` } },
+  "conference-page": { operation: "ListConference", path: { AccountSid: `AC${"0".repeat(32)}` } },
+} as const;
+
+/**
+ * The `--query Name=value` options as the list operation's request schema types them (`PageSize=2`
+ * → 2, `Muted=true` → true), so that a page never answers a query Twilio would refuse.
+ *
+ * @throws TestkitError `USAGE` naming each unknown parameter or bad value, e.g. `Status must be one of …`
+ */
+function pageQuery(kind: keyof typeof LIST_OPERATIONS, queries: readonly string[]): Record<string, unknown> {
+  const query = Object.fromEntries(queries.map((q) => [parseAssignment("--query", q)[0], q.slice(q.indexOf("=") + 1)]));
+  const { operation, path } = LIST_OPERATIONS[kind];
+  const checked = validateRequest(operation, { path, query });
+  if (checked.ok) return { ...checked.value.query };
+  const reasons = checked.issues.map((issue) => {
+    const name = issue.path.replace(/^\/query\/?/, "");
+    return issue.rule === "additionalProperties" ? `${name} is not a query parameter of ${operation}` : `${name} ${issue.message}`;
+  });
+  throw new TestkitError("USAGE", `Failed to read --query: ${reasons.join("; ")}`);
+}
+
 function factoryFor(kind: string, options: FakeOptions): AnyFactory {
   if (!(RESOURCE_KINDS as readonly string[]).includes(kind))
     throw new TestkitError("USAGE", `Failed to fake "${kind}": kinds are ${RESOURCE_KINDS.join(", ")}`);
   let factory = FACTORIES[kind as ResourceKind];
   if (options.seed !== undefined) factory = factory.seed(parseInteger("--seed", options.seed, 0, Number.MAX_SAFE_INTEGER));
   if (options.query) {
-    if (!kind.endsWith("-page")) throw new TestkitError("USAGE", "Failed to read --query: only participant-page and conference-page answer a query");
-    factory = factory.withParams({ query: Object.fromEntries(options.query.map((q) => parseAssignment("--query", q))) });
+    if (!Object.hasOwn(LIST_OPERATIONS, kind)) throw new TestkitError("USAGE", "Failed to read --query: only participant-page and conference-page answer a query");
+    factory = factory.withParams({ query: pageQuery(kind as keyof typeof LIST_OPERATIONS, options.query) });
   }
   return factory.traits(...(options.trait ?? []));
 }

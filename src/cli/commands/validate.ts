@@ -12,6 +12,7 @@ async function readInput(file: string | undefined, io: CliIo): Promise<{ text: s
     if (file === undefined && io.stdinIsTTY) throw new TestkitError("USAGE", "Failed to read input: give a FILE, or pipe JSON to standard input");
     return { text: await io.readStdin(), name: "standard input" };
   }
+  if (file.trim() === "") throw new TestkitError("USAGE", "Failed to read input: the FILE argument is empty; give a file, or - for standard input");
   try {
     return { text: await readTextFile(resolve(io.cwd, file)), name: file };
   } catch (error) {
@@ -25,7 +26,8 @@ function parseJson(text: string, name: string): unknown {
   try {
     return JSON.parse(text);
   } catch (error) {
-    throw new TestkitError("IO", `Failed to read ${name}: not JSON (${(error as Error).message})`, { cause: error });
+    // V8 quotes the start of the input in its message, newlines and all: keep the message on one line.
+    throw new TestkitError("IO", `Failed to read ${name}: not JSON (${(error as Error).message.replace(/\s+/g, " ")})`, { cause: error });
   }
 }
 

@@ -1,0 +1,91 @@
+// Shared checks of the bad-input tables: a failing CLI run says one line and prints nothing else, no
+// text shows a stack trace, and a folder is byte-identical before and after a failing command.
+import { chmodSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { expect } from "vitest";
+
+/** What `run()` of test/_io.ts returns. */
+export interface CliResult {
+  readonly code: number;
+  readonly stdout: string;
+  readonly stderr: string;
+}
+
+/** Stack frames (`    at fn (file.js:1:2)`), Node's own error prefixes (`TypeError: …`, `Error [ERR_X]: …`) and the CLI's catch-all. */
+const TRACE = [/^\s+at\s/m, /^(\w*Error|Error \[\w+\]):/m, /\btwilio-testkit: (\w*Error|Error):/, /unexpected error/i, /node:internal/];
+
+/** Expects a text to carry no stack trace, no Node error prefix and no "unexpected error". */
+export function expectNoStackTrace(text: string): void {
+  for (const pattern of TRACE) expect(text, `matches ${pattern}`).not.toMatch(pattern);
+}
+
+/** One issue as `formatIssues` prints it under a message: `  /status  must be one of …  [enum]`. */
+const ISSUE_LINE = /^ {2}(\/\S*|\(root\)) {2}.+ {2}\[[\w-]+\]$/;
+
+/**
+ * Expects a clean CLI failure: the exit code, nothing on standard output, and exactly one error line
+ * on standard error, `twilio-testkit: <message>`, matching `message`. The one exception the README
+ * documents: a message ending "N issue(s):" (a factory override that breaks the schema) is followed
+ * by one formatted line per issue, and nothing else.
+ */
+export function expectCliFailure(result: CliResult, code: 1 | 2, message: RegExp): void {
+  expect({ code: result.code, stdout: result.stdout }).toEqual({ code, stdout: "" });
+  const [first = "", ...rest] = result.stderr.replace(/\n$/, "").split("\n");
+  expect(result.stderr).toMatch(/\n$/);
+  expect(first).toMatch(/^twilio-testkit: \S/);
+  if (rest.length > 0) {
+    expect(first).toMatch(/: \d+ issues?:$/);
+    for (const line of rest) expect(line).toMatch(ISSUE_LINE);
+  }
+  expect(result.stderr).toMatch(message);
+  expectNoStackTrace(result.stderr);
+}
+
+/** Every file under a folder, by relative path, with its bytes (`<unreadable>` for what cannot be read). */
+export function snapshot(dir: string): Record<string, string> {
+  const out: Record<string, string> = {};
+  const walk = (at: string, prefix: string): void => {
+    let names: string[];
+    try {
+      names = readdirSync(at).sort();
+    } catch {
+      out[`${prefix}/`] = "<unreadable>";
+      return;
+    }
+    out[`${prefix}/`] = names.join("\n");
+    for (const name of names) {
+      const path = join(at, name);
+      if (statSync(path).isDirectory()) walk(path, `${prefix}/${name}`);
+      else {
+        try {
+          out[`${prefix}/${name}`] = readFileSync(path).toString("base64");
+        } catch {
+          out[`${prefix}/${name}`] = "<unreadable>";
+        }
+      }
+    }
+  };
+  walk(dir, "");
+  return out;
+}
+
+/**
+ * Whether `chmod 000` keeps this process from reading a file. Not so for root (as in many CI
+ * containers); tables then use another unreadable case, such as a folder where a file belongs.
+ */
+export function chmodDenies(): boolean {
+  const dir = mkdtempSync(join(tmpdir(), "ttk-chmod-"));
+  const file = join(dir, "probe");
+  writeFileSync(file, "x");
+  chmodSync(file, 0o000);
+  try {
+    readFileSync(file);
+    return false;
+  } catch {
+    return true;
+  } finally {
+    chmodSync(file, 0o600);
+    rmSync(dir, { recursive: true, force: true });
+  }
+}

@@ -1,0 +1,185 @@
+// Bad input to `twilio-testkit contracts check | verify | publish | can-i-deploy | record-deployment`:
+// each row exits with its code and one line on standard error, prints nothing on standard output,
+// never shows the broker token, and leaves the working folder (contracts/ and every fixture) byte
+// for byte as it was.
+import { chmodSync, cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { run } from "../_io.js";
+import { closedPort } from "../contracts/_broker.js";
+import { chmodDenies, expectCliFailure, expectNoStackTrace, snapshot } from "./_expect.js";
+
+const REPO_CONTRACTS = fileURLToPath(new URL("../../contracts", import.meta.url));
+const TOKEN = "tok-bad-input-5e1f-very-secret";
+const denies = chmodDenies();
+
+let cwd: string;
+/** An http URL on 127.0.0.1 where nothing listens, for the broker and for a provider. */
+let nowhere: string;
+
+const pact = (interactions: unknown[]) => JSON.stringify({ consumer: { name: "bad-input" }, provider: { name: "twilio-voice-api" }, interactions, metadata: { pactSpecification: { version: "4.0" } } });
+
+beforeAll(async () => {
+  nowhere = `http://127.0.0.1:${await closedPort()}`;
+  cwd = mkdtempSync(join(tmpdir(), "ttk-contracts-"));
+  cpSync(REPO_CONTRACTS, join(cwd, "contracts"), { recursive: true });
+  const fixture = (dir: string, files: Record<string, string> = {}) => {
+    mkdirSync(join(cwd, dir));
+    for (const [name, text] of Object.entries(files)) writeFileSync(join(cwd, dir, name), text);
+  };
+  fixture("empty");
+  fixture("readme-only", { "README.md": "# not a pact\n" });
+  fixture("not-json", { "a.json": "{ consumer: bad-input }\n" });
+  fixture("empty-file", { "a.json": "" });
+  fixture("not-pact", { "a.json": "[1, 2, 3]\n" });
+  fixture("no-request", { "a.json": pact([{ description: "half an interaction" }]) });
+  fixture("bad-status", { "a.json": pact([{ description: "a status that is not one", request: { method: "GET", path: "/x" }, response: { status: "abc" } }]) });
+  fixture("folder-pact");
+  mkdirSync(join(cwd, "folder-pact", "a.json"));
+  fixture("locked-dir", { "a.json": pact([]) });
+  fixture("locked-file", { "a.json": pact([]) });
+  writeFileSync(join(cwd, "a-file"), "not a folder\n");
+  chmodSync(join(cwd, "locked-file", "a.json"), 0o000);
+  chmodSync(join(cwd, "locked-dir"), 0o000);
+});
+
+afterAll(() => {
+  chmodSync(join(cwd, "locked-dir"), 0o700);
+  chmodSync(join(cwd, "locked-file", "a.json"), 0o600);
+  rmSync(cwd, { recursive: true, force: true });
+});
+
+type Env = Record<string, string>;
+/** A broker that is down; no retries, so the Pact CLI gives up at once. */
+const down = (): Env => ({ PACT_BROKER_BASE_URL: nowhere, PACT_BROKER_TOKEN: TOKEN, PACT_BROKER_HTTP_RETRIES: "0" });
+const withBroker = (url: string): Env => ({ ...down(), PACT_BROKER_BASE_URL: url });
+
+/** The folder cases every command that reads a contracts folder must refuse: [case, DIR, message]. */
+const FOLDERS: ReadonlyArray<readonly [string, string, RegExp]> = [
+  ["a missing folder", "nope", /Failed to read contracts directory nope: no such directory$/m],
+  ["a file where the folder belongs", "a-file", /Failed to read contracts directory a-file: not a directory$/m],
+  denies
+    ? ["an unreadable folder (chmod 000)", "locked-dir", /Failed to read contracts directory locked-dir: EACCES/]
+    : ["an unreadable folder (root ignores chmod: a file where the folder belongs)", "a-file", /Failed to read contracts directory a-file: not a directory$/m],
+  ["an empty folder", "empty", /Failed to read contracts directory empty: it holds no \*\.json pact files$/m],
+  ["a folder without *.json", "readme-only", /Failed to read contracts directory readme-only: it holds no \*\.json pact files$/m],
+  ["a pact file that is not JSON", "not-json", /Failed to read not-json\/a\.json: not JSON \(.+\)$/m],
+  ["an empty pact file", "empty-file", /Failed to read empty-file\/a\.json: not JSON \(Unexpected end of JSON input\)$/m],
+  ["JSON that is not a pact", "not-pact", /Failed to read not-pact\/a\.json: not a pact file \(it needs consumer, provider and interactions\)$/m],
+  ["an interaction without a request", "no-request", /Failed to read no-request\/a\.json interaction 0: an interaction without a request and response$/m],
+  ["a response status that is not one", "bad-status", /Failed to read bad-status\/a\.json interaction 0: response status "abc" is not an HTTP status/],
+  denies
+    ? ["an unreadable pact file (chmod 000)", "locked-file", /Failed to read locked-file\/a\.json: EACCES/]
+    : ["an unreadable pact file (root ignores chmod: a folder named a.json)", "folder-pact", /Failed to read folder-pact\/a\.json: EISDIR/],
+];
+
+const PUBLISH_FLAGS = ["--consumer-app-version", "1.2.3", "--branch", "main"];
+const DEPLOY_FLAGS = ["--pacticipant", "conference-app", "--version", "1.2.3", "--to-environment", "production"];
+const RECORD_FLAGS = ["--pacticipant", "conference-app", "--version", "1.2.3", "--environment", "production"];
+const SET_BROKER = /set PACT_BROKER_BASE_URL to the Pact Broker's URL \(and PACT_BROKER_TOKEN, or PACT_BROKER_USERNAME and PACT_BROKER_PASSWORD\)$/m;
+const NO_BROKER = /Failed to access pact broker/;
+
+/**
+ * A row: [case, argv, env, exit code, message, the subfolder to run in (default the working folder)];
+ * argv and env are functions, since the closed port is only known in beforeAll.
+ */
+type Row = readonly [string, () => readonly string[], () => Env, 1 | 2, RegExp, string?];
+
+const none = (): Env => ({});
+
+const ROWS: Record<string, readonly Row[]> = {
+  check: [
+    ...FOLDERS.map(([what, dir, message]): Row => [what, () => ["contracts", "check", dir], none, 2, message]),
+    ["no DIR, and no contracts/ in the working folder", () => ["contracts", "check", "--strict"], none, 2, /Failed to read contracts directory contracts: no such directory$/m, "empty"],
+    ["two folders", () => ["contracts", "check", "contracts", "pacts"], none, 2, /too many arguments for 'check'/],
+    ["an unknown flag", () => ["contracts", "check", "--fix"], none, 2, /unknown option '--fix'/],
+  ],
+  verify: [
+    ...FOLDERS.map(([what, dir, message]): Row => [what, () => ["contracts", "verify", dir], none, 2, message]),
+    ["--seed abc", () => ["contracts", "verify", "--seed", "abc"], none, 2, /Failed to read --seed: "abc" is not a whole number from 0 to 9007199254740991$/m],
+    ["a --provider-base-url that is not a URL", () => ["contracts", "verify", "--provider-base-url", "localhost 4010"], none, 2, /Failed to verify contracts: --provider-base-url "localhost 4010" is not a URL$/m],
+    ["a --provider-base-url that is not http", () => ["contracts", "verify", "--provider-base-url", "ftp://127.0.0.1/"], none, 2, /Failed to verify contracts: --provider-base-url "ftp:\/\/127\.0\.0\.1\/" is not an http or https URL$/m],
+    ["an unreachable provider", () => ["contracts", "verify", "--provider-base-url", nowhere], none, 2, /Failed to verify contracts against http:\/\/127\.0\.0\.1:\d+: the provider does not answer \(ECONNREFUSED\)$/m],
+    ["publishing results without PACT_BROKER_BASE_URL", () => ["contracts", "verify", "--publish-verification-results", "--provider-app-version", "1.4.0", "--branch", "main"], none, 2, /Failed to publish verification results: set PACT_BROKER_BASE_URL/],
+    ["publishing results with a -led --provider-app-version", () => ["contracts", "verify", "--publish-verification-results", "--provider-app-version", "-x", "--branch", "main"], down, 2, /Failed to publish verification results: --provider-app-version "-x" must not start with "-"$/m],
+    ["publishing results with an empty --branch", () => ["contracts", "verify", "--publish-verification-results", "--provider-app-version", "1.4.0", "--branch", " "], down, 2, /Failed to publish verification results: --branch needs a value$/m],
+    ["publishing results to an unreachable broker", () => ["contracts", "verify", "--publish-verification-results", "--provider-app-version", "1.4.0", "--branch", "main"], down, 2, /Failed to verify contracts against http:\/\/127\.0\.0\.1:\d+: .*Failed to access pact broker/],
+    ["an unknown flag", () => ["contracts", "verify", "--provider", "x"], none, 2, /unknown option '--provider'/],
+  ],
+  publish: [
+    ["no PACT_BROKER_BASE_URL", () => ["contracts", "publish", ...PUBLISH_FLAGS], none, 2, SET_BROKER],
+    ["a PACT_BROKER_BASE_URL that is not a URL", () => ["contracts", "publish", ...PUBLISH_FLAGS], () => withBroker("broker.example.com"), 2, /Failed to publish contracts: PACT_BROKER_BASE_URL "broker\.example\.com" is not an http or https URL$/m],
+    ["a user name without a password", () => ["contracts", "publish", ...PUBLISH_FLAGS], () => ({ ...down(), PACT_BROKER_USERNAME: "ci" }), 2, /Failed to publish contracts: set both PACT_BROKER_USERNAME and PACT_BROKER_PASSWORD, or neither$/m],
+    ...FOLDERS.map(([what, dir, message]): Row => [what, () => ["contracts", "publish", dir, ...PUBLISH_FLAGS], down, 2, message]),
+    ["an empty --consumer-app-version", () => ["contracts", "publish", "--consumer-app-version", "", "--branch", "main"], down, 2, /Failed to publish contracts: --consumer-app-version needs a value$/m],
+    ["a -led --consumer-app-version", () => ["contracts", "publish", "--consumer-app-version", "-1", "--branch", "main"], down, 2, /Failed to publish contracts: --consumer-app-version "-1" must not start with "-"$/m],
+    ["a blank --branch", () => ["contracts", "publish", "--consumer-app-version", "1.2.3", "--branch", " "], down, 2, /Failed to publish contracts: --branch needs a value$/m],
+    ["an unreachable broker", () => ["contracts", "publish", ...PUBLISH_FLAGS], down, 2, NO_BROKER],
+    ["an unknown flag", () => ["contracts", "publish", "--tag", "prod", ...PUBLISH_FLAGS], down, 2, /unknown option '--tag'/],
+  ],
+  "can-i-deploy": [
+    ["no PACT_BROKER_BASE_URL", () => ["contracts", "can-i-deploy", ...DEPLOY_FLAGS], none, 2, SET_BROKER],
+    ["a PACT_BROKER_BASE_URL that is not http", () => ["contracts", "can-i-deploy", ...DEPLOY_FLAGS], () => withBroker("file:///tmp/broker"), 2, /Failed to check can-i-deploy: PACT_BROKER_BASE_URL "file:\/\/\/tmp\/broker" is not an http or https URL$/m],
+    ["an unreachable broker", () => ["contracts", "can-i-deploy", ...DEPLOY_FLAGS], down, 2, /Failed to check can-i-deploy for conference-app: .*Failed to access pact broker/],
+    ["an unreachable broker, --json", () => ["contracts", "can-i-deploy", ...DEPLOY_FLAGS, "--json"], down, 2, /Failed to check can-i-deploy for conference-app: .*Failed to access pact broker/],
+    ["no --pacticipant", () => ["contracts", "can-i-deploy", "--version", "1", "--to-environment", "production"], down, 2, /required option '--pacticipant <name>' not specified/],
+    ["no --to-environment", () => ["contracts", "can-i-deploy", "--pacticipant", "conference-app", "--version", "1"], down, 2, /required option '--to-environment <environment>' not specified/],
+    ["an empty --pacticipant", () => ["contracts", "can-i-deploy", "--pacticipant", "", "--version", "1", "--to-environment", "production"], down, 2, /Failed to check can-i-deploy: --pacticipant needs a value$/m],
+    ["a -led --branch", () => ["contracts", "can-i-deploy", "--pacticipant", "a", "--latest", "--branch", "-main", "--to-environment", "production"], down, 2, /Failed to check can-i-deploy: --branch "-main" must not start with "-"$/m],
+    ["--version and --latest", () => ["contracts", "can-i-deploy", ...DEPLOY_FLAGS, "--latest"], down, 2, /Failed to check can-i-deploy: pass --version or --latest, not both$/m],
+    ["an unknown flag", () => ["contracts", "can-i-deploy", ...DEPLOY_FLAGS, "--retry-while-unknown", "3"], down, 2, /unknown option '--retry-while-unknown'/],
+  ],
+  "record-deployment": [
+    ["no PACT_BROKER_BASE_URL", () => ["contracts", "record-deployment", ...RECORD_FLAGS], none, 2, SET_BROKER],
+    ["a PACT_BROKER_BASE_URL that is not a URL", () => ["contracts", "record-deployment", ...RECORD_FLAGS], () => withBroker("::"), 2, /Failed to record deployment: PACT_BROKER_BASE_URL "::" is not an http or https URL$/m],
+    ["an unreachable broker", () => ["contracts", "record-deployment", ...RECORD_FLAGS], down, 2, /Failed to record deployment of conference-app 1\.2\.3 to production: .*Failed to access pact broker/],
+    ["no --environment", () => ["contracts", "record-deployment", "--pacticipant", "conference-app", "--version", "1"], down, 2, /required option '--environment <environment>' not specified/],
+    ["a -led --version", () => ["contracts", "record-deployment", "--pacticipant", "conference-app", "--version", "-1", "--environment", "production"], down, 2, /Failed to record deployment: --version "-1" must not start with "-"$/m],
+    ["an empty --environment", () => ["contracts", "record-deployment", "--pacticipant", "conference-app", "--version", "1", "--environment", ""], down, 2, /Failed to record deployment: --environment needs a value$/m],
+    ["an unknown flag", () => ["contracts", "record-deployment", ...RECORD_FLAGS, "--application-instance", "blue"], down, 2, /unknown option '--application-instance'/],
+  ],
+  contracts: [["an unknown subcommand", () => ["contracts", "deploy"], none, 2, /unknown command 'deploy'/]],
+};
+
+describe.each(Object.entries(ROWS))("twilio-testkit contracts %s, bad input", (_command, rows) => {
+  const cases = rows.map(([name, argv, env, code, message, sub]) => ({ name, argv, env, code, message, sub }));
+  it.each(cases)("$name: one line, nothing on standard output, the folder untouched", async ({ argv, env, code, message, sub }) => {
+    const before = snapshot(cwd);
+    const result = await run([...argv()], { cwd: sub === undefined ? cwd : join(cwd, sub), env: env() });
+    expectCliFailure(result, code, message);
+    expect(result.stderr).not.toContain(TOKEN);
+    expect(snapshot(cwd)).toEqual(before);
+  });
+});
+
+describe("twilio-testkit contracts, no subcommand", () => {
+  it("prints the subcommands on standard error (usage, not an error line) and exits 2", async () => {
+    const { code, stdout, stderr } = await run(["contracts"], { cwd });
+    expect({ code, stdout }).toEqual({ code: 2, stdout: "" });
+    expect(stderr).toMatch(/^Usage: twilio-testkit contracts \[options\] \[command\]\n/);
+    for (const command of ["check", "verify", "publish", "can-i-deploy", "record-deployment"]) expect(stderr).toMatch(new RegExp(`^ {2}${command} `, "m"));
+    expectNoStackTrace(stderr);
+  });
+});
+
+describe("malformed matching rules in a pact file", () => {
+  it.each([
+    ["a null rule", { "$.participants[*].call_sid": null }],
+    ["matchers that are not a list", { "$.participants[*].call_sid": { matchers: "type" } }],
+    ["a null matcher", { "$.participants[*].call_sid": { matchers: [null] } }],
+  ])("%s is ignored by check, not an unexpected error", async (_case, rules) => {
+    const dir = mkdtempSync(join(tmpdir(), "ttk-rules-"));
+    try {
+      const body = { content: { participants: [] }, contentType: "application/json", encoded: false };
+      const interaction = { type: "Synchronous/HTTP", description: "a list", request: { method: "GET", path: `/2010-04-01/Accounts/AC${"0".repeat(32)}/Conferences/CF${"0".repeat(32)}/Participants.json` }, response: { status: 200, body, matchingRules: { body: rules } } };
+      writeFileSync(join(dir, "a.json"), pact([interaction]));
+      const { code, stdout, stderr } = await run(["contracts", "check", "."], { cwd: dir });
+      expect({ code, stderr }).toEqual({ code: 0, stderr: "" });
+      expect(stdout).toBe("ok: 1 interactions in 1 pact files (tolerant profile) agree with the schemas\n");
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
