@@ -54,3 +54,29 @@ export function pageUri(listPath: string, filters: Readonly<Record<string, strin
   if (position.pageToken !== undefined) query.set("PageToken", position.pageToken);
   return `${listPath}?${query.toString()}`;
 }
+
+type ParticipantSids = { account_sid: string; conference_sid: string; call_sid: string };
+type ConferenceSids = { account_sid: string; sid: string };
+type StreamSids = { account_sid: string; call_sid: string; sid: string };
+
+/**
+ * The same participant with other SIDs, its `uri` rebuilt from them so that it still names itself.
+ *
+ * @example `participantWith(p, { call_sid: "CA…" })` → `{ ...p, call_sid: "CA…", uri: "/2010-04-01/Accounts/AC…/Conferences/CF…/Participants/CA….json" }`
+ */
+export function participantWith<T extends ParticipantSids>(p: T, sids: Partial<ParticipantSids>): T {
+  const next = { ...p, ...sids };
+  return { ...next, uri: participantUri(next) };
+}
+
+/** The same conference with other SIDs, its `uri` and `subresource_uris` rebuilt from them. */
+export function conferenceWith<T extends ConferenceSids>(c: T, sids: Partial<ConferenceSids>): T {
+  const next = { ...c, ...sids };
+  return { ...next, uri: conferenceUri(next), subresource_uris: conferenceSubresourceUris(next) };
+}
+
+/** The same stream with other SIDs, its `uri` rebuilt from them. */
+export function streamWith<T extends StreamSids>(s: T, sids: Partial<StreamSids>): T {
+  const next = { ...s, ...sids };
+  return { ...next, uri: streamUri(next) };
+}

@@ -68,20 +68,29 @@ function git(args: readonly string[], cwd: string, env: Env): Promise<string | u
 }
 
 /**
- * The commit checked out in `cwd` (`git rev-parse HEAD`), the default version of a pacticipant.
+ * A pacticipant version: the flag's value, checked as {@link brokerValue} checks it (an explicit empty
+ * value is an error, not a fallback), else the commit checked out in `cwd` (`git rev-parse HEAD`).
  *
- * @returns the full hash, or undefined outside git or before the first commit
+ * @param action - what the caller is doing, for messages: "publish contracts", …
+ * @param flag - the flag the value came from, e.g. `--consumer-app-version`
+ * @returns the version, or undefined when the flag is absent and git gives none (outside git, before the first commit)
+ * @throws TestkitError `USAGE` for an empty or `-`-led flag value
  */
-export function gitCommit(cwd: string, env: Env): Promise<string | undefined> {
-  return git(["rev-parse", "HEAD"], cwd, env);
+export async function versionOrCommit(action: string, flag: string, value: string | undefined, cwd: string, env: Env): Promise<string | undefined> {
+  return value === undefined ? git(["rev-parse", "HEAD"], cwd, env) : brokerValue(action, flag, value);
 }
 
 /**
- * The branch checked out in `cwd` (`git rev-parse --abbrev-ref HEAD`), the default branch of a pacticipant version.
+ * A pacticipant version's branch: the flag's value, checked as {@link brokerValue} checks it, else the
+ * branch checked out in `cwd` (`git rev-parse --abbrev-ref HEAD`).
  *
- * @returns the branch name, or undefined outside git, before the first commit or on a detached HEAD
+ * @param action - what the caller is doing, for messages
+ * @param flag - the flag the value came from, e.g. `--branch`
+ * @returns the branch, or undefined when the flag is absent and git gives none (outside git, before the first commit, on a detached HEAD)
+ * @throws TestkitError `USAGE` for an empty or `-`-led flag value
  */
-export async function gitBranch(cwd: string, env: Env): Promise<string | undefined> {
+export async function branchOrGit(action: string, flag: string, value: string | undefined, cwd: string, env: Env): Promise<string | undefined> {
+  if (value !== undefined) return brokerValue(action, flag, value);
   const branch = await git(["rev-parse", "--abbrev-ref", "HEAD"], cwd, env);
   return branch === "HEAD" ? undefined : branch;
 }

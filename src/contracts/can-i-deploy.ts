@@ -1,5 +1,5 @@
 import { TestkitError } from "../errors.js";
-import { brokerSettings, brokerValue, type Env, gitCommit } from "./_broker-settings.js";
+import { brokerSettings, brokerValue, type Env, versionOrCommit } from "./_broker-settings.js";
 import { failureReason, type PactCliRun, runPactCli } from "./_pact-cli.js";
 
 const ACTION = "check can-i-deploy";
@@ -37,9 +37,9 @@ async function versionToCheck(options: CanIDeployOptions, env: Env): Promise<str
     if (options.version !== undefined) throw new TestkitError("USAGE", `Failed to ${ACTION}: pass --version or --latest, not both`);
     return undefined;
   }
-  const version = options.version ?? (await gitCommit(options.cwd, env));
+  const version = await versionOrCommit(ACTION, "--version", options.version, options.cwd, env);
   if (version === undefined) throw new TestkitError("USAGE", `Failed to ${ACTION}: pass --version <version> or --latest (no git commit found)`);
-  return brokerValue(ACTION, "--version", version);
+  return version;
 }
 
 /**

@@ -1,11 +1,12 @@
 import { matchOperation, type Operation } from "../catalogue/operations.js";
 import type { ValidationIssue } from "../validate/issues.js";
-import { validateRequest } from "../validate/request.js";
+import { validateRequest, type WireValue } from "../validate/request.js";
 import type { Profile, ResourceKind } from "../validate/resources.js";
 import { validateResource } from "../validate/validate.js";
 import { groupedValues } from "./interactions/form.js";
+import { PROVIDER_STATE_EXAMPLES } from "./interactions/states.js";
 import { weakMatchers } from "./matcher-strength.js";
-import { listPactFiles, readPactFile, type PactInteraction } from "./pact-file.js";
+import { listPactFiles, readPactFile, type PactHttpInteraction, type PactInteraction } from "./pact-file.js";
 
 /** One problem with one interaction of a contract. */
 export interface ContractFinding {
@@ -31,6 +32,7 @@ export interface ContractFinding {
 export interface CheckOptions {
   /** Folder holding the `*.json` pact files, relative to `cwd`; default `contracts` */
   readonly dir?: string | undefined;
+  /** Working folder: `dir` and the reported file paths are relative to it */
   readonly cwd: string;
   /** Profile of the response schemas: `tolerant` (default) or `strict` */
   readonly profile?: Profile | undefined;
@@ -38,6 +40,7 @@ export interface CheckOptions {
 
 /** What {@link checkContracts} found. */
 export interface CheckReport {
+  /** The profile the response examples were checked against */
   readonly profile: Profile;
   /** Each pact file checked, with its pacticipants and number of interactions */
   readonly files: ReadonlyArray<{ readonly file: string; readonly consumer: string; readonly provider: string; readonly interactions: number }>;
@@ -54,31 +57,31 @@ const fromIssues = (prefix: string, issues: readonly ValidationIssue[]): Finding
 const FORM = "application/x-www-form-urlencoded";
 
 /** The form fields of a request, or a finding when the body is not a form. */
-function formFields(interaction: PactInteraction, op: Operation): Record<string, string | readonly string[]> | Finding {
+function formFields(interaction: PactHttpInteraction, op: Operation): { fields: Record<string, WireValue> } | { finding: Finding } {
   const { body, contentType } = interaction.request;
-  if (body === undefined || body === null || body === "") return {};
-  if (typeof body === "string" && (contentType ?? FORM).startsWith(FORM)) return groupedValues(new URLSearchParams(body));
-  return finding("/request/body", "form-body", `must be an ${FORM} body: ${op.operationId} takes form fields, not ${contentType ?? typeof body}`);
+  if (body === undefined || body === null || body === "") return { fields: {} };
+  if (typeof body === "string" && (contentType ?? FORM).startsWith(FORM)) return { fields: groupedValues(new URLSearchParams(body)) };
+  return { finding: finding("/request/body", "form-body", `must be an ${FORM} body: ${op.operationId} takes form fields, not ${contentType ?? typeof body}`) };
 }
 
 /**
  * The request's parameters against the operation's request schemas. A request answered 400 exists to
  * send a bad parameter, so only its unknown keys are reported.
  */
-function checkRequest(interaction: PactInteraction, op: Operation, pathParams: Readonly<Record<string, string>>): Finding[] {
-  const body = formFields(interaction, op);
-  if ("rule" in body) return [body as Finding];
+function checkRequest(interaction: PactHttpInteraction, op: Operation, pathParams: Readonly<Record<string, string>>): Finding[] {
+  const form = formFields(interaction, op);
+  if ("finding" in form) return [form.finding];
   const query = Object.fromEntries(Object.entries(interaction.request.query).map(([key, values]) => [key, values.length === 1 ? (values[0] as string) : values]));
-  const result = validateRequest(op.operationId, { path: pathParams, query, body });
+  const result = validateRequest(op.operationId, { path: pathParams, query, body: form.fields });
   if (result.ok) return [];
   const reported = interaction.response.status === 400 ? result.issues.filter((i) => i.rule === "additionalProperties") : result.issues;
   return fromIssues("/request", reported);
 }
 
+/** Whether a JSON Pointer (`/participants/0/call_sid`, `~1` for `/`, `~0` for `~`) names a value inside `value`. */
 function exists(value: unknown, pointer: string): boolean {
-  const tokens = pointer.split("/").slice(1);
   let at = value;
-  for (const token of tokens) {
+  for (const token of pointer.split("/").slice(1).map((t) => t.replace(/~1/g, "/").replace(/~0/g, "~"))) {
     if (typeof at !== "object" || at === null || !Object.hasOwn(at, token)) return false;
     at = (at as Record<string, unknown>)[token];
   }
@@ -95,34 +98,35 @@ function checkPinnedBody(kind: ResourceKind, body: unknown, profile: Profile): F
   return fromIssues("/response/body", result.issues.filter((i) => i.rule !== "required" && exists(body, i.path)));
 }
 
-/** The response kind an interaction's status calls for, or a finding for a status the operation never answers with. */
-function responseKind(op: Operation, status: number): ResourceKind | null | Finding {
-  if (status >= 400) return "error";
-  if (status === op.successStatus) return op.response === null ? null : (op.response.replace(/\.json$/, "") as ResourceKind);
-  return finding("/response/status", "status", `must be ${op.successStatus} on success, or a 4xx/5xx error status: ${op.operationId} does not answer ${status}`);
-}
+const kindOf = (file: string): ResourceKind => file.replace(/\.json$/, "") as ResourceKind;
 
-function checkResponse(interaction: PactInteraction, op: Operation, profile: Profile): Finding[] {
-  const { status, body } = interaction.response;
-  const kind = responseKind(op, status);
-  if (kind !== null && typeof kind === "object") return [kind];
+function checkResponse(interaction: PactHttpInteraction, op: Operation, profile: Profile): Finding[] {
+  const { status, body, matchingRules } = interaction.response;
+  const kind = status >= 400 ? "error" : status === op.successStatus ? (op.response === null ? null : kindOf(op.response)) : undefined;
+  if (kind === undefined) return [finding("/response/status", "status", `must be ${op.successStatus} on success, or a 4xx/5xx error status: ${op.operationId} does not answer ${status}`)];
   if (kind === null) return body === undefined || body === null || body === "" ? [] : [finding("/response/body", "no-body", `must be empty: ${op.operationId} answers ${status} with no body`)];
-  return [...checkPinnedBody(kind, body, profile), ...weakMatchers(kind, profile, interaction.response.matchingRules.body ?? {})];
+  return [...checkPinnedBody(kind, body, profile), ...weakMatchers(kind, profile, body, matchingRules.body ?? {})];
 }
 
-/** The `example` a provider state carries (this kit's builders put the whole resource there) must pass in full. */
-function checkStateExamples(interaction: PactInteraction, op: Operation, profile: Profile): Finding[] {
-  if (op.response === null) return [];
-  const kind = op.response.replace(/\.json$/, "") as ResourceKind;
+/**
+ * A provider state's `example` (the whole resource or page the provider must hold) must pass in full
+ * as one of the kinds the state takes ({@link PROVIDER_STATE_EXAMPLES}); when it passes as none, the
+ * issues reported are those of the operation's response kind if the state takes it, else of its first kind.
+ */
+function checkStateExamples(interaction: PactHttpInteraction, op: Operation, profile: Profile): Finding[] {
   return interaction.providerStates.flatMap((state, i) => {
-    if (!Object.hasOwn(state.params, "example")) return [];
-    const result = validateResource(kind, state.params.example, { profile });
-    return result.ok ? [] : fromIssues(`/providerStates/${i}/params/example`, result.issues);
+    const kinds = (PROVIDER_STATE_EXAMPLES as Readonly<Record<string, readonly ResourceKind[]>>)[state.name] ?? [];
+    if (!Object.hasOwn(state.params, "example") || kinds.length === 0) return [];
+    const responseKind = op.response === null ? undefined : kindOf(op.response);
+    const preferred = kinds.includes(responseKind as ResourceKind) ? (responseKind as ResourceKind) : (kinds[0] as ResourceKind);
+    const results = [preferred, ...kinds.filter((k) => k !== preferred)].map((kind) => validateResource(kind, state.params.example, { profile }));
+    const first = results[0];
+    return results.some((r) => r.ok) || !first || first.ok ? [] : fromIssues(`/providerStates/${i}/params/example`, first.issues);
   });
 }
 
 function checkInteraction(interaction: PactInteraction, profile: Profile): Finding[] {
-  if (interaction.type !== "Synchronous/HTTP") return [finding("", "interaction-type", `must be a Synchronous/HTTP interaction, not ${interaction.type}: the Twilio REST API speaks HTTP`)];
+  if (!interaction.http) return [finding("", "interaction-type", `must be a Synchronous/HTTP interaction, not ${interaction.type}: the Twilio REST API speaks HTTP`)];
   const { method, path } = interaction.request;
   const matched = matchOperation(method, path);
   if (!matched) return [finding("/request/path", "unknown-operation", `must be one of the catalogued operations: no operation answers ${method} ${path}`)];

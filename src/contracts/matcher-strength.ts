@@ -3,34 +3,58 @@ import { schemaRegex } from "./matchers.js";
 import type { PactMatchingRules } from "./pact-file.js";
 import { deref, rootNode, type Located } from "./_schema-nodes.js";
 
-/** A matcher that pins a field less tightly than its schema. */
+/** A pinned field whose matcher is weaker than its schema. */
 export interface WeakMatcher {
   /** `/response/body/<field>`, `*` standing for every array item, e.g. `/response/body/participants/*\/call_sid` */
   readonly path: string;
   readonly rule: "weak-matcher";
-  /** Which matcher, and the regex the schema asks for */
+  /** Which matcher, where it is declared, and the regex the schema asks for */
   readonly message: string;
 }
 
 /** Matchers that pin a value at least as tightly as a schema's pattern, enum or format. */
 const PINNING = new Set(["regex", "equality"]);
 
-type Token = { readonly name: string } | { readonly item: true };
+/** One step of a JSON path: a property name (`*` for any), or an array item (`undefined` index for any). */
+type Step = { readonly name: string } | { readonly index: number | undefined };
 
-/** Splits a Pact JSON path (`$.participants[*].call_sid`, `$['Parameter1.Name']`) into steps; undefined for wildcards on names. */
-function tokens(path: string): Token[] | undefined {
-  const steps = /\.([^.[\]]+)|\['((?:[^'\\]|\\.)*)'\]|\[(\*|\d+)\]/gy;
-  const out: Token[] = [];
-  steps.lastIndex = 1;
+/** Splits a Pact JSON path (`$.participants[*].call_sid`, `$['Parameter1.Name']`, `$.*`) into steps; undefined when it is not one. */
+function steps(path: string): Step[] | undefined {
+  const step = /\.([^.[\]]+)|\['((?:[^'\\]|\\.)*)'\]|\[(\*|\d+)\]/gy;
   if (!path.startsWith("$")) return undefined;
-  while (steps.lastIndex < path.length) {
-    const step = steps.exec(path);
-    if (!step) return undefined;
-    const name = step[1] ?? step[2]?.replace(/\\(.)/g, "$1");
-    if (name === "*") return undefined;
-    out.push(name === undefined ? { item: true } : { name });
+  const out: Step[] = [];
+  step.lastIndex = 1;
+  while (step.lastIndex < path.length) {
+    const found = step.exec(path);
+    if (!found) return undefined;
+    const name = found[1] ?? found[2]?.replace(/\\(.)/g, "$1");
+    out.push(name !== undefined ? { name } : { index: found[3] === "*" ? undefined : Number(found[3]) });
   }
   return out;
+}
+
+/** Whether a rule's step covers a concrete step of a value's path. */
+function covers(rule: Step, at: Step): boolean {
+  if ("name" in rule) return "name" in at && (rule.name === "*" || rule.name === at.name);
+  return "index" in at && (rule.index === undefined || rule.index === at.index);
+}
+
+/** Wildcards weigh less than names and indexes, so that `$.a.b` beats `$.a.*` on the same value. */
+const weight = (path: readonly Step[]): number => path.reduce((sum, s) => sum + ("name" in s ? (s.name === "*" ? 1 : 2) : s.index === undefined ? 1 : 2), 0);
+
+interface Rule {
+  readonly path: string;
+  readonly steps: readonly Step[];
+  readonly matchers: readonly string[];
+}
+
+/**
+ * The rule that applies to a value: Pact applies the most specific rule declared on the value or on
+ * any of its ancestors (a `like` or `eachLike` on a list type-matches everything below it).
+ */
+function ruleFor(at: readonly Step[], rules: readonly Rule[]): Rule | undefined {
+  const applying = rules.filter((r) => r.steps.length <= at.length && r.steps.every((s, i) => covers(s, at[i] as Step)));
+  return applying.sort((a, b) => b.steps.length - a.steps.length || weight(b.steps) - weight(a.steps))[0];
 }
 
 /** Follows `$ref`s and steps into the non-null branch of a nullable `anyOf`; undefined for any other `anyOf`. */
@@ -41,37 +65,53 @@ function unwrap(at: Located): Located | undefined {
   return branches.length === 1 ? unwrap({ node: branches[0]!, file: found.file }) : undefined;
 }
 
-function nodeAt(root: Located, steps: readonly Token[]): Located | undefined {
-  let at: Located | undefined = unwrap(root);
-  for (const step of steps) {
-    const next: Located["node"] | undefined = "item" in step ? at?.node.items : at?.node.properties?.[step.name];
-    at = next && at ? unwrap({ node: next, file: at.file }) : undefined;
-  }
-  return at;
+/** Every scalar of `value` with its path and schema node, where the schema describes it. */
+function* leaves(value: unknown, at: Located | undefined, path: readonly Step[]): Generator<{ path: readonly Step[]; node: Located | undefined }> {
+  if (Array.isArray(value)) {
+    for (const [i, item] of value.entries()) yield* leaves(item, at?.node.items && unwrap({ node: at.node.items, file: at.file }), [...path, { index: i }]);
+  } else if (typeof value === "object" && value !== null) {
+    for (const [key, item] of Object.entries(value)) {
+      const child = at?.node.properties?.[key];
+      yield* leaves(item, child && unwrap({ node: child, file: at.file }), [...path, { name: key }]);
+    }
+  } else if (value !== null) yield { path, node: at };
 }
 
+const pointer = (path: readonly Step[]): string => path.map((s) => ("name" in s ? s.name.replace(/~/g, "~0").replace(/\//g, "~1") : "*")).join("/");
+
 /**
- * The response-body matching rules that pin a field less tightly than its schema: a `type` (or any
- * other non-regex, non-equality) matcher on a field whose schema has a `pattern` (SIDs), an `enum`,
- * or the RFC 2822 date format. A regex matcher counts as pinning: which regex is the consumer's choice.
- * Rules on paths the schema does not describe are left to schema validation.
+ * The pinned fields of a response body whose matcher is weaker than their schema: a field whose
+ * schema has a `pattern` (SIDs), an `enum` or the RFC 2822 date format, but whose applying rule (its
+ * own, or the most specific one on an ancestor, as Pact applies them: `eachLike` on a list
+ * type-matches the SIDs inside) is a `type` or other non-regex, non-equality matcher. A field with no
+ * applying rule is matched by equality, and a regex matcher counts as pinning: which regex is the
+ * consumer's choice. Fields the schema does not describe are left to schema validation.
  *
  * @param kind - the response's resource kind, e.g. `participant-page`
  * @param profile - whose schema to read (`schemas/` or `schemas/strict/`)
+ * @param body - the response's example body
  * @param rules - the response's `matchingRules.body`, keyed by Pact JSON path
- * @returns one entry per weak rule, in the rules' order
+ * @returns one entry per weakly pinned field (list items folded into `*`), in body order
  * @throws Error when a schema `$ref` does not resolve (a packaging defect)
+ * @example
+ * ```ts
+ * weakMatchers("participant", "strict", { call_sid: "CA…" }, { "$.call_sid": { matchers: [{ match: "type" }] } });
+ * // [{ path: "/response/body/call_sid", rule: "weak-matcher", message: "is pinned by a type matcher on $.call_sid, …" }]
+ * ```
  */
-export function weakMatchers(kind: ResourceKind, profile: Profile, rules: PactMatchingRules[string]): WeakMatcher[] {
-  const root = rootNode(schemaFile(kind, profile));
-  return Object.entries(rules).flatMap(([path, rule]): WeakMatcher[] => {
-    const steps = tokens(path);
-    const leaf = steps && nodeAt(root, steps);
-    const regex = leaf && schemaRegex(leaf.node);
-    const matchers = rule.matchers ?? [];
-    if (regex === undefined || matchers.length === 0 || matchers.some((m) => PINNING.has(m.match))) return [];
-    const pointer = steps!.map((s) => ("item" in s ? "*" : s.name)).join("/");
-    const used = matchers.map((m) => m.match).join(", ");
-    return [{ path: `/response/body/${pointer}`, rule: "weak-matcher", message: `is pinned by a ${used} matcher, weaker than its schema: use regex ${JSON.stringify(regex)}` }];
+export function weakMatchers(kind: ResourceKind, profile: Profile, body: unknown, rules: PactMatchingRules[string]): WeakMatcher[] {
+  const declared = Object.entries(rules).flatMap(([path, rule]): Rule[] => {
+    const parsed = steps(path);
+    return parsed ? [{ path, steps: parsed, matchers: (rule.matchers ?? []).map((m) => m.match) }] : [];
   });
+  const found = new Map<string, WeakMatcher>();
+  for (const leaf of leaves(body, unwrap(rootNode(schemaFile(kind, profile))), [])) {
+    const regex = leaf.node && schemaRegex(leaf.node.node);
+    const rule = regex === undefined ? undefined : ruleFor(leaf.path, declared);
+    if (!rule || rule.matchers.length === 0 || rule.matchers.some((m) => PINNING.has(m))) continue;
+    const path = `/response/body/${pointer(leaf.path)}`;
+    const message = `is pinned by a ${rule.matchers.join(", ")} matcher on ${rule.path}, weaker than its schema: use regex ${JSON.stringify(regex)}`;
+    if (!found.has(path)) found.set(path, { path, rule: "weak-matcher", message });
+  }
+  return [...found.values()];
 }

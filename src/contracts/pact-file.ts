@@ -15,16 +15,23 @@ export type PactMatchingRules = Readonly<Record<string, Readonly<Record<string, 
 export interface PactMessage {
   /** The body: parsed JSON, form text, or undefined when there is none */
   readonly body: unknown;
+  /** The body's content type (V4's `contentType`, else the `Content-Type` header), e.g. `application/json` */
   readonly contentType: string | undefined;
+  /** Its matching rules, by category (`body`, `header`, `query`, `path`) */
   readonly matchingRules: PactMatchingRules;
 }
 
-/** One HTTP interaction of a pact file, normalised across Pact specification versions 2 to 4. */
-export interface PactInteraction {
+/** What every interaction of a pact file has. */
+interface PactInteractionBase {
   readonly description: string;
-  /** V4's interaction type, e.g. `Synchronous/HTTP`; `Synchronous/HTTP` for earlier versions */
+  /** V4's interaction type, e.g. `Synchronous/HTTP` or `Asynchronous/Messages`; `Synchronous/HTTP` for earlier versions */
   readonly type: string;
   readonly providerStates: ReadonlyArray<{ readonly name: string; readonly params: Readonly<Record<string, unknown>> }>;
+}
+
+/** An HTTP interaction, normalised across Pact specification versions 2 to 4. */
+export interface PactHttpInteraction extends PactInteractionBase {
+  readonly http: true;
   readonly request: PactMessage & {
     readonly method: string;
     readonly path: string;
@@ -33,6 +40,14 @@ export interface PactInteraction {
   };
   readonly response: PactMessage & { readonly status: number };
 }
+
+/** A V4 interaction of another type (messages, plugins): read, but with nothing HTTP to check. */
+export interface PactOtherInteraction extends PactInteractionBase {
+  readonly http: false;
+}
+
+/** One interaction of a pact file. */
+export type PactInteraction = PactHttpInteraction | PactOtherInteraction;
 
 /** A pact file: who it is between and its interactions. */
 export interface PactFile {
@@ -68,19 +83,34 @@ export async function listPactFiles(cwd: string, dir: string): Promise<string[]>
   return files.map((name) => join(dir, name));
 }
 
+/** Pact V2 keeps every rule flat under one path (`$.body.call_sid`, `$.headers.Authorization`); V3 and V4 by category. */
+const V2_CATEGORIES: Readonly<Record<string, string>> = { body: "body", headers: "header", query: "query", path: "path" };
+
+/** V2's flat rules (`{ "$.body.x": { match, regex } }`) as V3 categories (`{ body: { "$.x": { matchers: [{ match, regex }] } } }`). */
+function fromV2(raw: Json): Json {
+  const out: Record<string, Json> = {};
+  for (const [path, rule] of Object.entries(raw)) {
+    const [, category, rest = ""] = /^\$\.(body|headers|query|path)(.*)$/.exec(path) ?? [];
+    if (category === undefined || !isObject(rule)) continue;
+    (out[V2_CATEGORIES[category] as string] ??= {})[`$${rest}`] = { matchers: [rule] };
+  }
+  return out;
+}
+
 /**
  * Matching rules as {@link PactMatchingRules} describes them: categories of JSON paths, each with a
- * list of `{ match, regex? }`. Anything else (V2's flat rules, a null rule, matchers that are not a
- * list of objects) is left out rather than trusted, so that no reader trips over it.
+ * list of `{ match, regex? }`; V2's flat rules are converted. Anything else (a null rule, matchers
+ * that are not a list of objects) is left out rather than trusted, so that no reader trips over it.
  */
 function rulesOf(raw: unknown): PactMatchingRules {
   if (!isObject(raw)) return {};
+  const categories = Object.keys(raw).some((key) => key.startsWith("$.")) ? fromV2(raw) : raw;
   const matchersOf = (rule: Json) =>
     (Array.isArray(rule.matchers) ? rule.matchers : [])
       .filter((m): m is Json => isObject(m) && typeof m.match === "string")
       .map((m) => ({ match: m.match as string, ...(typeof m.regex === "string" ? { regex: m.regex } : {}) }));
   const pathsOf = (category: Json) => Object.fromEntries(Object.entries(category).flatMap(([path, rule]) => (isObject(rule) ? [[path, { matchers: matchersOf(rule) }]] : [])));
-  return Object.fromEntries(Object.entries(raw).flatMap(([name, category]) => (isObject(category) ? [[name, pathsOf(category)]] : [])));
+  return Object.fromEntries(Object.entries(categories).flatMap(([name, category]) => (isObject(category) ? [[name, pathsOf(category)]] : [])));
 }
 
 /** V4 keeps a body as `{ content, contentType, encoded }`; V2 and V3 keep the body itself. */
@@ -111,21 +141,25 @@ function queryOf(raw: unknown): Record<string, string[]> {
   return Object.fromEntries(Object.entries(raw).map(([key, value]) => [key, (Array.isArray(value) ? value : [value]).map(String)]));
 }
 
-function interactionOf(raw: unknown, v4: boolean, where: string): PactInteraction {
-  if (!isObject(raw) || !isObject(raw.request) || !isObject(raw.response)) throw new TestkitError("IO", `Failed to read ${where}: an interaction without a request and response`);
+function statesOf(raw: Json): PactInteraction["providerStates"] {
+  if (Array.isArray(raw.providerStates)) return raw.providerStates.filter(isObject).map((s) => ({ name: String(s.name), params: isObject(s.params) ? s.params : {} }));
+  return typeof raw.providerState === "string" ? [{ name: raw.providerState, params: {} }] : [];
+}
+
+/** One interaction; V4 is told by the file's specification version or by the interaction's `type`, which only V4 has. */
+function interactionOf(raw: unknown, v4File: boolean, where: string): PactInteraction {
+  if (!isObject(raw)) throw new TestkitError("IO", `Failed to read ${where}: an interaction must be an object`);
+  const base = { description: String(raw.description ?? "(no description)"), type: typeof raw.type === "string" ? raw.type : "Synchronous/HTTP", providerStates: statesOf(raw) };
+  if (base.type !== "Synchronous/HTTP") return { ...base, http: false };
   const { request, response } = raw;
+  if (!isObject(request) || !isObject(response)) throw new TestkitError("IO", `Failed to read ${where}: an HTTP interaction without a request and response`);
   const status = response.status ?? 200;
   if (!Number.isInteger(status) || (status as number) < 100 || (status as number) > 599)
     throw new TestkitError("IO", `Failed to read ${where}: response status ${JSON.stringify(status)} is not an HTTP status (a whole number from 100 to 599)`);
-  const states = Array.isArray(raw.providerStates)
-    ? raw.providerStates.filter(isObject).map((s) => ({ name: String(s.name), params: isObject(s.params) ? s.params : {} }))
-    : typeof raw.providerState === "string"
-      ? [{ name: raw.providerState, params: {} }]
-      : [];
+  const v4 = v4File || typeof raw.type === "string";
   return {
-    description: String(raw.description ?? "(no description)"),
-    type: typeof raw.type === "string" ? raw.type : "Synchronous/HTTP",
-    providerStates: states,
+    ...base,
+    http: true,
     request: {
       ...messageOf(request, v4, headerValue(request.headers, "content-type")),
       method: String(request.method ?? "GET").toUpperCase(),
@@ -142,7 +176,7 @@ function interactionOf(raw: unknown, v4: boolean, where: string): PactInteractio
  * @param cwd - working folder
  * @param file - path relative to `cwd`
  * @throws TestkitError `IO` when the file is unreadable, not JSON, or not a pact file (no consumer,
- *   provider and interactions; an interaction without a request and response, or whose response
+ *   provider and interactions; an HTTP interaction without a request and response, or whose response
  *   status is not a whole number from 100 to 599)
  */
 export async function readPactFile(cwd: string, file: string): Promise<PactFile> {

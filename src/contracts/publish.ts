@@ -1,6 +1,6 @@
 import { resolve } from "node:path";
 import { TestkitError } from "../errors.js";
-import { brokerSettings, brokerValue, type Env, gitBranch, gitCommit } from "./_broker-settings.js";
+import { branchOrGit, brokerSettings, type Env, versionOrCommit } from "./_broker-settings.js";
 import { failureReason, runPactCli } from "./_pact-cli.js";
 import { listPactFiles, readPactFile } from "./pact-file.js";
 
@@ -30,12 +30,10 @@ export interface PublishResult {
   readonly output: string;
 }
 
-/** The flags' version and branch (an explicit empty or `-`-led value is an error, not a fallback), else git's. */
 async function versionAndBranch(options: PublishOptions, env: Env): Promise<{ version: string; branch: string }> {
-  const given = (flag: string, value: string | undefined) => (value === undefined ? undefined : brokerValue(ACTION, flag, value));
-  const version = given("--consumer-app-version", options.consumerAppVersion) ?? (await gitCommit(options.cwd, env));
+  const version = await versionOrCommit(ACTION, "--consumer-app-version", options.consumerAppVersion, options.cwd, env);
   if (!version) throw new TestkitError("USAGE", "Failed to find the consumer version: pass --consumer-app-version <version> (no git commit found)");
-  const branch = given("--branch", options.branch) ?? (await gitBranch(options.cwd, env));
+  const branch = await branchOrGit(ACTION, "--branch", options.branch, options.cwd, env);
   if (!branch) throw new TestkitError("USAGE", "Failed to find the consumer branch: pass --branch <branch> (no git branch found)");
   return { version, branch };
 }

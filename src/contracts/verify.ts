@@ -2,7 +2,7 @@ import pactCore, { type VerifierOptions } from "@pact-foundation/pact-core";
 import { resolve } from "node:path";
 import { TestkitError } from "../errors.js";
 import { PROVIDER_STATES_PATH, startFakeTwilio } from "../fake-twilio/index.js";
-import { brokerSettings, brokerValue, gitBranch, gitCommit, type Env } from "./_broker-settings.js";
+import { branchOrGit, brokerSettings, type Env, versionOrCommit } from "./_broker-settings.js";
 import { PROVIDER_NAME, PROVIDER_STATES } from "./interactions/states.js";
 import { listPactFiles, readPactFile } from "./pact-file.js";
 
@@ -90,12 +90,10 @@ async function checkProvider(providerBaseUrl: string): Promise<void> {
 async function brokerSource(options: VerifyOptions, env: Env): Promise<{ pactOptions: Partial<VerifierOptions>; published: NonNullable<VerifyResult["published"]>; redact: (text: string) => string }> {
   const action = "publish verification results";
   const broker = brokerSettings(env, action);
-  const version = options.publish?.providerVersion ?? (await gitCommit(options.cwd, env));
-  if (version === undefined) throw new TestkitError("USAGE", "Failed to find the provider version: pass --provider-app-version <version> (no git commit found)");
-  const branch = options.publish?.branch ?? (await gitBranch(options.cwd, env));
-  if (branch === undefined) throw new TestkitError("USAGE", "Failed to find the provider branch: pass --branch <branch> (no git branch found)");
-  const providerVersion = brokerValue(action, "--provider-app-version", version);
-  const providerVersionBranch = brokerValue(action, "--branch", branch);
+  const providerVersion = await versionOrCommit(action, "--provider-app-version", options.publish?.providerVersion, options.cwd, env);
+  if (providerVersion === undefined) throw new TestkitError("USAGE", "Failed to find the provider version: pass --provider-app-version <version> (no git commit found)");
+  const providerVersionBranch = await branchOrGit(action, "--branch", options.publish?.branch, options.cwd, env);
+  if (providerVersionBranch === undefined) throw new TestkitError("USAGE", "Failed to find the provider branch: pass --branch <branch> (no git branch found)");
   return {
     pactOptions: {
       pactBrokerUrl: broker.url,
@@ -145,7 +143,7 @@ export async function verifyContracts(options: VerifyOptions, env: Env): Promise
     await pactCore.default.verifyPacts({
       provider: PROVIDER_NAME,
       providerBaseUrl,
-      providerStatesSetupUrl: new URL(PROVIDER_STATES_PATH, providerBaseUrl).href,
+      providerStatesSetupUrl: `${providerBaseUrl.replace(/\/+$/, "")}${PROVIDER_STATES_PATH}`,
       ...(source ? source.pactOptions : { pactUrls: files.map((file) => resolve(options.cwd, file)) }),
       logLevel: "error",
     });

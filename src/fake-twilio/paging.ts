@@ -12,9 +12,11 @@ interface PagingQuery {
 
 /**
  * Where a page starts in the filtered list. A `PageToken` naming an item of the list wins, as with
- * Twilio, so that following `next_page_uri` stays right when items come or go between requests:
- * `PA<sid>` starts just after that item, `PB<sid>` a page before it. Otherwise `Page × PageSize`.
- * Every page but the last is full, as the strict profile's page rules want.
+ * Twilio, so that following `next_page_uri` / `previous_page_uri` stays right when items come or go
+ * between requests: `PA<sid>` starts just after that item, `PB<sid>` a page before it. Otherwise
+ * `Page × PageSize`. When fewer than a page of items precede a `PB` item (some went away), the first
+ * page is answered whole, as a fresh `Page=0` would be, so that every page but the last stays full as
+ * the strict profile's page rules want; it may then repeat items of the page the client came from.
  */
 function offsetOf(sids: readonly string[], page: number, pageSize: number, token: string | undefined): number {
   const [, direction, sid] = /^P([AB])(.+)$/.exec(token ?? "") ?? [];
@@ -24,15 +26,17 @@ function offsetOf(sids: readonly string[], page: number, pageSize: number, token
 }
 
 /**
- * Why a list request's `Page` cannot be answered: one so large that `Page × PageSize`, where the
- * page starts, is no longer a whole number JavaScript holds exactly (the schema only asks for an
- * integer ≥ 0, and `Page=99999999999999999999` reads as 1e20).
+ * Why a list request's paging cannot be answered: a `PageToken` without the `Page` it belongs to
+ * (the envelope's `page` and `start` come from `Page`), or a `Page` so large that `Page × PageSize`,
+ * where the page starts, is no longer a whole number JavaScript holds exactly (the schema only asks
+ * for an integer ≥ 0, and `Page=99999999999999999999` reads as 1e20).
  *
  * @param query - the request's query as `validateRequest` types it
  * @returns the 400 message, or undefined when the page can be answered
  */
 export function pagingProblem(query: Readonly<Record<string, unknown>>): string | undefined {
-  const { Page: page = 0, PageSize: pageSize = DEFAULT_PAGE_SIZE } = query as PagingQuery;
+  const { Page: page = 0, PageSize: pageSize = DEFAULT_PAGE_SIZE, PageToken: token } = query as PagingQuery;
+  if (token !== undefined && (query as PagingQuery).Page === undefined) return "Invalid parameter: PageToken goes with Page, as next_page_uri and previous_page_uri carry both";
   return Number.isSafeInteger(page) && Number.isSafeInteger((page + 1) * pageSize) ? undefined : `Invalid parameter: Page is too large (Page × PageSize must stay below ${Number.MAX_SAFE_INTEGER})`;
 }
 

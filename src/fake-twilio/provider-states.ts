@@ -1,11 +1,11 @@
-import { conferenceSubresourceUris, conferenceUri, participantUri } from "../catalogue/resource-uris.js";
+import { conferenceWith, participantWith } from "../catalogue/resource-uris.js";
 import { PROVIDER_STATES, type ProviderStateName } from "../contracts/interactions/states.js";
 import { TestkitError } from "../errors.js";
 import { conferenceFactory } from "../factories/conference.js";
 import { participantFactory } from "../factories/participant.js";
 import { streamFactory } from "../factories/stream.js";
 import type { Conference, Participant, Stream } from "../generated/schemas.js";
-import { getValidator } from "../validate/ajv.js";
+import { isSid } from "../validate/sids.js";
 import { assertResource } from "../validate/validate.js";
 import type { FakeTwilioStore } from "./store.js";
 
@@ -34,8 +34,6 @@ function account(store: FakeTwilioStore, params: ProviderStateParams): string {
   return accountSid;
 }
 
-const isSid = (kind: "CallSid" | "ConferenceSid" | "StreamSid", value: string): boolean => getValidator(`common.json#/$defs/${kind}`)(value) === true;
-
 /** Makes the conference `sid` open (`in-progress`), keeping one the store holds unless it has ended. */
 function openConference(store: FakeTwilioStore, accountSid: string, fields: Partial<Conference>): Readonly<Conference> {
   const held = fields.sid === undefined ? undefined : store.conference(accountSid, fields.sid);
@@ -50,17 +48,11 @@ function pageItems<T>(items: readonly T[], page: { readonly start: number; reado
   return [...Array.from({ length: page.start }, () => copy(first)), ...items, ...(page.next_page_uri === null ? [] : [copy(last)])];
 }
 
-/** The same participant on another call: same fields (so the same filters match it), new CA SID and its `uri`. */
-function copyParticipant(store: FakeTwilioStore, p: Participant): Participant {
-  const { call_sid } = participantFactory.seed(store.nextSeed()).build();
-  return { ...p, call_sid, uri: participantUri({ ...p, call_sid }) };
-}
+/** The same participant on another call: same fields (so the same filters match it), a new CA SID and its `uri`. */
+const copyParticipant = (store: FakeTwilioStore, p: Participant): Participant => participantWith(p, { call_sid: participantFactory.seed(store.nextSeed()).build().call_sid });
 
 /** The same conference with a new CF SID and the URIs built from it. */
-function copyConference(store: FakeTwilioStore, c: Conference): Conference {
-  const ids = { account_sid: c.account_sid, sid: conferenceFactory.seed(store.nextSeed()).build().sid };
-  return { ...c, ...ids, uri: conferenceUri(ids), subresource_uris: conferenceSubresourceUris(ids) };
-}
+const copyConference = (store: FakeTwilioStore, c: Conference): Conference => conferenceWith(c, { sid: conferenceFactory.seed(store.nextSeed()).build().sid });
 
 /** `the resource does not exist`: removes what the path SIDs name, keeping the account so that its credentials still pass. */
 function removeAtPath(store: FakeTwilioStore, params: ProviderStateParams): void {

@@ -1,7 +1,7 @@
 import { TestkitError } from "../errors.js";
 import { conferenceFactory } from "../factories/conference.js";
 import type { Conference, Participant, Stream } from "../generated/schemas.js";
-import { getValidator } from "../validate/ajv.js";
+import { isSid } from "../validate/sids.js";
 import { assertResource } from "../validate/validate.js";
 
 /** The auth token of accounts the fake creates unless told otherwise: the placeholder of Twilio's docs and of our contracts. */
@@ -27,7 +27,7 @@ interface Account {
 }
 
 function assertSid(kind: "AccountSid" | "CallSid", value: string): void {
-  if (!getValidator(`common.json#/$defs/${kind}`)(value)) throw new TestkitError("INVALID_BODY", `Failed to store ${kind} ${JSON.stringify(value)}: not a ${kind} (2 letters and 32 hex digits)`);
+  if (!isSid(kind, value)) throw new TestkitError("INVALID_BODY", `Failed to store ${kind} ${JSON.stringify(value)}: not a ${kind} (2 letters and 32 hex digits)`);
 }
 
 const strict = { profile: "strict" } as const;

@@ -68,7 +68,7 @@ const FOLDERS: ReadonlyArray<readonly [string, string, RegExp]> = [
   ["a pact file that is not JSON", "not-json", /Failed to read not-json\/a\.json: not JSON \(.+\)$/m],
   ["an empty pact file", "empty-file", /Failed to read empty-file\/a\.json: not JSON \(Unexpected end of JSON input\)$/m],
   ["JSON that is not a pact", "not-pact", /Failed to read not-pact\/a\.json: not a pact file \(it needs consumer, provider and interactions\)$/m],
-  ["an interaction without a request", "no-request", /Failed to read no-request\/a\.json interaction 0: an interaction without a request and response$/m],
+  ["an interaction without a request", "no-request", /Failed to read no-request\/a\.json interaction 0: an HTTP interaction without a request and response$/m],
   ["a response status that is not one", "bad-status", /Failed to read bad-status\/a\.json interaction 0: response status "abc" is not an HTTP status/],
   denies
     ? ["an unreadable pact file (chmod 000)", "locked-file", /Failed to read locked-file\/a\.json: EACCES/]

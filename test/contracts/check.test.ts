@@ -62,6 +62,23 @@ describe("checkContracts", () => {
     expect(report.findings[0]!.message).toMatch(/weaker than its schema: use regex "\^/);
   });
 
+  it("reports fields that only an eachLike on their list pins, as Pact applies an ancestor's type matcher to them", async () => {
+    const i = interaction(...LIST_PARTICIPANTS);
+    const rules = i.response.matchingRules.body;
+    for (const path of Object.keys(rules)) if (path.startsWith("$.participants[*].")) delete rules[path];
+    const paths = (await findings(i)).map(([path]) => path);
+    expect(paths).toEqual(expect.arrayContaining(["/response/body/participants/*/call_sid", "/response/body/participants/*/status", "/response/body/participants/*/date_created"]));
+    expect(paths.every((p) => p?.startsWith("/response/body/participants/*/"))).toBe(true);
+    const report = await checkContracts({ cwd: contractsWith(i), dir: ".", profile: "strict" });
+    expect(report.findings[0]!.message).toMatch(/^is pinned by a type matcher on \$\.participants, weaker than its schema/);
+  });
+
+  it("treats a field without any applying rule as matched by equality", async () => {
+    const i = interaction(...CREATE);
+    i.response.matchingRules.body = {};
+    expect(await findings(i)).toEqual([]);
+  });
+
   it("accepts type matchers where the schema has no pattern, enum or date format", async () => {
     const i = interaction(...CREATE);
     expect(i.response.matchingRules.body["$.label"].matchers).toEqual([{ match: "type" }]);
@@ -119,7 +136,7 @@ describe("checkContracts", () => {
     expect(await findings(bad)).toEqual([["/response/body/code", "type"]]);
   });
 
-  it("reports unknown operations, unexpected statuses, bodies on a 204 and non-HTTP interactions", async () => {
+  it("reports unknown operations, unexpected statuses and bodies on a 204", async () => {
     const create = interaction(...CREATE);
     create.request.path = create.request.path.replace("Participants.json", "Recordings.json");
     expect(await findings(create)).toEqual([["/request/path", "unknown-operation"]]);
@@ -129,8 +146,37 @@ describe("checkContracts", () => {
     const del = interaction(...DELETE);
     del.response.body = { content: { deleted: true }, contentType: "application/json", encoded: false };
     expect(await findings(del)).toEqual([["/response/body", "no-body"]]);
-    const message = { ...interaction(...DELETE), type: "Asynchronous/Messages" };
-    expect(await findings(message)).toEqual([["", "interaction-type"]]);
+  });
+
+  it("reads a form field named like a finding's key as a form field", async () => {
+    const create = interaction(...CREATE);
+    create.request.body.content += "&rule=x";
+    expect(await findings(create)).toEqual([["/request/body/rule", "additionalProperties"]]);
+  });
+
+  it("checks a provider state's example as the kind that state takes, whatever the operation answers", async () => {
+    const create = interaction(...CREATE);
+    const conference = interaction("conference-dashboard", "a request for a conference").providerStates[0].params.example;
+    create.providerStates[0].params.example = conference;
+    expect(await findings(create)).toEqual([]);
+    const del = interaction(...DELETE);
+    del.providerStates[0].params.example.call_sid = "CF0000";
+    expect((await findings(del)).map(([path]) => path)).toEqual(expect.arrayContaining(["/providerStates/0/params/example/call_sid"]));
+  });
+
+  it("reports a message interaction as one the Twilio REST API cannot have, without failing the file", async () => {
+    const message = { type: "Asynchronous/Messages", description: "a conference event", contents: { content: { sid: "CF1" }, contentType: "application/json" }, providerStates: [] };
+    const report = await checkContracts({ cwd: contractsWith(interaction(...CREATE), message), dir: ".", profile: "strict" });
+    expect(report.findings.map((f) => [f.interaction, f.path, f.rule])).toEqual([["a conference event", "", "interaction-type"]]);
+  });
+
+  it("reads Pact V2 matching rules, flat under $.body", async () => {
+    const v4 = interaction(...CREATE);
+    const { type: _, ...rest } = v4;
+    const v2 = { ...rest, request: { ...v4.request, body: v4.request.body.content, matchingRules: undefined }, response: { status: 201, body: v4.response.body.content, matchingRules: { "$.body.call_sid": { match: "type" } } } };
+    const cwd = mkdtempSync(join(tmpdir(), "check-test-"));
+    writeFileSync(join(cwd, "v2.json"), JSON.stringify({ consumer: { name: "c" }, provider: { name: "p" }, interactions: [v2], metadata: { pactSpecification: { version: "2.0.0" } } }));
+    expect((await checkContracts({ cwd, dir: ".", profile: "strict" })).findings.map((f) => [f.path, f.rule])).toEqual([["/response/body/call_sid", "weak-matcher"]]);
   });
 
   it("reads Pact V2/V3 files, whose bodies are stored as they are", async () => {

@@ -192,6 +192,24 @@ describe("paging as Twilio pages", () => {
     expect(second.participants.map((p) => p.call_sid)).toEqual(calls.slice(2, 4));
   });
 
+  it("a PB PageToken answers the page before its item, or a whole first page when items before it went away", async () => {
+    const { sid, calls } = conferenceOf(9);
+    const third = await page(`${participants(sid)}?PageSize=3&Page=2`);
+    expect((await page(third.previous_page_uri ?? "")).participants.map((p) => p.call_sid)).toEqual(calls.slice(3, 6));
+    const second = await page(`${participants(sid)}?PageSize=3&Page=1`);
+    fake.store.removeParticipant(fake.accountSid, sid, calls[0] ?? "");
+    const back = await page(second.previous_page_uri ?? "");
+    expect(back).toMatchObject({ page: 0, start: 0, end: 2 });
+    expect(back.participants.map((p) => p.call_sid)).toEqual(calls.slice(1, 4));
+  });
+
+  it("a PageToken without the Page it belongs to is a 400", async () => {
+    const { sid, calls } = conferenceOf(4);
+    const reply = await call("GET", `${participants(sid)}?PageSize=2&PageToken=PA${calls[1]}`);
+    expectTwilioError(reply, 400, 20001);
+    expect(reply.body?.message).toMatch(/PageToken goes with Page/);
+  });
+
   it("Page without a token, the default PageSize of 50, and an empty page past the end", async () => {
     const { sid, calls } = conferenceOf(5);
     expect((await page(`${participants(sid)}?PageSize=2&Page=2`)).participants.map((p) => p.call_sid)).toEqual(calls.slice(4));

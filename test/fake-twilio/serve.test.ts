@@ -39,7 +39,8 @@ describe("twilio-testkit serve", () => {
     const authorization = `Basic ${Buffer.from(`${accountSid}:your_auth_token`).toString("base64")}`;
     const response = await fetch(`${url}/2010-04-01/Accounts/${accountSid}/Conferences.json`, { headers: { authorization } });
     expect(response.status).toBe(200);
-    expect(((await response.json()) as { conferences: unknown[] }).conferences.length).toBeGreaterThan(0);
+    const { conferences } = (await response.json()) as { conferences: Array<{ status: string }> };
+    expect(conferences.map((c) => c.status).sort()).toEqual(["completed", "completed", "in-progress", "in-progress", "init"]);
 
     run.stop();
     expect(await run.exit).toBe(0);

@@ -1,5 +1,6 @@
 import type { Command } from "commander";
 import { verifyContracts } from "../../contracts/verify.js";
+import { TestkitError } from "../../errors.js";
 import { PROVIDER_STATES_PATH } from "../../fake-twilio/index.js";
 import { parseInteger } from "../_options.js";
 import type { CommandContext } from "../run.js";
@@ -29,21 +30,34 @@ interface VerifyFlags {
   branch?: string;
 }
 
+/** Flags that would do nothing in this combination are refused rather than ignored. */
+function unusedFlag(dir: string | undefined, flags: VerifyFlags): string | undefined {
+  if (!flags.publishVerificationResults && flags.providerAppVersion !== undefined) return "--provider-app-version goes with --publish-verification-results";
+  if (!flags.publishVerificationResults && flags.branch !== undefined) return "--branch goes with --publish-verification-results";
+  if (flags.publishVerificationResults && dir !== undefined) return "DIR goes without --publish-verification-results (the pacts then come from the broker)";
+  if (flags.providerBaseUrl !== undefined && flags.seed !== undefined) return "--seed seeds the fake Twilio started for the run, so it goes without --provider-base-url";
+  return undefined;
+}
+
 /** `twilio-testkit contracts verify [DIR]`: Pact verification against the fake Twilio or a given provider. */
 export function registerContractsVerify(contracts: Command, { io }: CommandContext): void {
   contracts
     .command("verify")
     .description("Verify the Pact files in DIR against a fake Twilio (or --provider-base-url) with the official Pact Verifier.")
-    .argument("[dir]", "folder holding the *.json pact files, relative to the working folder", "contracts")
+    .argument("[dir]", "folder holding the *.json pact files, relative to the working folder (default: contracts)")
     .option("--provider-base-url <url>", "the provider to verify; default a fake Twilio started for the run")
     .option("--seed <s>", "seed of the fake Twilio started for the run (a whole number)")
     .option("--publish-verification-results", "verify the broker's pacts and publish the results to it")
     .option("--provider-app-version <version>", "provider version for the published results; default the git commit")
     .option("--branch <branch>", "provider branch for the published results; default the git branch")
     .addHelpText("after", VERIFY_HELP)
-    .action(async (dir: string, flags: VerifyFlags) => {
+    .action(async (given: string | undefined, flags: VerifyFlags) => {
+      const unused = unusedFlag(given, flags);
+      if (unused !== undefined) throw new TestkitError("USAGE", `Failed to verify contracts: ${unused}`);
+      const dir = given ?? "contracts";
       const publish = flags.publishVerificationResults ? { providerVersion: flags.providerAppVersion, branch: flags.branch } : undefined;
-      const result = await verifyContracts({ dir, cwd: io.cwd, providerBaseUrl: flags.providerBaseUrl, seed: flags.seed === undefined ? undefined : parseInteger("--seed", flags.seed, 0, Number.MAX_SAFE_INTEGER), publish }, io.env);
+      const seed = flags.seed === undefined ? undefined : parseInteger("--seed", flags.seed, 0, Number.MAX_SAFE_INTEGER);
+      const result = await verifyContracts({ dir, cwd: io.cwd, providerBaseUrl: flags.providerBaseUrl, seed, publish }, io.env);
       const what = result.published ? "the broker's pacts" : `${result.files.length} pact files from ${dir}`;
       io.stdout(`Verified ${what} against ${result.providerBaseUrl}\n`);
       if (result.published) io.stdout(`Published the results to ${result.published.brokerUrl} as provider version ${result.published.providerVersion} on branch ${result.published.branch}\n`);

@@ -1,3 +1,5 @@
+import type { ResourceKind } from "../../validate/resources.js";
+
 /** The provider's pacticipant name: contracts are between a consumer and `twilio-voice-api`. */
 export const PROVIDER_NAME = "twilio-voice-api";
 
@@ -28,3 +30,20 @@ export const PROVIDER_STATES = {
 
 /** One of the {@link PROVIDER_STATES} names. */
 export type ProviderStateName = (typeof PROVIDER_STATES)[keyof typeof PROVIDER_STATES];
+
+/**
+ * The resource kinds a provider state's `example` parameter may hold, as the contract builders put
+ * them there and the fake Twilio's state handlers read them: the conference, or the participant to be
+ * created in it; the participant; the page the list request answers; the stream (to be created, or
+ * running). The states without an example take none.
+ */
+export const PROVIDER_STATE_EXAMPLES: Readonly<Record<ProviderStateName, readonly ResourceKind[]>> = {
+  [PROVIDER_STATES.conferenceExists]: ["conference", "participant"],
+  [PROVIDER_STATES.participantExists]: ["participant"],
+  [PROVIDER_STATES.conferenceHasParticipants]: ["participant-page"],
+  [PROVIDER_STATES.accountHasConferences]: ["conference-page"],
+  [PROVIDER_STATES.callInProgress]: ["stream"],
+  [PROVIDER_STATES.streamExists]: ["stream"],
+  [PROVIDER_STATES.resourceMissing]: [],
+  [PROVIDER_STATES.wrongCredentials]: [],
+};

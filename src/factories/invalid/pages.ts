@@ -1,4 +1,5 @@
-import { conferenceWith, otherSid, participantWith } from "./_edit.js";
+import { conferenceWith, participantWith } from "../../catalogue/resource-uris.js";
+import { otherSid } from "./_edit.js";
 import type { InvalidCase, InvalidRule } from "./types.js";
 
 /** A first page of two items, so that the second item can disagree with the first. */

@@ -1,4 +1,4 @@
-import { conferenceWith, participantWith, streamWith } from "./_edit.js";
+import { conferenceWith, participantWith, streamWith } from "../../catalogue/resource-uris.js";
 import type { InvalidCases, InvalidRule } from "./types.js";
 
 /**
@@ -6,9 +6,9 @@ import type { InvalidCases, InvalidRule } from "./types.js";
  * its URIs rebuilt from the edited SID so that only the SID's `pattern` breaks.
  */
 const ownSid = (edit: (sid: string) => string): InvalidCases => ({
-  participant: { mutate: (p) => participantWith(p, { call_sid: edit(p.call_sid) }), issue: { path: "/call_sid", rule: "pattern" } },
-  conference: { mutate: (c) => conferenceWith(c, { sid: edit(c.sid) }), issue: { path: "/sid", rule: "pattern" } },
-  stream: { mutate: (s) => streamWith(s, { sid: edit(s.sid) }), issue: { path: "/sid", rule: "pattern" } },
+  participant: { mutate: (p) => ({ ...participantWith(p, { call_sid: edit(p.call_sid) }) }), issue: { path: "/call_sid", rule: "pattern" } },
+  conference: { mutate: (c) => ({ ...conferenceWith(c, { sid: edit(c.sid) }) }), issue: { path: "/sid", rule: "pattern" } },
+  stream: { mutate: (s) => ({ ...streamWith(s, { sid: edit(s.sid) }) }), issue: { path: "/sid", rule: "pattern" } },
 });
 
 /**

@@ -3,7 +3,7 @@ import { conferenceFactory } from "../../factories/conference.js";
 import { participantFactory } from "../../factories/participant.js";
 import type { Conference, CreateParticipantBody, ListParticipantQuery, Participant, UpdateParticipantBody } from "../../generated/schemas.js";
 import { formatRfc2822 } from "../../rfc2822.js";
-import { getValidator } from "../../validate/ajv.js";
+import { isSid } from "../../validate/sids.js";
 import { validateResource } from "../../validate/validate.js";
 import { touched } from "../dates.js";
 import { isDialable } from "../endpoint.js";
@@ -13,7 +13,6 @@ import { paginate } from "../paging.js";
 import type { FakeTwilioStore } from "../store.js";
 import { fail, type OperationContext, type OperationHandlers, type Outcome } from "./context.js";
 
-const isConferenceSid = (text: string): boolean => getValidator("common.json#/$defs/ConferenceSid")(text) === true;
 
 const coachTargetMissing = (): Outcome => fail(invalidParameter("Invalid parameter: CallSidToCoach is required when Coaching is true"));
 
@@ -23,7 +22,7 @@ const coachTargetMissing = (): Outcome => fail(invalidParameter("Invalid paramet
  * conference of that name, or a new `init` one, as Twilio starts a conference on its first participant.
  */
 function conferenceToJoin(store: FakeTwilioStore, accountSid: string, key: string): Readonly<Conference> | undefined {
-  if (isConferenceSid(key)) return store.conference(accountSid, key);
+  if (isSid("ConferenceSid", key)) return store.conference(accountSid, key);
   const open = store.conferences(accountSid).findLast((c) => c.friendly_name === key && c.status !== "completed");
   if (open) return open;
   const now = formatRfc2822(store.now());
