@@ -39,6 +39,10 @@ export const OPERATIONS: readonly Operation[] = Object.entries(
   (readSchemaDocument("operations.json") as CatalogueFile).operations,
 ).map(([operationId, entry]) => ({ operationId: operationId as OperationId, ...entry }));
 
+/** Each operation by operationId and by tool name; the first operation wins a name two share, as a search in catalogue order would. */
+const BY_NAME = new Map<string, Operation>();
+for (const op of OPERATIONS) for (const name of [op.operationId, op.toolName]) if (!BY_NAME.has(name)) BY_NAME.set(name, op);
+
 /**
  * Finds an operation by Twilio operationId (`ListParticipant`) or seed-page tool name (`listParticipant`).
  *
@@ -46,7 +50,7 @@ export const OPERATIONS: readonly Operation[] = Object.entries(
  * @throws TestkitError `UNKNOWN_OPERATION`, listing the known operationIds
  */
 export function findOperation(name: string): Operation {
-  const found = OPERATIONS.find((op) => op.operationId === name || op.toolName === name);
+  const found = BY_NAME.get(name);
   if (found) return found;
   const known = OPERATIONS.map((op) => op.operationId).join(", ");
   throw new TestkitError("UNKNOWN_OPERATION", `Failed to find operation "${name}": known operations are ${known}`);
@@ -61,11 +65,36 @@ export function findOperation(name: string): Operation {
  * @throws TestkitError `USAGE` when a placeholder has no value
  */
 export function fillPath(template: string, params: Readonly<Record<string, string>>): string {
-  return template.replace(/\{(\w+)\}/g, (_, name: string) => {
-    const value = params[name];
-    if (value === undefined) throw new TestkitError("USAGE", `Failed to build path ${template}: no value for {${name}}`);
-    return encodeURIComponent(value);
-  });
+  const parts = templateParts(template);
+  let path = parts[0]!;
+  for (let i = 1; i < parts.length; i += 2) {
+    const value = params[parts[i]!];
+    if (value === undefined) throw new TestkitError("USAGE", `Failed to build path ${template}: no value for {${parts[i]}}`);
+    path += (isUnreserved(value) ? value : encodeURIComponent(value)) + parts[i + 1]!;
+  }
+  return path;
+}
+
+/** 1 at the ASCII codes `encodeURIComponent` leaves as they are: `A-Z a-z 0-9 - _ . ! ~ * ' ( )`. */
+const UNRESERVED = new Uint8Array(128);
+for (const c of "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_.!~*'()") UNRESERVED[c.charCodeAt(0)] = 1;
+
+/** Whether `encodeURIComponent` would return `text` unchanged (as for every SID), so that it need not be called. */
+function isUnreserved(text: string): boolean {
+  for (let i = 0; i < text.length; i++) if (UNRESERVED[text.charCodeAt(i)] !== 1) return false;
+  return true;
+}
+
+const TEMPLATE_PARTS = new Map<string, readonly string[]>();
+
+/** A template split at its placeholders: text, name, text, …, text (`/A/{X}.json` → `["/A/", "X", ".json"]`); the catalogue's are kept. */
+function templateParts(template: string): readonly string[] {
+  let parts = TEMPLATE_PARTS.get(template);
+  if (!parts) {
+    parts = template.split(/\{(\w+)\}/);
+    if (TEMPLATE_PARTS.size < 64) TEMPLATE_PARTS.set(template, parts);
+  }
+  return parts;
 }
 
 /**

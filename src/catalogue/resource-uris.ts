@@ -6,9 +6,17 @@ import { fillPath, operationPath } from "./operations.js";
  * Source: the `uri` values of the real bodies in `../shared/twilio-examples`.
  */
 
+// The last participant URI built: a factory builds one and then checks it against the
+// participant-uri rule, which builds it again from the same SIDs.
+let lastParticipant = { account_sid: "", conference_sid: "", call_sid: "", uri: "" };
+
 /** `uri` of a Participant: its FetchParticipant path. */
 export function participantUri(p: { account_sid: string; conference_sid: string; call_sid: string }): string {
-  return operationPath("FetchParticipant", { AccountSid: p.account_sid, ConferenceSid: p.conference_sid, CallSid: p.call_sid });
+  const last = lastParticipant;
+  if (p.call_sid === last.call_sid && p.conference_sid === last.conference_sid && p.account_sid === last.account_sid && last.uri !== "") return last.uri;
+  const uri = operationPath("FetchParticipant", { AccountSid: p.account_sid, ConferenceSid: p.conference_sid, CallSid: p.call_sid });
+  lastParticipant = { account_sid: p.account_sid, conference_sid: p.conference_sid, call_sid: p.call_sid, uri };
+  return uri;
 }
 
 /** `uri` of a Conference: its FetchConference path. */

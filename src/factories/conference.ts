@@ -7,6 +7,12 @@ import { Factory, traitPerValue } from "./factory.js";
 /** Regions the spec's description lists for `region`. */
 const REGIONS = ["us1", "us2", "ie1", "de1", "sg1", "br1", "au1", "jp1"] as const;
 
+const STATUS_WEIGHTS: { value: ConferenceStatus; weight: number }[] = [
+  { value: "in-progress", weight: 6 },
+  { value: "completed", weight: 3 },
+  { value: "init", weight: 1 },
+];
+
 /** Trait names of {@link conferenceFactory}: each status (`init`, `in-progress`, `completed`) and each end reason, which implies `completed`. */
 export type ConferenceTrait = ConferenceStatus | ReasonConferenceEnded;
 
@@ -39,12 +45,15 @@ export const conferenceFactory = new ConferenceFactory({
   traits,
   generate: ({ faker, fixed }) => {
     const ids = { account_sid: fixed.account_sid ?? sid(faker, "AC"), sid: fixed.sid ?? sid(faker, "CF") };
-    const status: ConferenceStatus =
-      fixed.status ?? (fixed.reason_conference_ended ? "completed" : faker.helpers.weightedArrayElement([{ value: "in-progress", weight: 6 }, { value: "completed", weight: 3 }, { value: "init", weight: 1 }]));
+    const status: ConferenceStatus = fixed.status ?? (fixed.reason_conference_ended ? "completed" : faker.helpers.weightedArrayElement(STATUS_WEIGHTS));
     const reason = status === "completed" ? (fixed.reason_conference_ended ?? faker.helpers.arrayElement(END_REASONS)) : null;
+    const { date_created, date_updated } = createdAndUpdated(faker, fixed.date_created);
+    // Every field spelled out (no spread), in Twilio's order: V8 builds a literal slowly when fields follow a spread.
     return {
-      ...ids,
-      ...createdAndUpdated(faker, fixed.date_created),
+      account_sid: ids.account_sid,
+      sid: ids.sid,
+      date_created,
+      date_updated,
       api_version: "2010-04-01",
       friendly_name: faker.helpers.maybe(() => `${faker.word.adjective()}-${faker.word.noun()}`, { probability: 0.9 }) ?? null,
       region: faker.helpers.arrayElement(REGIONS),

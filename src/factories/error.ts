@@ -28,6 +28,6 @@ export const errorFactory = new Factory<TwilioError, Record<never, never>, Error
   generate: ({ faker, fixed }) => {
     const known = faker.helpers.objectValue(KNOWN_ERRORS);
     const code = fixed.code ?? known.code;
-    return { ...known, code, more_info: `https://www.twilio.com/docs/errors/${code}` };
+    return { code, status: known.status, message: known.message, more_info: `https://www.twilio.com/docs/errors/${code}` };
   },
 });

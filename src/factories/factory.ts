@@ -1,8 +1,9 @@
-import { base, en, Faker } from "@faker-js/faker";
+import type { Faker } from "@faker-js/faker";
 import { TestkitError } from "../errors.js";
 import { formatIssues } from "../validate/issues.js";
 import type { ResourceKind } from "../validate/resources.js";
 import { validateResource } from "../validate/validate.js";
+import { seededFaker } from "./_draw.js";
 import { invalidCase, type InvalidRuleName } from "./invalid/catalogue.js";
 import type { InvalidCase } from "./invalid/types.js";
 
@@ -157,7 +158,7 @@ export class Factory<T, P extends object = Record<never, never>, N extends strin
   }
 
   private faker(): Faker {
-    this.#faker ??= new Faker({ locale: [en, base], seed: this.state.seed ?? Math.floor(Math.random() * 2 ** 31) });
+    this.#faker ??= seededFaker(this.state.seed ?? Math.floor(Math.random() * 2 ** 31));
     return this.#faker;
   }
 

@@ -5,6 +5,7 @@ import { createdAndUpdated, sid } from "./_draw.js";
 import { Factory, traitPerValue } from "./factory.js";
 
 const LABELS = ["customer", "agent", "supervisor", "caller", "host"] as const;
+const STATUS_WEIGHTS = PARTICIPANT_STATUSES.map((value) => ({ value, weight: value === "connected" ? 10 : 1 }));
 
 /** Trait names of {@link participantFactory}: `muted`, `on-hold`, `coaching`, and each participant status (`queued` … `failed`). */
 export type ParticipantTrait = "muted" | "on-hold" | "coaching" | ParticipantStatus;
@@ -37,25 +38,30 @@ export const participantFactory = new ParticipantFactory({
     ...traitPerValue<ParticipantStatus, Participant>(PARTICIPANT_STATUSES, (status) => ({ status })),
   },
   generate: ({ faker, fixed }) => {
-    const ids = {
-      account_sid: fixed.account_sid ?? sid(faker, "AC"),
-      conference_sid: fixed.conference_sid ?? sid(faker, "CF"),
-      call_sid: fixed.call_sid ?? sid(faker, "CA"),
-    };
+    const account_sid = fixed.account_sid ?? sid(faker, "AC");
+    const conference_sid = fixed.conference_sid ?? sid(faker, "CF");
+    const call_sid = fixed.call_sid ?? sid(faker, "CA");
     const coaching = fixed.coaching ?? false;
+    const label = faker.helpers.maybe(() => faker.helpers.arrayElement(LABELS), { probability: 0.5 }) ?? null;
+    const call_sid_to_coach = coaching ? sid(faker, "CA") : null;
+    const { date_created, date_updated } = createdAndUpdated(faker, fixed.date_created);
+    // Every field spelled out (no spread), in Twilio's order: V8 builds a literal slowly when fields follow a spread.
     return {
-      ...ids,
-      label: faker.helpers.maybe(() => faker.helpers.arrayElement(LABELS), { probability: 0.5 }) ?? null,
-      call_sid_to_coach: coaching ? sid(faker, "CA") : null,
+      account_sid,
+      conference_sid,
+      call_sid,
+      label,
+      call_sid_to_coach,
       coaching,
-      ...createdAndUpdated(faker, fixed.date_created),
+      date_created,
+      date_updated,
       end_conference_on_exit: faker.datatype.boolean({ probability: 0.2 }),
       muted: faker.datatype.boolean({ probability: 0.2 }),
       hold: faker.datatype.boolean({ probability: 0.1 }),
       start_conference_on_enter: faker.datatype.boolean({ probability: 0.9 }),
-      status: faker.helpers.weightedArrayElement(PARTICIPANT_STATUSES.map((value) => ({ value, weight: value === "connected" ? 10 : 1 }))),
+      status: faker.helpers.weightedArrayElement(STATUS_WEIGHTS),
       queue_time: faker.helpers.maybe(() => String(faker.number.int({ min: 0, max: 60_000 })), { probability: 0.3 }) ?? null,
-      uri: participantUri(ids),
+      uri: participantUri({ account_sid, conference_sid, call_sid }),
     };
   },
 });

@@ -1,39 +1,64 @@
-import { Ajv2020 } from "ajv/dist/2020.js";
-import type { ErrorObject, ValidateFunction } from "ajv";
-import type { SchemaValidateFunction } from "ajv/dist/types/index.js";
-import addFormats from "ajv-formats";
+import { createRequire } from "node:module";
+import type { CodeKeywordDefinition, ErrorObject, KeywordCxt, ValidateFunction } from "ajv";
+import type { Ajv2020 } from "ajv/dist/2020.js";
 import { readSchemaFiles, SCHEMA_ID_BASE } from "../catalogue/schema-files.js";
-import { TWILIO_FORMATS } from "./formats.js";
-import { RULES, type RuleName } from "./rules/index.js";
+import { KIT_FORMATS } from "./formats.js";
+import { RULES } from "./rules/index.js";
+import { RULES_KEYWORD, ruleErrors } from "./_validator-runtime.js";
 
-/** Keyword under which a strict schema lists its cross-field rules, e.g. `"twilioRules": ["participant-uri"]`. */
-const RULES_KEYWORD = "twilioRules";
+// Ajv is loaded on first use, so that importing the kit does not pay for it (validation runs the
+// precompiled validators of src/generated/).
+const require = createRequire(import.meta.url);
 
-const checkRules: SchemaValidateFunction = (names: RuleName[], data: Record<string, unknown>, _schema, cxt) => {
-  const errors: Partial<ErrorObject>[] = names.flatMap((rule) =>
-    RULES[rule](data).map((v) => ({
-      keyword: RULES_KEYWORD,
-      instancePath: `${cxt?.instancePath ?? ""}/${v.field}`,
-      params: { rule },
-      message: v.message,
-    })),
-  );
-  checkRules.errors = errors;
-  return errors.length === 0;
-};
+/** Module specifiers that generated code imports, relative to `src/generated/`. */
+export const GENERATED_IMPORTS = {
+  runtime: "../validate/_validator-runtime.js",
+  formats: "../validate/formats.js",
+} as const;
 
-function createAjv(): Ajv2020 {
-  const ajv = new Ajv2020({ strict: true, allErrors: true, allowUnionTypes: true, verbose: true });
-  addFormats.default(ajv);
-  for (const [name, format] of Object.entries(TWILIO_FORMATS)) ajv.addFormat(name, format);
-  ajv.addKeyword({
+/**
+ * The `twilioRules` keyword as Ajv code: a call to {@link ruleErrors} whose errors join Ajv's own,
+ * so that it also works in standalone (precompiled) validators.
+ */
+function rulesKeyword(): CodeKeywordDefinition {
+  const { _ } = require("ajv/dist/2020.js") as typeof import("ajv/dist/2020.js");
+  const { strConcat } = require("ajv/dist/compile/codegen/index.js") as typeof import("ajv/dist/compile/codegen/index.js");
+  const N = (require("ajv/dist/compile/names.js") as typeof import("ajv/dist/compile/names.js")).default;
+  const { extendErrors } = require("ajv/dist/compile/errors.js") as typeof import("ajv/dist/compile/errors.js");
+  return {
     keyword: RULES_KEYWORD,
     type: "object",
     schemaType: "array",
-    errors: true,
+    trackErrors: true,
     metaSchema: { type: "array", items: { enum: Object.keys(RULES) } },
-    validate: checkRules,
-  });
+    code(cxt: KeywordCxt) {
+      const { gen, data, it } = cxt;
+      const check = gen.scopeValue("keyword", { ref: ruleErrors, code: _`require(${GENERATED_IMPORTS.runtime}).ruleErrors` });
+      const errors = gen.const("ruleErrs", _`${check}(${cxt.schemaValue}, ${data}, ${strConcat(N.instancePath, it.errorPath)})`);
+      gen.if(_`${errors} !== null`, () => {
+        gen.assign(N.vErrors, _`${N.vErrors} === null ? ${errors} : ${N.vErrors}.concat(${errors})`).assign(N.errors, _`${N.vErrors}.length`);
+        extendErrors(cxt);
+      });
+      cxt.ok(_`${errors} === null`);
+    },
+  };
+}
+
+/**
+ * A new Ajv (JSON Schema 2020-12, strict mode, all errors, verbose) with ajv-formats and the kit's
+ * formats (KIT_FORMATS), the `twilioRules` keyword and every schema in `schemas/` registered by `$id`:
+ * {@link getAjv}'s, and scripts/generate-validators.ts's, which precompiles the same setup.
+ *
+ * @param standalone - make it keep each validator's source code, for src/generated/
+ */
+export function createAjv(standalone = false): Ajv2020 {
+  const { Ajv2020, _ } = require("ajv/dist/2020.js") as typeof import("ajv/dist/2020.js");
+  const addFormats = (require("ajv-formats") as typeof import("ajv-formats")).default;
+  const code = standalone ? { source: true, esm: true, lines: true, formats: _`require(${GENERATED_IMPORTS.formats}).FORMATS` } : {};
+  const ajv = new Ajv2020({ strict: true, allErrors: true, allowUnionTypes: true, verbose: true, code });
+  addFormats(ajv);
+  for (const [name, format] of Object.entries(KIT_FORMATS)) ajv.addFormat(name, format);
+  ajv.addKeyword(rulesKeyword());
   for (const { schema } of readSchemaFiles()) ajv.addSchema(schema);
   return ajv;
 }
@@ -41,8 +66,10 @@ function createAjv(): Ajv2020 {
 let instance: Ajv2020 | undefined;
 
 /**
- * The one Ajv instance (JSON Schema 2020-12, strict mode, all errors) with ajv-formats, Twilio's
- * formats and every schema in `schemas/` registered by `$id`. Created on first use.
+ * The one Ajv instance (JSON Schema 2020-12, strict mode, all errors) with ajv-formats, the kit's
+ * formats and every schema in `schemas/` registered by `$id`. Created (and Ajv loaded) on first
+ * use; the validate functions do not need it, as they run validators precompiled from the same
+ * schemas with the same setup (src/generated/).
  */
 export function getAjv(): Ajv2020 {
   instance ??= createAjv();
@@ -59,4 +86,21 @@ export function getValidator(ref: string): ValidateFunction {
   const validate = getAjv().getSchema(SCHEMA_ID_BASE + ref);
   if (!validate) throw new Error(`Failed to find schema ${ref} in schemas/`);
   return validate;
+}
+
+/** A validator of Ajv's standalone code (src/generated/): true or false, and the errors of the last call. */
+export interface PrecompiledValidator {
+  (data: unknown): boolean;
+  errors?: ErrorObject[] | null;
+}
+
+/**
+ * The validator of a schema file or request schema: the precompiled one when `validators` has the
+ * ref (it has every one of its set while src/generated/ is fresh), else Ajv's, compiled on first use.
+ *
+ * @param validators - a map of src/generated/
+ * @param ref - relative to `schemas/`, e.g. `strict/participant.json`
+ */
+export function validatorIn(validators: Readonly<Record<string, PrecompiledValidator>>, ref: string): PrecompiledValidator {
+  return Object.hasOwn(validators, ref) ? validators[ref]! : getValidator(ref);
 }

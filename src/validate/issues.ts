@@ -19,9 +19,12 @@ export interface ValidationIssue {
   readonly params: Readonly<Record<string, unknown>>;
 }
 
+/** A key as one JSON Pointer reference token (RFC 6901): `~` as `~0`, `/` as `~1`, as Ajv writes instance paths. */
+export const pointerToken = (key: string): string => key.replace(/~/g, "~0").replace(/\//g, "~1");
+
 function pathOf(e: ErrorObject): string {
-  if (e.keyword === "required") return `${e.instancePath}/${String(e.params.missingProperty)}`;
-  if (e.keyword === "additionalProperties") return `${e.instancePath}/${String(e.params.additionalProperty)}`;
+  if (e.keyword === "required") return `${e.instancePath}/${pointerToken(String(e.params.missingProperty))}`;
+  if (e.keyword === "additionalProperties") return `${e.instancePath}/${pointerToken(String(e.params.additionalProperty))}`;
   return e.instancePath;
 }
 
@@ -31,9 +34,12 @@ function messageOf(e: ErrorObject): string {
   if (e.keyword === "required") return "is required";
   const base = e.message ?? `must pass ${e.keyword}`;
   const description = (e.parentSchema as { description?: unknown } | undefined)?.description;
-  const explains = ["pattern", "format", "type"].includes(e.keyword) && typeof description === "string";
+  const explains = EXPLAINED_KEYWORDS.has(e.keyword) && typeof description === "string";
   return explains ? `${base} (${description})` : base;
 }
+
+/** Keywords whose failure reads better with the schema's description, e.g. "Call SID: CA and 32 hex digits". */
+const EXPLAINED_KEYWORDS = new Set(["pattern", "format", "type"]);
 
 /** A value of the wrong type fails its `enum` too; the type error says it all (a nullable field's "must be null" does not). */
 const isEnumAfterType = (e: ErrorObject, all: readonly ErrorObject[]): boolean =>
@@ -51,23 +57,29 @@ function isNullableNoise(e: ErrorObject, all: readonly ErrorObject[]): boolean {
  * @param errors - `validate.errors` after a failed validation
  */
 export function toIssues(errors: readonly ErrorObject[]): ValidationIssue[] {
+  // One error (the usual failure) is one issue: nothing to drop as noise or as a repeat.
+  if (errors.length === 1) return [toIssue(errors[0]!)];
   const seen = new Set<string>();
   const issues: ValidationIssue[] = [];
   for (const e of errors) {
     if (isNullableNoise(e, errors) || isEnumAfterType(e, errors)) continue;
-    const issue: ValidationIssue = {
-      path: pathOf(e),
-      rule: typeof e.params.rule === "string" ? e.params.rule : e.keyword,
-      message: messageOf(e),
-      keyword: e.keyword,
-      schemaPath: e.schemaPath,
-      params: e.params,
-    };
+    const issue = toIssue(e);
     const key = `${issue.path}\u0000${issue.rule}\u0000${issue.message}`;
     if (!seen.has(key)) issues.push(issue);
     seen.add(key);
   }
   return issues;
+}
+
+function toIssue(e: ErrorObject): ValidationIssue {
+  return {
+    path: pathOf(e),
+    rule: typeof e.params.rule === "string" ? e.params.rule : e.keyword,
+    message: messageOf(e),
+    keyword: e.keyword,
+    schemaPath: e.schemaPath,
+    params: e.params,
+  };
 }
 
 /**

@@ -1,6 +1,8 @@
 import { findOperation, type OperationId, type ParameterLocation } from "../catalogue/operations.js";
-import { getValidator } from "./ajv.js";
-import { toIssues, type ValidationIssue } from "./issues.js";
+import { readSchemaDocument } from "../catalogue/schema-files.js";
+import { REQUEST_VALIDATORS } from "../generated/request-validators.js";
+import { validatorIn } from "./ajv.js";
+import { pointerToken, toIssues, type ValidationIssue } from "./issues.js";
 import type { ValidationResult } from "./validate.js";
 
 /** A parameter value as it travels: text, or repeated text for a repeated form or query key. */
@@ -34,16 +36,32 @@ interface PropertySchema {
  * values where it wants one. Text that does not read as the type stays text, for the schema to reject.
  */
 function coerce(value: WireValue, schema: PropertySchema | undefined): unknown {
+  // Callers outside TypeScript may pass anything; what is not text is left for the schema to reject.
+  if (typeof value !== "string" && !Array.isArray(value)) return value;
   const type = schema?.type;
   if (type === "array") return typeof value === "string" ? [value] : [...value];
   const one = typeof value === "string" ? value : value.at(-1);
   if (type === "boolean" && (one === "true" || one === "false")) return one === "true";
-  if (type === "integer" && one !== undefined && /^-?\d+$/.test(one)) return Number(one);
+  if (type === "integer" && typeof one === "string" && /^-?\d+$/.test(one)) return Number(one);
   return typeof value === "string" || value.length !== 1 ? value : one;
 }
 
+const propertiesByRef = new Map<string, Readonly<Record<string, PropertySchema>>>();
+
+/** The `properties` of a request schema, e.g. of `requests/ListParticipant.json#/$defs/query`; read once. */
+function propertiesOf(ref: string): Readonly<Record<string, PropertySchema>> {
+  let properties = propertiesByRef.get(ref);
+  if (!properties) {
+    const [file = "", pointer = ""] = ref.split("#");
+    const schema = pointer.split("/").slice(1).reduce<unknown>((node, key) => (node as Record<string, unknown>)[key], readSchemaDocument(file));
+    properties = (schema as { properties?: Record<string, PropertySchema> }).properties ?? {};
+    propertiesByRef.set(ref, properties);
+  }
+  return properties;
+}
+
 function coerceAll(values: Readonly<Record<string, WireValue>>, ref: string | undefined): Record<string, unknown> {
-  const properties = ((ref ? getValidator(ref).schema : {}) as { properties?: Record<string, PropertySchema> }).properties ?? {};
+  const properties = ref ? propertiesOf(ref) : {};
   return Object.fromEntries(Object.entries(values).map(([key, value]) => [key, coerce(value, properties[key])]));
 }
 
@@ -72,10 +90,10 @@ export function validateRequest(operation: OperationId | string, request: WireRe
     const values = coerceAll(request[location] ?? {}, ref);
     typed[location] = values;
     if (!ref) {
-      for (const key of Object.keys(values)) issues.push({ path: `/${location}/${key}`, rule: "additionalProperties", message: `is not a ${location} parameter of ${op.operationId}`, keyword: "additionalProperties", schemaPath: "", params: { additionalProperty: key } });
+      for (const key of Object.keys(values)) issues.push({ path: `/${location}/${pointerToken(key)}`, rule: "additionalProperties", message: `is not a ${location} parameter of ${op.operationId}`, keyword: "additionalProperties", schemaPath: "", params: { additionalProperty: key } });
       continue;
     }
-    const validate = getValidator(ref);
+    const validate = validatorIn(REQUEST_VALIDATORS, ref);
     if (!validate(values)) issues.push(...toIssues(validate.errors ?? []).map((i) => ({ ...i, path: `/${location}${i.path}` })));
   }
   return issues.length === 0 ? { ok: true, value: typed } : { ok: false, issues };

@@ -1,6 +1,7 @@
 import { findOperation, type OperationId } from "../catalogue/operations.js";
 import { TestkitError } from "../errors.js";
-import { getValidator } from "./ajv.js";
+import { RESPONSE_VALIDATORS } from "../generated/validators.js";
+import { validatorIn, type PrecompiledValidator } from "./ajv.js";
 import { formatIssues, toIssues, type ValidationIssue } from "./issues.js";
 import { schemaFile, type Profile, type ResourceKind, type ResourceTypes } from "./resources.js";
 
@@ -29,9 +30,22 @@ export class ValidationError extends TestkitError {
   }
 }
 
-function check<T>(file: string, data: unknown): ValidationResult<T> {
-  const validate = getValidator(file);
+function check<T>(validate: PrecompiledValidator, data: unknown): ValidationResult<T> {
   return validate(data) ? { ok: true, value: data as T } : { ok: false, issues: toIssues(validate.errors ?? []) };
+}
+
+// Validators by profile and then kind (or response schema file), so that a validation looks its
+// validator up without building the schema's file name.
+const validators = { tolerant: new Map<string, PrecompiledValidator>(), strict: new Map<string, PrecompiledValidator>() };
+
+function validatorOf(kind: string, profile: Profile): PrecompiledValidator {
+  const byKind = profile === "strict" ? validators.strict : validators.tolerant;
+  let validate = byKind.get(kind);
+  if (!validate) {
+    validate = validatorIn(RESPONSE_VALIDATORS, schemaFile(kind, profile));
+    byKind.set(kind, validate);
+  }
+  return validate;
 }
 
 /**
@@ -52,7 +66,7 @@ export function validateResource<K extends ResourceKind, P extends Profile = "to
   data: unknown,
   options: ValidateOptions<P> = {},
 ): ValidationResult<ResourceTypes[P][K]> {
-  return check(schemaFile(kind, options.profile ?? "tolerant"), data);
+  return check(validatorOf(kind, options.profile ?? "tolerant"), data);
 }
 
 /**
@@ -71,7 +85,7 @@ export function validateResponse(operation: OperationId | string, body: unknown,
     const issue: ValidationIssue = { path: "", rule: "no-body", message: `must be empty: ${op.operationId} answers ${op.successStatus} with no body`, keyword: "no-body", schemaPath: "", params: {} };
     return { ok: false, issues: [issue] };
   }
-  return check(schemaFile(op.response, options.profile ?? "tolerant"), body);
+  return check(validatorOf(op.response, options.profile ?? "tolerant"), body);
 }
 
 /**

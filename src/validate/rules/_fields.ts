@@ -1,8 +1,13 @@
 // internal: defensive field readers for rules, which see objects of any shape.
 
-/** The field's value if it is a string. */
-export const str = (data: Readonly<Record<string, unknown>>, key: string): string | undefined =>
-  typeof data[key] === "string" ? (data[key] as string) : undefined;
+/** A UTF-16 code unit that is half of a surrogate pair without its other half: such text cannot go into a URI. */
+const LONE_SURROGATE = /\p{Cs}/u;
+
+/** The field's value if it is well-formed text (no lone surrogate), which rules can compare and build URIs from. */
+export const str = (data: Readonly<Record<string, unknown>>, key: string): string | undefined => {
+  const value = data[key];
+  return typeof value === "string" && !LONE_SURROGATE.test(value) ? value : undefined;
+};
 
 /** The field's value if it is a safe integer. */
 export const int = (data: Readonly<Record<string, unknown>>, key: string): number | undefined =>

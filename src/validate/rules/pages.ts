@@ -77,7 +77,10 @@ function shareParent(key: string, sidFields: readonly string[], listPath: (first
     if (!Array.isArray(list) || list.length === 0) return [];
     const first = list[0] as Record<string, unknown>;
     const parent: Record<string, string> = {};
-    for (const f of sidFields) if (typeof first?.[f] === "string") parent[f] = first[f] as string;
+    for (const f of sidFields) {
+      const sid = typeof first === "object" && first !== null ? str(first, f) : undefined;
+      if (sid !== undefined) parent[f] = sid;
+    }
     if (Object.keys(parent).length !== sidFields.length) return [];
     const out: RuleViolation[] = [];
     list.forEach((item: unknown, i) => {

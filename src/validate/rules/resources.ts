@@ -1,6 +1,6 @@
 import { endedByCall } from "../../catalogue/enums.js";
 import { conferenceSubresourceUris, conferenceUri, participantUri, streamUri } from "../../catalogue/resource-uris.js";
-import { parseRfc2822 } from "../../rfc2822.js";
+import { rfc2822Millis } from "../../rfc2822.js";
 import { int, obj, str, strings } from "./_fields.js";
 import type { Rule, RuleViolation } from "./types.js";
 
@@ -18,9 +18,9 @@ export const coachingHasTarget: Rule = (p) => {
 
 /** `date_updated` is not before `date_created`. */
 export const datesInOrder: Rule = (r) => {
-  const created = parseRfc2822(str(r, "date_created") ?? "");
-  const updated = parseRfc2822(str(r, "date_updated") ?? "");
-  if (created && updated && updated < created) return [{ field: "date_updated", message: "must not be before date_created" }];
+  const created = rfc2822Millis(str(r, "date_created") ?? "");
+  const updated = rfc2822Millis(str(r, "date_updated") ?? "");
+  if (created !== undefined && updated !== undefined && updated < created) return [{ field: "date_updated", message: "must not be before date_created" }];
   return [];
 };
 
