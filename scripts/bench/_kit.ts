@@ -1,11 +1,12 @@
-// internal: the built kit (dist/), which every benchmark measures; typed by its sources.
+// internal: the built kit, which every benchmark measures as a consumer imports it (the package's own
+// `exports`, i.e. the bundles in dist/bundle/); typed by its sources.
 import { fileURLToPath } from "node:url";
 
 /** The repository's root folder. */
 export const ROOT = fileURLToPath(new URL("../../", import.meta.url));
 
-/** `dist/index.js`, the kit's main entry as a consumer imports it. */
-export const KIT_ENTRY = new URL("../../dist/index.js", import.meta.url).href;
+/** The kit's main entry as a consumer imports it: what `twilio-testkit` resolves to. */
+export const KIT_ENTRY = import.meta.resolve("twilio-testkit");
 
 /** Loads the built kit's main entry (run `npm run build` first; `npm run bench` does). */
 export async function loadKit(): Promise<typeof import("../../src/index.js")> {
@@ -14,7 +15,7 @@ export async function loadKit(): Promise<typeof import("../../src/index.js")> {
 
 /** Loads the built kit's contract builders (`twilio-testkit/contracts`). */
 export async function loadContracts(): Promise<typeof import("../../src/contracts/index.js")> {
-  return (await import(new URL("../../dist/contracts/index.js", import.meta.url).href)) as typeof import("../../src/contracts/index.js");
+  return (await import(import.meta.resolve("twilio-testkit/contracts"))) as typeof import("../../src/contracts/index.js");
 }
 
 /** One row of the benchmark table. */

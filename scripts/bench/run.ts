@@ -1,7 +1,7 @@
 /**
- * `npm run bench`: every measurement on the same machine in one run, against the built kit
- * (dist/, which `npm run bench` builds first), printed as one Markdown table of medians with each
- * target and PASS or MISS. `tsx scripts/bench/run.ts factories validation` runs only those.
+ * `npm run bench`: every measurement on the same machine in one run, against the built kit as a
+ * consumer imports it (the package's exports: dist/bundle/, which `npm run bench` builds first),
+ * printed as one Markdown table of medians with each target and PASS or MISS. `tsx scripts/bench/run.ts factories validation` runs only those.
  * BENCH_RUNS sets how many runs each median is taken over (default 5).
  */
 import { cpus } from "node:os";

@@ -1,8 +1,13 @@
 import { execFileSync } from "node:child_process";
+import { readFileSync } from "node:fs";
+import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import { INVALID_RULES } from "../../src/factories/index.js";
 import { validateResource } from "../../src/validate/validate.js";
 import { run } from "../_io.js";
+
+/** The shipped binary, as package.json `bin` names it (built by `npm run build`). */
+const BIN = fileURLToPath(new URL(`../../${(JSON.parse(readFileSync(new URL("../../package.json", import.meta.url), "utf8")) as { bin: Record<string, string> }).bin["twilio-testkit"]}`, import.meta.url));
 
 describe("twilio-testkit fake", () => {
   it("prints one object, or an array with --count, that passes the strict profile", async () => {
@@ -14,7 +19,7 @@ describe("twilio-testkit fake", () => {
   });
 
   it("the built binary prints the same bytes twice for a seed, and other SIDs for another seed", () => {
-    const bin = (seed: string) => execFileSync("node", ["dist/cli/main.js", "fake", "participant", "--count", "3", "--seed", seed], { encoding: "utf8" });
+    const bin = (seed: string) => execFileSync("node", [BIN, "fake", "participant", "--count", "3", "--seed", seed], { encoding: "utf8" });
     const first = bin("1");
     expect(bin("1")).toBe(first);
     const sids = (out: string) => (JSON.parse(out) as Array<{ call_sid: string }>).map((p) => p.call_sid);

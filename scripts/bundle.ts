@@ -1,0 +1,35 @@
+/**
+ * Bundles the compiled entry points (`dist/`, from `tsc -p tsconfig.build.json`) into
+ * `dist/bundle/`, one file per entry and shared chunks, with esbuild: a consumer's `import` then
+ * loads a handful of files instead of some forty modules, which is most of the kit's cold start
+ * (see README, "Performance"). Packages stay external. Every output sits two folders below the
+ * package root, as `src/catalogue/schema-files.ts` does, so `../../schemas/` still finds the schemas.
+ * Run by `npm run build`.
+ */
+import { build } from "esbuild";
+import { fileURLToPath } from "node:url";
+
+const root = fileURLToPath(new URL("..", import.meta.url));
+
+/** Each entry point of package.json `exports` (and `bin`), by its bundle's name. */
+const ENTRIES = {
+  index: "dist/index.js",
+  vitest: "dist/vitest/index.js",
+  contracts: "dist/contracts/index.js",
+  "fake-twilio": "dist/fake-twilio/index.js",
+  cli: "dist/cli/main.js",
+};
+
+await build({
+  absWorkingDir: root,
+  entryPoints: ENTRIES,
+  outdir: "dist/bundle",
+  chunkNames: "chunk-[hash]",
+  bundle: true,
+  splitting: true,
+  format: "esm",
+  platform: "node",
+  target: "node20",
+  packages: "external",
+  logLevel: "warning",
+});
