@@ -4,6 +4,7 @@ import {
   conferenceFactory,
   conferencePageFactory,
   errorFactory,
+  FACTORIES_BY_KIND,
   INVALID_RULES,
   invalidRulesFor,
   participantFactory,
@@ -16,21 +17,7 @@ import { RULES } from "../../src/validate/rules/index.js";
 import { RESOURCE_KINDS, type ResourceKind } from "../../src/validate/resources.js";
 import { validateResource } from "../../src/validate/validate.js";
 
-/** What the table needs of a factory of any kind. */
-interface KindFactory {
-  seed(seed: number): KindFactory;
-  build(): unknown;
-  invalid(rule: InvalidRuleName): Record<string, unknown>;
-}
-
-const FACTORIES: Record<ResourceKind, KindFactory> = {
-  participant: participantFactory,
-  conference: conferenceFactory,
-  stream: streamFactory,
-  "participant-page": participantPageFactory,
-  "conference-page": conferencePageFactory,
-  error: errorFactory,
-};
+const FACTORIES = FACTORIES_BY_KIND;
 
 const CASES = RESOURCE_KINDS.flatMap((kind) => invalidRulesFor(kind).map((rule) => [kind, rule] as const));
 
@@ -131,7 +118,7 @@ describe("rules that are unknown or do not apply", () => {
     [participantFactory, "page-arithmetic", 'Failed to break participant with rule "page-arithmetic": rules for participant are sid-prefix, sid-short, sid-non-hex, date-gmt'],
     [errorFactory, "sid-prefix", 'Failed to break error with rule "sid-prefix": rules for error are more-info-matches-code'],
     [streamFactory, "toString", 'Failed to break stream with rule "toString": rules for stream are sid-prefix'],
-  ] as const)("%#: throws USAGE listing the rules for the kind", (factory: KindFactory, rule, message) => {
+  ] as const)("%#: throws USAGE listing the rules for the kind", (factory: (typeof FACTORIES_BY_KIND)[ResourceKind], rule, message) => {
     let error: unknown;
     try {
       factory.invalid(rule as InvalidRuleName);

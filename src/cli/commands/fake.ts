@@ -1,16 +1,6 @@
 import type { Command } from "commander";
 import { TestkitError } from "../../errors.js";
-import type { Factory } from "../../factories/factory.js";
-import {
-  conferenceFactory,
-  conferencePageFactory,
-  errorFactory,
-  INVALID_RULES,
-  type InvalidRuleName,
-  participantFactory,
-  participantPageFactory,
-  streamFactory,
-} from "../../factories/index.js";
+import { FACTORIES_BY_KIND, INVALID_RULES, type InvalidRuleName } from "../../factories/index.js";
 import { validateRequest } from "../../validate/request.js";
 import { RESOURCE_KINDS, type ResourceKind } from "../../validate/resources.js";
 import { collect, parseAssignment, parseInteger } from "../_options.js";
@@ -18,19 +8,6 @@ import type { CommandContext } from "../run.js";
 
 /** Most objects one `fake` run prints. */
 const MAX_COUNT = 100_000;
-
-// The kind is chosen at run time, so the table holds factories of any type.
-// biome-ignore lint/suspicious/noExplicitAny: see above
-type AnyFactory = Factory<any, any, any>;
-
-const FACTORIES: Record<ResourceKind, AnyFactory> = {
-  participant: participantFactory,
-  conference: conferenceFactory,
-  stream: streamFactory,
-  "participant-page": participantPageFactory,
-  "conference-page": conferencePageFactory,
-  error: errorFactory,
-};
 
 interface FakeOptions {
   count?: string;
@@ -65,10 +42,10 @@ function pageQuery(kind: keyof typeof LIST_OPERATIONS, queries: readonly string[
   throw new TestkitError("USAGE", `Failed to read --query: ${reasons.join("; ")}`);
 }
 
-function factoryFor(kind: string, options: FakeOptions): AnyFactory {
+function factoryFor(kind: string, options: FakeOptions): (typeof FACTORIES_BY_KIND)[ResourceKind] {
   if (!(RESOURCE_KINDS as readonly string[]).includes(kind))
     throw new TestkitError("USAGE", `Failed to fake "${kind}": kinds are ${RESOURCE_KINDS.join(", ")}`);
-  let factory = FACTORIES[kind as ResourceKind];
+  let factory = FACTORIES_BY_KIND[kind as ResourceKind];
   if (options.seed !== undefined) factory = factory.seed(parseInteger("--seed", options.seed, 0, Number.MAX_SAFE_INTEGER));
   if (options.query) {
     if (!Object.hasOwn(LIST_OPERATIONS, kind)) throw new TestkitError("USAGE", "Failed to read --query: only participant-page and conference-page answer a query");
