@@ -7,6 +7,7 @@
  * Run by `npm run build`.
  */
 import { build } from "esbuild";
+import { rmSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 
 const root = fileURLToPath(new URL("..", import.meta.url));
@@ -19,6 +20,9 @@ const ENTRIES = {
   "fake-twilio": "dist/fake-twilio/index.js",
   cli: "dist/cli/main.js",
 };
+
+// esbuild does not empty its outdir: chunks of an earlier build would linger and be published.
+rmSync(new URL("../dist/bundle/", import.meta.url), { recursive: true, force: true });
 
 await build({
   absWorkingDir: root,

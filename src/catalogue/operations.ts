@@ -62,7 +62,7 @@ export function findOperation(name: string): Operation {
  * @param template - e.g. `/2010-04-01/Accounts/{AccountSid}/Conferences/{Sid}.json`
  * @param params - a value for every placeholder; values are percent-encoded
  * @returns e.g. `/2010-04-01/Accounts/AC…/Conferences/CF….json`
- * @throws TestkitError `USAGE` when a placeholder has no value
+ * @throws TestkitError `USAGE` when a placeholder has no value, or a value with a lone surrogate
  */
 export function fillPath(template: string, params: Readonly<Record<string, string>>): string {
   const parts = templateParts(template);
@@ -70,6 +70,7 @@ export function fillPath(template: string, params: Readonly<Record<string, strin
   for (let i = 1; i < parts.length; i += 2) {
     const value = params[parts[i]!];
     if (value === undefined) throw new TestkitError("USAGE", `Failed to build path ${template}: no value for {${parts[i]}}`);
+    if (!isUnreserved(value) && /\p{Cs}/u.test(value)) throw new TestkitError("USAGE", `Failed to build path ${template}: the value for {${parts[i]}} has a lone surrogate, which no URI can carry`);
     path += (isUnreserved(value) ? value : encodeURIComponent(value)) + parts[i + 1]!;
   }
   return path;

@@ -28,8 +28,7 @@ export interface ContractWriter {
    * the previous one in a single rename.
    *
    * @returns the contract's absolute path
-   * @throws TestkitError `IO` when no interaction was written or the files cannot be read or moved;
-   *   `USAGE` when two interactions share a description and provider states but differ
+   * @throws TestkitError `IO` when no interaction was written or the files cannot be read or moved
    */
   commit(): string;
   /** Drops everything written; `dir` is unchanged. */
@@ -45,28 +44,31 @@ function sortedKeys(value: unknown): unknown {
   return Object.fromEntries(Object.keys(value).sort().map((key) => [key, sortedKeys((value as Json)[key])]));
 }
 
-/** What names an interaction in a contract: its description and provider states. */
-const identity = (interaction: Json): { description: string; states: string } => ({ description: String(interaction.description), states: JSON.stringify(sortedKeys(interaction.providerStates ?? [])) });
+/**
+ * What names an interaction in a contract, as Pact's merge reads it: its description and the names
+ * of its provider states (not their parameters).
+ */
+const identity = (interaction: Json): { description: string; states: string } => ({
+  description: String(interaction.description),
+  states: JSON.stringify(((interaction.providerStates ?? []) as Json[]).map((state) => String(state.name))),
+});
 
 const compare = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
 /**
  * Merges Pact files of one consumer and provider into the text of one contract, as Pact merges into
- * an existing file: interactions by description and provider states (equal ones once), ordered by
- * description then provider states, keys in order, two-space indentation, no final newline.
+ * an existing file: an interaction with the description and provider-state names of an earlier one
+ * replaces it (the last written wins), ordered by description then provider-state names, keys in
+ * order, two-space indentation, no final newline.
  */
 function mergeContracts(texts: readonly string[], file: string): string {
   const documents = texts.map((text) => JSON.parse(text) as Json);
   const [first] = documents;
   if (!first) throw new TestkitError("IO", `Failed to write ${file}: no interaction was written`);
-  const byIdentity = new Map<string, { id: ReturnType<typeof identity>; text: string; interaction: unknown }>();
+  const byIdentity = new Map<string, { id: ReturnType<typeof identity>; interaction: unknown }>();
   for (const interaction of documents.flatMap((d) => d.interactions as Json[])) {
     const id = identity(interaction);
-    const key = JSON.stringify(id);
-    const text = JSON.stringify(sortedKeys(interaction));
-    const held = byIdentity.get(key);
-    if (held && held.text !== text) throw new TestkitError("USAGE", `Failed to write ${file}: two different interactions are "${id.description}" under the same provider states`);
-    byIdentity.set(key, { id, text, interaction });
+    byIdentity.set(JSON.stringify(id), { id, interaction });
   }
   const interactions = [...byIdentity.values()]
     .sort((a, b) => compare(a.id.description, b.id.description) || compare(a.id.states, b.id.states))
@@ -79,8 +81,9 @@ function mergeContracts(texts: readonly string[], file: string): string {
  * grow with the contract. A single PactV4 rewrites its whole file after every `executeTest` (reading
  * and merging what is on disk), so the n-th interaction costs in proportion to n; here each
  * interaction gets a PactV4 of its own writing into its own staging folder, and `commit()` merges the
- * files once, in Pact's order and layout, then renames the contract into place. Nothing reaches `dir`
- * until `commit()`, so a failed test run leaves the previous contract as it was.
+ * files once, as Pact would have merged them (the same bytes), then renames the contract into place.
+ * Nothing reaches `dir` until `commit()`, so a failed test run leaves the previous contract as it
+ * was. Use one writer per consumer and folder: a second one's `commit()` replaces the first's file.
  *
  * @param options - consumer, provider, folder and Pact's log level
  * @returns the writer; call `pact()` per interaction, then `commit()` when all passed, else `discard()`

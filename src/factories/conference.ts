@@ -41,6 +41,7 @@ export class ConferenceFactory extends Factory<Conference, Record<never, never>,
  */
 export const conferenceFactory = new ConferenceFactory({
   kind: "conference",
+  validByConstruction: true,
   params: {},
   traits,
   generate: ({ faker, fixed }) => {

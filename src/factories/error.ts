@@ -23,6 +23,7 @@ export type ErrorTrait = keyof typeof KNOWN_ERRORS;
  */
 export const errorFactory = new Factory<TwilioError, Record<never, never>, ErrorTrait>({
   kind: "error",
+  validByConstruction: true,
   params: {},
   traits: traitPerValue<ErrorTrait, TwilioError>(Object.keys(KNOWN_ERRORS) as ErrorTrait[], (name) => ({ ...KNOWN_ERRORS[name] })),
   generate: ({ faker, fixed }) => {

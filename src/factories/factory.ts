@@ -30,6 +30,12 @@ export interface FactoryDefinition<T, P extends object, N extends string> {
   readonly traits: Readonly<Record<N, Trait<T>>>;
   /** Default parameters */
   readonly params: P;
+  /**
+   * Whether `generate` alone (a seed, at most one trait) always yields a valid object, so that such
+   * builds may skip the strict check. Only for definitions whose every kind and trait a property test
+   * proves (the kit's own, in test/property); default false: every build is checked.
+   */
+  readonly validByConstruction?: boolean;
 }
 
 interface FactoryState<T, P extends object, N extends string> {
@@ -46,8 +52,9 @@ interface FactoryState<T, P extends object, N extends string> {
  *
  * Every build is valid under the strict profile: a build that takes the caller's fields, parameters
  * or several traits is checked, and an override that breaks the schema or a cross-field rule throws
- * `TestkitError` (`INVALID_OVERRIDE`) naming the field and the rule; the factory's own output (a seed
- * and at most one trait) is valid by construction, which test/property checks for 10,000 seeds.
+ * `TestkitError` (`INVALID_OVERRIDE`) naming the field and the rule. Plain builds (a seed, at most one
+ * trait) are checked too, unless the definition is valid by construction, as the kit's own are
+ * ({@link FactoryDefinition.validByConstruction}; test/property checks 10,000 seeds of each).
  * `invalid(rule)` is the one way to get an object that breaks a rule: exactly one, by name.
  *
  * @typeParam T - the built type
@@ -154,20 +161,20 @@ export class Factory<T, P extends object = Record<never, never>, N extends strin
     const fromTraits = this.state.traits.reduce<Partial<T>>((acc, name) => ({ ...acc, ...this.definition.traits[name](faker) }), {});
     const fixed = { ...fromTraits, ...this.state.fixed, ...overrides };
     const built = { ...this.definition.generate({ faker, fixed, params }), ...fixed } as T;
-    if (!this.takesCallerInput(overrides, params)) return built;
+    if (!this.mustCheck(overrides, params)) return built;
     const result = validateResource(this.definition.kind, built, { profile: "strict" });
     if (!result.ok) throw new TestkitError("INVALID_OVERRIDE", `Failed to build ${this.definition.kind}: ${formatIssues(result.issues)}`);
     return built;
   }
 
   /**
-   * Whether a build depends on what the caller gave: fields (`with`, `forConference`, overrides),
-   * parameters (`withParams`, `answering`, `ofTotal`) or a combination of traits. Without any, the
-   * factory's own output is valid by construction, as test/property checks for 10,000 seeds of every
-   * kind and trait, so the strict check is skipped.
+   * Whether a build must be checked: always, unless the definition is valid by construction and the
+   * build takes nothing from the caller: no fields (`with`, `forConference`, overrides), no parameters
+   * (`withParams`, `answering`, `ofTotal`), no combination of traits.
    */
-  private takesCallerInput(overrides: Partial<T>, params: P): boolean {
+  private mustCheck(overrides: Partial<T>, params: P): boolean {
     const { traits, fixed } = this.state;
+    if (this.definition.validByConstruction !== true) return true;
     return traits.length > 1 || params !== this.definition.params || Object.keys(fixed).length > 0 || Object.keys(overrides).length > 0;
   }
 

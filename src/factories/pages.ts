@@ -49,6 +49,7 @@ function participantFilters(query: PageQuery): Partial<Participant> {
  */
 export const participantPageFactory = new PageFactory<ListParticipantResponse>({
   kind: "participant-page",
+  validByConstruction: true,
   params: { query: {} },
   traits: {},
   generate: ({ faker, fixed, params }) => {
@@ -85,6 +86,7 @@ function conferenceFilters(query: PageQuery): { traits: ConferenceTrait[]; fixed
  */
 export const conferencePageFactory = new PageFactory<ListConferenceResponse>({
   kind: "conference-page",
+  validByConstruction: true,
   params: { query: {} },
   traits: {},
   generate: ({ faker, fixed, params }) => {

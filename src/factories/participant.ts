@@ -30,6 +30,7 @@ export class ParticipantFactory extends Factory<Participant, Record<never, never
  */
 export const participantFactory = new ParticipantFactory({
   kind: "participant",
+  validByConstruction: true,
   params: {},
   traits: {
     muted: () => ({ muted: true }),

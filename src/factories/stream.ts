@@ -23,6 +23,7 @@ export class StreamFactory extends Factory<Stream, Record<never, never>, StreamT
  */
 export const streamFactory = new StreamFactory({
   kind: "stream",
+  validByConstruction: true,
   params: {},
   traits: traitPerValue<StreamStatus, Stream>(STREAM_STATUSES, (status) => ({ status })),
   generate: ({ faker, fixed }) => {

@@ -95,12 +95,13 @@ export interface PrecompiledValidator {
 }
 
 /**
- * The validator of a schema file or request schema: the precompiled one when `validators` has the
- * ref (it has every one of its set while src/generated/ is fresh), else Ajv's, compiled on first use.
+ * The precompiled validator of a schema file or request schema.
  *
  * @param validators - a map of src/generated/
  * @param ref - relative to `schemas/`, e.g. `strict/participant.json`
+ * @throws Error when the map lacks it: src/generated/ is stale (run `npm run generate:validators`)
  */
 export function validatorIn(validators: Readonly<Record<string, PrecompiledValidator>>, ref: string): PrecompiledValidator {
-  return Object.hasOwn(validators, ref) ? validators[ref]! : getValidator(ref);
+  if (!Object.hasOwn(validators, ref)) throw new Error(`Failed to find the precompiled validator of ${ref}: run npm run generate:validators`);
+  return validators[ref]!;
 }

@@ -7,7 +7,7 @@ import { rfc2822Millis } from "../rfc2822.js";
  * Formats twilio-testkit adds to ajv-formats'. The names are the Twilio spec's own.
  * - `date-time-rfc-2822`: see {@link rfc2822Millis}; source: FINDINGS.md item 3.
  */
-export const TWILIO_FORMATS: Readonly<Record<string, FormatDefinition<string>>> = {
+const TWILIO_FORMATS: Readonly<Record<string, FormatDefinition<string>>> = {
   "date-time-rfc-2822": { type: "string", validate: (text: string) => rfc2822Millis(text) !== undefined },
 };
 

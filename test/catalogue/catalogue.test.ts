@@ -40,6 +40,7 @@ describe("operations catalogue", () => {
       "/2010-04-01/Accounts/AC1/Conferences/CF1/Participants/my%20label.json",
     );
     expect(() => fillPath("/x/{Sid}.json", {})).toThrow("no value for {Sid}");
+    expect(() => fillPath("/x/{Sid}.json", { Sid: "CA\ud800" })).toThrow("the value for {Sid} has a lone surrogate");
   });
 
   it("every schema has a stable $id matching its file, and records its real-traffic decisions in $comment", () => {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import {
+  Factory,
   conferenceFactory,
   conferencePageFactory,
   errorFactory,
@@ -43,6 +44,11 @@ describe("determinism", () => {
   it("successive builds of one seeded factory differ", () => {
     const factory = participantFactory.seed(1);
     expect(factory.build().call_sid).not.toBe(factory.build().call_sid);
+  });
+
+  it("checks every build of a factory not marked valid by construction, plain ones too", () => {
+    const broken = new Factory<Record<string, unknown>>({ kind: "participant", generate: () => ({ call_sid: "not-a-sid" }), traits: {}, params: {} });
+    expect(() => broken.seed(1).build()).toThrow(/Failed to build participant: .*call_sid/s);
   });
 
   it("rejects a seed that is not an integer", () => {

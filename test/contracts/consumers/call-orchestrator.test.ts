@@ -11,7 +11,7 @@ import {
   updateStream,
 } from "../../../src/contracts/interactions/index.js";
 import { conferenceFactory, errorFactory, participantFactory, streamFactory } from "../../../src/factories/index.js";
-import { consumerPact, twilioClient } from "../_consumer.js";
+import { consumerPact, PACT_RACE_RETRIES, twilioClient } from "../_consumer.js";
 
 // A call orchestrator: it dials a supervisor in to coach an agent, mutes and holds participants,
 // hangs them up, ends the conference, and streams a call's audio to a transcriber.
@@ -24,7 +24,7 @@ const supervisor = participantFactory.seed(33).forConference(conference).traits(
 
 const client = (mockServer: Parameters<typeof twilioClient>[1]) => twilioClient(ACCOUNT, mockServer).api.v2010.accounts(ACCOUNT);
 
-describe("call-orchestrator → twilio-voice-api", () => {
+describe("call-orchestrator → twilio-voice-api", { retry: PACT_RACE_RETRIES }, () => {
   it("CreateParticipant: dials a supervisor in to coach the agent", async () => {
     const body = { From: "+15017122661", To: "client:supervisor", Label: "supervisor", Coaching: true, CallSidToCoach: agent.call_sid, StatusCallbackEvent: ["ringing", "answered"] };
     const interaction = createParticipant({ example: supervisor, body, fields: ["call_sid", "conference_sid", "label", "coaching", "call_sid_to_coach", "status"] });

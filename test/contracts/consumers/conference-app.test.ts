@@ -4,13 +4,13 @@ import { addTwilioInteraction, createParticipant, listParticipant } from "../../
 import { participantFactory, participantPageFactory } from "../../../src/factories/index.js";
 import { parseRfc2822 } from "../../../src/rfc2822.js";
 import { validateResource } from "../../../src/validate/validate.js";
-import { consumerPact, twilioClient } from "../_consumer.js";
+import { consumerPact, PACT_RACE_RETRIES, twilioClient } from "../_consumer.js";
 
 // The first example consumer ("conference-app"): it dials participants in and reads them back,
 // driving the official twilio SDK against the Pact mock server.
 const pact = consumerPact("conference-app");
 
-describe("conference-app → twilio-voice-api", () => {
+describe("conference-app → twilio-voice-api", { retry: PACT_RACE_RETRIES }, () => {
   it("CreateParticipant: dials a participant into a conference", async () => {
     const created = participantFactory.seed(1).traits("queued").build({ label: "customer", queue_time: "1000" });
     const body = { From: "+15017122661", To: "+15558675310", Label: "customer" };

@@ -9,7 +9,7 @@ import {
   PROVIDER_STATES,
 } from "../../../src/contracts/interactions/index.js";
 import { conferenceFactory, conferencePageFactory, errorFactory, participantFactory, participantPageFactory } from "../../../src/factories/index.js";
-import { consumerPact, twilioClient } from "../_consumer.js";
+import { consumerPact, PACT_RACE_RETRIES, twilioClient } from "../_consumer.js";
 
 // A conference dashboard: it lists conferences by status and creation date, page by page, and shows
 // one conference and its (muted, not held) participants. It only reads.
@@ -30,7 +30,7 @@ const secondSpeakers = participantPageFactory.answering({ ...MUTED_NOT_HELD, Pag
 
 const client = (mockServer: Parameters<typeof twilioClient>[1], token?: string) => twilioClient(ACCOUNT, mockServer, token).api.v2010.accounts(ACCOUNT);
 
-describe("conference-dashboard → twilio-voice-api", () => {
+describe("conference-dashboard → twilio-voice-api", { retry: PACT_RACE_RETRIES }, () => {
   it("ListConference: completed conferences created since a date, first page", async () => {
     await addTwilioInteraction(pact(), listConference({ example: firstPage, query: COMPLETED_SINCE, description: "a request for completed conferences created after 2020-01-01" })).executeTest(async (mockServer) => {
       const page = await client(mockServer).conferences.page({ status: "completed", dateCreatedAfter: new Date("2020-01-01T00:00:00Z"), pageSize: 1 });
