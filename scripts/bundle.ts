@@ -7,7 +7,7 @@
  * Run by `npm run build`.
  */
 import { build } from "esbuild";
-import { rmSync } from "node:fs";
+import { chmodSync, rmSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 
 const root = fileURLToPath(new URL("..", import.meta.url));
@@ -37,3 +37,6 @@ await build({
   packages: "external",
   logLevel: "warning",
 });
+
+// The CLI bundle is package.json's `bin`: executable, as npm makes bins on install.
+chmodSync(new URL("../dist/bundle/cli.js", import.meta.url), 0o755);

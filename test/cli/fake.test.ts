@@ -1,5 +1,5 @@
 import { execFileSync } from "node:child_process";
-import { readFileSync } from "node:fs";
+import { readFileSync, statSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import { INVALID_RULES } from "../../src/factories/index.js";
@@ -19,6 +19,7 @@ describe("twilio-testkit fake", () => {
   });
 
   it("the built binary prints the same bytes twice for a seed, and other SIDs for another seed", () => {
+    expect(statSync(BIN).mode & 0o111, "the bin is executable").not.toBe(0);
     const bin = (seed: string) => execFileSync("node", [BIN, "fake", "participant", "--count", "3", "--seed", seed], { encoding: "utf8" });
     const first = bin("1");
     expect(bin("1")).toBe(first);
