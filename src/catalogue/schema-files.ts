@@ -37,13 +37,17 @@ export function readSchemaFiles(): SchemaFile[] {
     .filter((entry): entry is SchemaFile => typeof entry.schema?.$id === "string");
 }
 
+const documents = new Map<string, unknown>();
+
 /**
- * Reads one JSON document from `schemas/`.
+ * Reads one JSON document from `schemas/`, once: later calls return the same parsed value, which
+ * callers must not change.
  *
  * @param file - path relative to `schemas/`, e.g. `operations.json`
  */
 export function readSchemaDocument(file: string): unknown {
-  return JSON.parse(readFileSync(join(SCHEMA_DIR, file), "utf8"));
+  if (!documents.has(file)) documents.set(file, JSON.parse(readFileSync(join(SCHEMA_DIR, file), "utf8")));
+  return documents.get(file);
 }
 
 /**

@@ -1,7 +1,7 @@
 import { schemaFile, type Profile, type ResourceKind } from "../validate/resources.js";
 import { schemaRegex } from "./matchers.js";
 import type { PactMatchingRules } from "./pact-file.js";
-import { deref, rootNode, type Located } from "./_schema-nodes.js";
+import { nonNull, rootNode, type Located } from "../catalogue/schema-nodes.js";
 
 /** A pinned field whose matcher is weaker than its schema. */
 export interface WeakMatcher {
@@ -57,22 +57,14 @@ function ruleFor(at: readonly Step[], rules: readonly Rule[]): Rule | undefined 
   return applying.sort((a, b) => b.steps.length - a.steps.length || weight(b.steps) - weight(a.steps))[0];
 }
 
-/** Follows `$ref`s and steps into the non-null branch of a nullable `anyOf`; undefined for any other `anyOf`. */
-function unwrap(at: Located): Located | undefined {
-  const found = deref(at);
-  if (!found.node.anyOf) return found;
-  const branches = found.node.anyOf.filter((branch) => branch.type !== "null");
-  return branches.length === 1 ? unwrap({ node: branches[0]!, file: found.file }) : undefined;
-}
-
 /** Every scalar of `value` with its path and schema node, where the schema describes it. */
 function* leaves(value: unknown, at: Located | undefined, path: readonly Step[]): Generator<{ path: readonly Step[]; node: Located | undefined }> {
   if (Array.isArray(value)) {
-    for (const [i, item] of value.entries()) yield* leaves(item, at?.node.items && unwrap({ node: at.node.items, file: at.file }), [...path, { index: i }]);
+    for (const [i, item] of value.entries()) yield* leaves(item, at?.node.items && nonNull({ node: at.node.items, file: at.file }), [...path, { index: i }]);
   } else if (typeof value === "object" && value !== null) {
     for (const [key, item] of Object.entries(value)) {
       const child = at?.node.properties?.[key];
-      yield* leaves(item, child && unwrap({ node: child, file: at.file }), [...path, { name: key }]);
+      yield* leaves(item, child && nonNull({ node: child, file: at.file }), [...path, { name: key }]);
     }
   } else if (value !== null) yield { path, node: at };
 }
@@ -105,7 +97,7 @@ export function weakMatchers(kind: ResourceKind, profile: Profile, body: unknown
     return parsed ? [{ path, steps: parsed, matchers: (rule.matchers ?? []).map((m) => m.match) }] : [];
   });
   const found = new Map<string, WeakMatcher>();
-  for (const leaf of leaves(body, unwrap(rootNode(schemaFile(kind, profile))), [])) {
+  for (const leaf of leaves(body, nonNull(rootNode(schemaFile(kind, profile))), [])) {
     const regex = leaf.node && schemaRegex(leaf.node.node);
     const rule = regex === undefined ? undefined : ruleFor(leaf.path, declared);
     if (!rule || rule.matchers.length === 0 || rule.matchers.some((m) => PINNING.has(m))) continue;

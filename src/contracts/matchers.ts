@@ -3,7 +3,7 @@ import { TestkitError } from "../errors.js";
 import { RFC_2822_PATTERN } from "../rfc2822.js";
 import { schemaFile, type ResourceKind } from "../validate/resources.js";
 import { assertResource } from "../validate/validate.js";
-import { child, deref, nonNullBranch, rootNode, type Located, type SchemaNode } from "./_schema-nodes.js";
+import { child, nonNull, rootNode, type Located, type SchemaNode } from "../catalogue/schema-nodes.js";
 
 /**
  * A Pact body template, as PactV4's `jsonBody()` takes it: MatchersV3 matchers, `null`, and arrays
@@ -48,9 +48,9 @@ export function schemaRegex(node: SchemaNode): string | undefined {
 /** Derives the template of one value from its schema; `example` has been validated against that schema. */
 function derive(located: Located, example: unknown): BodyTemplate {
   if (example === null) return null;
-  const at = deref(located);
+  const at = nonNull(located);
+  if (!at) throw new Error(`Failed to derive a matcher from schemas/${located.file}: an anyOf with other than one non-null branch`);
   const { node } = at;
-  if (node.anyOf) return derive(nonNullBranch(at), example);
   const regex = schemaRegex(node);
   if (regex !== undefined) return MatchersV3.regex(regex, String(example));
   if (Array.isArray(example)) return example.length === 0 ? [] : MatchersV3.eachLike(derive(child(at, node.items, "array items"), example[0]));

@@ -149,10 +149,14 @@ export function seededFaker(seed: number): Faker {
 
 /**
  * `prefix` and `length` lowercase hex digits, drawn from the randomizer of a faker made by
- * {@link seededFaker} (eight digits a draw), or by `faker.string.hexadecimal` for any other faker.
+ * {@link seededFaker} (eight digits a draw).
+ *
+ * @throws Error for a faker made elsewhere (every factory's faker comes from {@link seededFaker})
  */
 export function hexDigits(faker: Faker, length: number, prefix = ""): string {
-  return randomizers.get(faker)?.hex(length, prefix) ?? prefix + faker.string.hexadecimal({ length, casing: "lower", prefix: "" });
+  const randomizer = randomizers.get(faker);
+  if (!randomizer) throw new Error("Failed to draw hex digits: the faker was not made by seededFaker");
+  return randomizer.hex(length, prefix);
 }
 
 /** A SID: the prefix and 32 lowercase hex digits, as Twilio writes them. */

@@ -1,5 +1,5 @@
 import { findOperation, type OperationId, type ParameterLocation } from "../catalogue/operations.js";
-import { readSchemaDocument } from "../catalogue/schema-files.js";
+import { schemaNode } from "../catalogue/schema-nodes.js";
 import { REQUEST_VALIDATORS } from "../generated/request-validators.js";
 import { validatorIn } from "./ajv.js";
 import { pointerToken, toIssues, type ValidationIssue } from "./issues.js";
@@ -48,13 +48,11 @@ function coerce(value: WireValue, schema: PropertySchema | undefined): unknown {
 
 const propertiesByRef = new Map<string, Readonly<Record<string, PropertySchema>>>();
 
-/** The `properties` of a request schema, e.g. of `requests/ListParticipant.json#/$defs/query`; read once. */
+/** The `properties` of a request schema, e.g. of `requests/ListParticipant.json#/$defs/query`; looked up once. */
 function propertiesOf(ref: string): Readonly<Record<string, PropertySchema>> {
   let properties = propertiesByRef.get(ref);
   if (!properties) {
-    const [file = "", pointer = ""] = ref.split("#");
-    const schema = pointer.split("/").slice(1).reduce<unknown>((node, key) => (node as Record<string, unknown>)[key], readSchemaDocument(file));
-    properties = (schema as { properties?: Record<string, PropertySchema> }).properties ?? {};
+    properties = (schemaNode(ref).node.properties ?? {}) as Readonly<Record<string, PropertySchema>>;
     propertiesByRef.set(ref, properties);
   }
   return properties;

@@ -2,26 +2,11 @@
 // banner: nothing listens, nothing is printed on standard output.
 import { createServer, type AddressInfo, type Server } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { CliIo } from "../../src/cli/io.js";
-import { runCli } from "../../src/cli/run.js";
+import { run } from "../_io.js";
 import { expectCliFailure } from "./_expect.js";
 
 /** Runs `serve` in-process; were a row to start the server after all, it stops at once instead of hanging the test. */
-async function serve(argv: readonly string[]) {
-  let stdout = "";
-  let stderr = "";
-  const io: CliIo = {
-    stdout: (t) => void (stdout += t),
-    stderr: (t) => void (stderr += t),
-    readStdin: async () => "",
-    stdinIsTTY: true,
-    env: {},
-    cwd: process.cwd(),
-    untilStopped: async () => undefined,
-  };
-  const code = await runCli(["serve", ...argv], io);
-  return { code, stdout, stderr };
-}
+const serve = (argv: readonly string[]) => run(["serve", ...argv], { untilStopped: async () => undefined });
 
 let blocker: Server;
 let busyPort = 0;

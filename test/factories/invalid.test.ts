@@ -17,7 +17,6 @@ import { RULES } from "../../src/validate/rules/index.js";
 import { RESOURCE_KINDS, type ResourceKind } from "../../src/validate/resources.js";
 import { validateResource } from "../../src/validate/validate.js";
 
-const FACTORIES = FACTORIES_BY_KIND;
 
 const CASES = RESOURCE_KINDS.flatMap((kind) => invalidRulesFor(kind).map((rule) => [kind, rule] as const));
 
@@ -30,7 +29,7 @@ describe("factory.invalid(rule): each fixture breaks exactly its rule", () => {
   it.each(CASES)("%s %s", (kind, rule) => {
     const spec: InvalidRule = INVALID_RULES[rule];
     const expected = spec.cases[kind]!.issue;
-    const factory = FACTORIES[kind].seed(7);
+    const factory = FACTORIES_BY_KIND[kind].seed(7);
     for (let i = 0; i < 25; i++) {
       const broken = factory.invalid(rule);
       expect(issuesOf(kind, broken, "strict")).toEqual([expected]);
@@ -39,8 +38,8 @@ describe("factory.invalid(rule): each fixture breaks exactly its rule", () => {
   });
 
   it.each(CASES)("%s %s is reproducible under a seed", (kind, rule) => {
-    const first = FACTORIES[kind].seed(3);
-    const again = FACTORIES[kind].seed(3);
+    const first = FACTORIES_BY_KIND[kind].seed(3);
+    const again = FACTORIES_BY_KIND[kind].seed(3);
     expect(again.invalid(rule)).toEqual(first.invalid(rule));
     expect(again.invalid(rule)).toEqual(first.invalid(rule));
   });

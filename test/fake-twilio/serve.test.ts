@@ -1,26 +1,16 @@
 import { createServer } from "node:net";
 import type { AddressInfo } from "node:net";
 import { describe, expect, it } from "vitest";
-import type { CliIo } from "../../src/cli/io.js";
+import { testIo } from "../_io.js";
 import { runCli } from "../../src/cli/run.js";
 
 /** Runs `twilio-testkit serve …` in-process; `stop()` resolves the command's stop request. */
 function serve(argv: string[]) {
-  let stdout = "";
-  let stderr = "";
   let stop: () => void = () => undefined;
   const stopped = new Promise<void>((resolve) => (stop = resolve));
-  const io: CliIo = {
-    stdout: (t) => void (stdout += t),
-    stderr: (t) => void (stderr += t),
-    readStdin: async () => "",
-    stdinIsTTY: true,
-    env: {},
-    cwd: process.cwd(),
-    untilStopped: () => stopped,
-  };
+  const { io, out, err } = testIo({ untilStopped: () => stopped });
   const exit = runCli(["serve", ...argv], io);
-  return { exit, stop, out: () => stdout, err: () => stderr };
+  return { exit, stop, out, err };
 }
 
 async function until(condition: () => boolean): Promise<void> {

@@ -59,7 +59,7 @@ describe("conference-dashboard → twilio-voice-api", { retry: PACT_RACE_RETRIES
     await addTwilioInteraction(pact(), listParticipant({ example: firstSpeakers, query: MUTED_NOT_HELD, description: "a request for muted participants not on hold" })).executeTest(async (mockServer) => {
       const page = await client(mockServer).conferences(conference.sid).participants.page({ muted: true, hold: false, pageSize: 1 });
       expect(page.instances.map((p) => [p.callSid, p.muted, p.hold])).toEqual([[speakers[0]!.call_sid, true, false]]);
-      expect(page.nextPageUrl).toBeDefined();
+      expect(page.nextPageUrl).toContain("Page=1&PageToken=PA");
     });
   });
 

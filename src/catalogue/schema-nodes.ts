@@ -1,6 +1,7 @@
-// internal: walks the schemas in schemas/ node by node, resolving $refs across files, for code that
-// derives something from a schema (Pact matchers) or checks something against one (contract matchers).
-import { readSchemaDocument, SCHEMA_ID_BASE } from "../catalogue/schema-files.js";
+// Walks the schemas in schemas/ node by node, resolving $refs across files, for code that derives
+// something from a schema (Pact matchers, wire-value coercion) or checks something against one
+// (contract matchers).
+import { readSchemaDocument, SCHEMA_ID_BASE } from "./schema-files.js";
 
 /** The few JSON Schema keywords read here (twilioRules and bounds are ignored). */
 export interface SchemaNode {
@@ -20,13 +21,6 @@ export interface Located {
   readonly file: string;
 }
 
-const documents = new Map<string, unknown>();
-
-function load(file: string): unknown {
-  if (!documents.has(file)) documents.set(file, readSchemaDocument(file));
-  return documents.get(file);
-}
-
 /** Resolves `ref` (e.g. `../common.json#/$defs/CallSid`) against the file that holds it. */
 function resolveRef(ref: string, from: string): Located {
   const target = new URL(ref, SCHEMA_ID_BASE + from);
@@ -34,22 +28,28 @@ function resolveRef(ref: string, from: string): Located {
   const tokens = decodeURIComponent(target.hash.slice(1)).split("/").slice(1);
   const file = address.slice(SCHEMA_ID_BASE.length);
   const node = address.startsWith(SCHEMA_ID_BASE)
-    ? tokens.reduce<unknown>((at, token) => (at as Record<string, unknown> | undefined)?.[token.replace(/~1/g, "/").replace(/~0/g, "~")], load(file))
+    ? tokens.reduce<unknown>((at, token) => (at as Record<string, unknown> | undefined)?.[token.replace(/~1/g, "/").replace(/~0/g, "~")], readSchemaDocument(file))
     : undefined;
   if (typeof node !== "object" || node === null) throw new Error(`Failed to resolve $ref ${ref} in schemas/${from}`);
   return { node: node as SchemaNode, file };
 }
 
 /** Follows `$ref`s until a node without one. */
-export function deref(at: Located): Located {
+function deref(at: Located): Located {
   return at.node.$ref === undefined ? at : deref(resolveRef(at.node.$ref, at.file));
 }
 
-/** The one branch of a nullable `anyOf` (`[{ $ref }, { type: "null" }]`) that is not `null`. */
-export function nonNullBranch(at: Located): Located {
-  const branches = (at.node.anyOf ?? []).filter((branch) => branch.type !== "null");
-  if (branches.length !== 1) throw new Error(`Failed to read schemas/${at.file}: anyOf with ${branches.length} non-null branches`);
-  return { node: branches[0] as SchemaNode, file: at.file };
+/**
+ * The node a value of `at` is checked against when it is not `null`: `$ref`s followed, and a nullable
+ * `anyOf` (`[{ $ref }, { type: "null" }]`) stepped into, as often as they nest.
+ *
+ * @returns the node, or undefined for an `anyOf` with other than one non-null branch
+ */
+export function nonNull(at: Located): Located | undefined {
+  const found = deref(at);
+  if (!found.node.anyOf) return found;
+  const branches = found.node.anyOf.filter((branch) => branch.type !== "null");
+  return branches.length === 1 ? nonNull({ node: branches[0] as SchemaNode, file: found.file }) : undefined;
 }
 
 /** A sub-node of `at` (a property or `items`), in the same file; throws when the schema does not describe it. */
@@ -60,5 +60,14 @@ export function child(at: Located, node: SchemaNode | undefined, where: string):
 
 /** The dereferenced root of a schema file, e.g. `strict/participant.json`. */
 export function rootNode(file: string): Located {
-  return deref({ node: load(file) as SchemaNode, file });
+  return deref({ node: readSchemaDocument(file) as SchemaNode, file });
+}
+
+/**
+ * The dereferenced node a ref names, e.g. `requests/ListParticipant.json#/$defs/query`.
+ *
+ * @throws Error when it does not resolve (a packaging defect)
+ */
+export function schemaNode(ref: string): Located {
+  return deref({ node: { $ref: ref }, file: "" });
 }
