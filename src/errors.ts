@@ -13,7 +13,7 @@ export type TestkitErrorCode =
   | "USAGE"
   /** A file or stream that cannot be read or written, or holds no JSON. */
   | "IO"
-  /** Missing configuration, such as PACT_BROKER_BASE_URL. */
+  /** Missing configuration, such as PACT_BROKER_BASE_URL, or a missing optional peer dependency such as @pact-foundation/pact. */
   | "CONFIG"
   /** An external tool (the Pact CLI, git) failed. */
   | "EXTERNAL"

@@ -5,6 +5,7 @@
  * BENCH_RUNS sets how many runs each median is taken over (default 5).
  */
 import { cpus } from "node:os";
+import { benchCliStart } from "./cli-start.js";
 import { benchColdStart } from "./cold-start.js";
 import { benchFactories } from "./factories.js";
 import { benchFakeTwilio } from "./fake-twilio.js";
@@ -18,6 +19,7 @@ const BENCHES: Readonly<Record<string, () => Promise<Row[]>>> = {
   factories: benchFactories,
   validation: benchValidation,
   "cold-start": benchColdStart,
+  "cli-start": benchCliStart,
   pact: benchPact,
   "fake-twilio": benchFakeTwilio,
 };

@@ -17,7 +17,7 @@ export interface PactCliRun {
  *
  * @throws TestkitError `EXTERNAL` when no platform package is installed for this machine
  */
-function pactBinary(): string {
+export function pactBinary(): string {
   const os = platform() === "win32" ? "windows" : platform();
   const name = `@pact-foundation/pact-cli-${os}-${arch()}`;
   try {

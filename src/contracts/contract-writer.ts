@@ -1,4 +1,5 @@
-import { PactV4, type LogLevel } from "@pact-foundation/pact";
+import type { LogLevel } from "@pact-foundation/pact";
+import { PactV4 } from "./_pact.js";
 import { readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { TestkitError } from "../errors.js";

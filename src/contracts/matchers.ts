@@ -1,4 +1,4 @@
-import { MatchersV3 } from "@pact-foundation/pact";
+import { MatchersV3 } from "./_pact.js";
 import { TestkitError } from "../errors.js";
 import { RFC_2822_PATTERN } from "../rfc2822.js";
 import { schemaFile, type ResourceKind } from "../validate/resources.js";

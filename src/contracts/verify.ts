@@ -1,4 +1,5 @@
-import pactCore, { type VerifierOptions } from "@pact-foundation/pact-core";
+import type { VerifierOptions } from "@pact-foundation/pact-core";
+import { pactCore } from "./_pact-core.js";
 import { resolve } from "node:path";
 import { TestkitError } from "../errors.js";
 import { PROVIDER_STATES_PATH, startFakeTwilio } from "../fake-twilio/index.js";

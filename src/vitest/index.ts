@@ -10,11 +10,14 @@
  *
  * A failure message lists every issue with its path and rule.
  */
-import { expect } from "vitest";
+import { importPeer } from "../_optional-peer.js";
 import type { OperationId } from "../catalogue/operations.js";
 import { formatIssues } from "../validate/issues.js";
 import type { ResourceKind } from "../validate/resources.js";
 import { validateResource, validateResponse, type ValidateOptions, type ValidationResult } from "../validate/validate.js";
+
+// vitest is an optional peer dependency: without it, this import fails with one line naming it.
+const { expect } = await importPeer("vitest", () => import("vitest"));
 
 function outcome(result: ValidationResult<unknown>, subject: string, profile: string) {
   return {

@@ -72,6 +72,8 @@ export interface FakeBrokerOptions {
   readonly environments?: readonly string[];
   /** Pacts served to the verifier through `pb:provider-pacts-for-verification` */
   readonly pacts?: readonly PactDocument[];
+  /** Milliseconds each answer waits, as a broker across a network would; default 0 */
+  readonly delayMs?: number;
 }
 
 type Json = Record<string, unknown>;
@@ -239,7 +241,9 @@ export async function startFakeBroker(options: FakeBrokerOptions = {}): Promise<
       const base = `http://${req.headers.host}`;
       requests.push({ method, path: req.url ?? "", headers: req.headers, body });
       const [status, json] = reply(options, base, method, new URL(req.url ?? "/", base), body);
-      res.writeHead(status, { "content-type": "application/hal+json" }).end(JSON.stringify(json));
+      const answer = () => res.writeHead(status, { "content-type": "application/hal+json" }).end(JSON.stringify(json));
+      if (options.delayMs) setTimeout(answer, options.delayMs);
+      else answer();
     });
   });
   const port = await listen(server);

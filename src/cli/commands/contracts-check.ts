@@ -1,6 +1,9 @@
 import type { Command } from "commander";
-import { checkContracts, type CheckReport } from "../../contracts/check.js";
+import type { CheckReport } from "../../contracts/check.js";
+import { lazily } from "../_lazy.js";
 import type { CommandContext } from "../run.js";
+
+const checkContracts = lazily(async () => (await import("../../contracts/check.js")).checkContracts);
 
 const CHECK_HELP = `
 Checks, offline, that each interaction is a catalogued Twilio operation whose request parameters

@@ -1,9 +1,11 @@
 import type { Command } from "commander";
-import { verifyContracts } from "../../contracts/verify.js";
 import { TestkitError } from "../../errors.js";
-import { PROVIDER_STATES_PATH } from "../../fake-twilio/index.js";
+import { PROVIDER_STATES_PATH } from "../../fake-twilio/state-change.js";
+import { lazily } from "../_lazy.js";
 import { parseInteger } from "../_options.js";
 import type { CommandContext } from "../run.js";
+
+const verifyContracts = lazily(async () => (await import("../../contracts/verify.js")).verifyContracts);
 
 const VERIFY_HELP = `
 Replays every interaction of the pact files in DIR against the provider with the official Pact

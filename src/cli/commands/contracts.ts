@@ -1,10 +1,12 @@
 import type { Command } from "commander";
-import { canIDeploy } from "../../contracts/can-i-deploy.js";
-import { publishContracts } from "../../contracts/publish.js";
-import { recordDeployment } from "../../contracts/record-deployment.js";
+import { lazily } from "../_lazy.js";
 import type { CommandContext } from "../run.js";
 import { registerContractsCheck } from "./contracts-check.js";
 import { registerContractsVerify } from "./contracts-verify.js";
+
+const canIDeploy = lazily(async () => (await import("../../contracts/can-i-deploy.js")).canIDeploy);
+const publishContracts = lazily(async () => (await import("../../contracts/publish.js")).publishContracts);
+const recordDeployment = lazily(async () => (await import("../../contracts/record-deployment.js")).recordDeployment);
 
 const ENVIRONMENT_HELP = `
 Environment:

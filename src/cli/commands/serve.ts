@@ -1,7 +1,12 @@
 import type { Command } from "commander";
-import { DEFAULT_AUTH_TOKEN, PROVIDER_STATES_PATH, startFakeTwilio, type FakeTwilio } from "../../fake-twilio/index.js";
+import type { FakeTwilio } from "../../fake-twilio/server.js";
+import { PROVIDER_STATES_PATH } from "../../fake-twilio/state-change.js";
+import { DEFAULT_AUTH_TOKEN } from "../../fake-twilio/store.js";
+import { lazily } from "../_lazy.js";
 import { parseInteger } from "../_options.js";
 import type { CommandContext } from "../run.js";
+
+const startFakeTwilio = lazily(async () => (await import("../../fake-twilio/server.js")).startFakeTwilio);
 
 interface ServeOptions {
   port: string;

@@ -3,9 +3,11 @@ import { resolve } from "node:path";
 import { findOperation, OPERATIONS } from "../../catalogue/operations.js";
 import { TestkitError } from "../../errors.js";
 import { formatIssues } from "../../validate/issues.js";
-import { validateResponse } from "../../validate/validate.js";
 import { readTextFile, type CliIo } from "../io.js";
+import { lazily } from "../_lazy.js";
 import type { CommandContext } from "../run.js";
+
+const validateResponse = lazily(async () => (await import("../../validate/validate.js")).validateResponse);
 
 async function readInput(file: string | undefined, io: CliIo): Promise<{ text: string; name: string }> {
   if (file === undefined || file === "-") {
@@ -48,7 +50,7 @@ export function registerValidate(program: Command, { io, exit }: CommandContext)
       const op = findOperation(operation);
       const input = await readInput(file, io);
       const profile = options.strict ? "strict" : "tolerant";
-      const result = validateResponse(op.operationId, parseJson(input.text, input.name), { profile });
+      const result = await validateResponse(op.operationId, parseJson(input.text, input.name), { profile });
       const issues = result.ok ? [] : result.issues;
       if (options.json) io.stdout(`${JSON.stringify({ ok: result.ok, operation: op.operationId, profile, issues }, null, 2)}\n`);
       else if (result.ok) io.stdout(`valid: ${input.name} is a ${op.operationId} response (${profile} profile)\n`);

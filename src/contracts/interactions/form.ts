@@ -1,4 +1,4 @@
-import { MatchersV3 } from "@pact-foundation/pact";
+import { MatchersV3 } from "../_pact.js";
 import type { WireValue } from "../../validate/request.js";
 
 /** A form field's value before encoding: text, a number, a boolean, or a list for a repeated key. */

@@ -1,4 +1,4 @@
-import { MatchersV3, type PactV4 } from "@pact-foundation/pact";
+import { MatchersV3, type PactV4 } from "../_pact.js";
 import type { JsonMap } from "@pact-foundation/pact/src/common/jsonTypes.js";
 import type { V4InteractionWithResponse } from "@pact-foundation/pact/src/v4/http/types.js";
 import { findOperation, operationPath, type HttpMethod, type OperationId } from "../../catalogue/operations.js";
