@@ -9,18 +9,21 @@ import { TestkitError } from "./errors.js";
  *
  * @param name - the package, e.g. `@pact-foundation/pact`
  * @param load - `() => import("<name>")`, written out so that types and bundlers see the specifier
+ * @param install - the package to install for it, when another one brings it (e.g.
+ *   `@pact-foundation/pact` brings `@pact-foundation/pact-core`); default `name`
  * @returns the package's module
  * @throws TestkitError `CONFIG` when the package is not installed: "Failed to load
  *   @pact-foundation/pact: install it with npm install --save-dev @pact-foundation/pact"; any other
  *   error of the package's own loading as it is
  */
-export async function importPeer<M>(name: string, load: () => Promise<M>): Promise<M> {
+export async function importPeer<M>(name: string, load: () => Promise<M>, install = name): Promise<M> {
   try {
     return await load();
   } catch (error) {
     const { code, message } = error as NodeJS.ErrnoException;
     if (code !== "ERR_MODULE_NOT_FOUND" || !message.includes(`'${name}'`)) throw error;
+    const brings = install === name ? "" : `, which brings it`;
     // No cause: Node's "Cannot find package … imported from …" would only repeat this line, at length.
-    throw new TestkitError("CONFIG", `Failed to load ${name}: install it with npm install --save-dev ${name}`);
+    throw new TestkitError("CONFIG", `Failed to load ${name}: install it with npm install --save-dev ${install}${brings}`);
   }
 }

@@ -1,4 +1,6 @@
-// internal: @pact-foundation/pact-core (the Pact Verifier), an optional peer dependency; types come from the package itself.
+// internal: @pact-foundation/pact-core (the Pact Verifier), an optional peer dependency that
+// @pact-foundation/pact brings, loaded so that a missing package fails with one line (see importPeer);
+// its types come from the package itself.
 import { importPeer } from "../_optional-peer.js";
 
-export const { default: pactCore } = await importPeer("@pact-foundation/pact-core", () => import("@pact-foundation/pact-core"));
+export const { default: pactCore } = await importPeer("@pact-foundation/pact-core", () => import("@pact-foundation/pact-core"), "@pact-foundation/pact");
