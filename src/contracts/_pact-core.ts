@@ -1,6 +1,14 @@
-// internal: @pact-foundation/pact-core (the Pact Verifier), an optional peer dependency that
-// @pact-foundation/pact brings, loaded so that a missing package fails with one line (see importPeer);
-// its types come from the package itself.
+// internal: the Pact Verifier of @pact-foundation/pact-core, an optional peer dependency that
+// @pact-foundation/pact brings, loaded so that a missing package fails with one line (see importPeer).
+import type { VerifierOptions } from "@pact-foundation/pact-core";
 import { importPeer } from "../_optional-peer.js";
 
-export const { default: pactCore } = await importPeer("@pact-foundation/pact-core", () => import("@pact-foundation/pact-core"), "@pact-foundation/pact");
+// The named export: the default one differs between majors (19, 20) and between Node's and Vite's CommonJS interop.
+const { Verifier } = await importPeer("@pact-foundation/pact-core", () => import("@pact-foundation/pact-core"), "@pact-foundation/pact");
+
+/**
+ * Runs the Pact Verifier, as pact-core's `verifyPacts` does.
+ *
+ * @returns what the verifier printed; rejects when an interaction fails or the verifier cannot run
+ */
+export const verifyPacts = (options: VerifierOptions): Promise<string> => new Verifier(options).verify();

@@ -1,5 +1,5 @@
 import type { VerifierOptions } from "@pact-foundation/pact-core";
-import { pactCore } from "./_pact-core.js";
+import { verifyPacts } from "./_pact-core.js";
 import { resolve } from "node:path";
 import { TestkitError } from "../errors.js";
 import { PROVIDER_STATES_PATH, startFakeTwilio } from "../fake-twilio/index.js";
@@ -141,7 +141,7 @@ export async function verifyContracts(options: VerifyOptions, env: Env): Promise
   const fake = options.providerBaseUrl === undefined ? await startFakeTwilio({ seed: options.seed }) : undefined;
   const providerBaseUrl = options.providerBaseUrl ?? (fake as NonNullable<typeof fake>).url;
   try {
-    await pactCore.default.verifyPacts({
+    await verifyPacts({
       provider: PROVIDER_NAME,
       providerBaseUrl,
       providerStatesSetupUrl: `${providerBaseUrl.replace(/\/+$/, "")}${PROVIDER_STATES_PATH}`,
