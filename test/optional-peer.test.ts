@@ -1,6 +1,13 @@
+import { readdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import { importPeer } from "../src/_optional-peer.js";
 import { TestkitError } from "../src/errors.js";
+
+const SRC = fileURLToPath(new URL("../src/", import.meta.url));
+/** The optional peer dependencies (package.json `peerDependenciesMeta`). */
+const PEERS = Object.keys((JSON.parse(readFileSync(new URL("../package.json", import.meta.url), "utf8")) as { peerDependenciesMeta: object }).peerDependenciesMeta);
 
 describe("importPeer", () => {
   it("returns the package's module when it is installed", async () => {
@@ -25,5 +32,18 @@ describe("importPeer", () => {
   it("passes on any other failure of the package's own loading", async () => {
     const failure = Object.assign(new Error("Cannot find package 'something-else' imported from x"), { code: "ERR_MODULE_NOT_FOUND" });
     await expect(importPeer("commander", () => Promise.reject(failure))).rejects.toBe(failure);
+  });
+});
+
+describe("the optional peer dependencies", () => {
+  it("are imported for their values only through importPeer, so that a missing one fails with its line", () => {
+    const offenders: string[] = [];
+    for (const file of readdirSync(SRC, { recursive: true, encoding: "utf8" }).filter((f) => f.endsWith(".ts"))) {
+      const code = readFileSync(join(SRC, file), "utf8");
+      // Static value imports and re-exports; `import type` is erased from the output.
+      for (const [line, specifier] of code.matchAll(/^(?:import|export)(?! type )[^"\n]*?from "([^"]+)"/gm))
+        if (PEERS.some((peer) => specifier === peer || specifier!.startsWith(`${peer}/`))) offenders.push(`${file}: ${line}`);
+    }
+    expect(offenders).toEqual([]);
   });
 });
