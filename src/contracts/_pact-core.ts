@@ -4,11 +4,15 @@ import type { VerifierOptions } from "@pact-foundation/pact-core";
 import { importPeer } from "../_optional-peer.js";
 
 // The named export: the default one differs between majors (19, 20) and between Node's and Vite's CommonJS interop.
-const { Verifier } = await importPeer("@pact-foundation/pact-core", () => import("@pact-foundation/pact-core"), "@pact-foundation/pact");
+const { Verifier, setLogLevel } = await importPeer("@pact-foundation/pact-core", () => import("@pact-foundation/pact-core"), "@pact-foundation/pact");
 
 /**
- * Runs the Pact Verifier, as pact-core's `verifyPacts` does.
+ * Runs the Pact Verifier, as pact-core's `verifyPacts` does, with pact-core's own log at
+ * `options.logLevel` from the start (pact-core applies it only after logging "Verifying Pact Files" at info).
  *
  * @returns what the verifier printed; rejects when an interaction fails or the verifier cannot run
  */
-export const verifyPacts = (options: VerifierOptions): Promise<string> => new Verifier(options).verify();
+export function verifyPacts(options: VerifierOptions): Promise<string> {
+  if (options.logLevel !== undefined) setLogLevel(options.logLevel);
+  return new Verifier(options).verify();
+}
