@@ -8,7 +8,6 @@ import { fileURLToPath } from "node:url";
 import { afterEach, describe, expect, it } from "vitest";
 import { contractWriter } from "../../src/contracts/contract-writer.js";
 import { addTwilioInteraction, fetchConference, PROVIDER_NAME } from "../../src/contracts/interactions/index.js";
-import { TestkitError } from "../../src/errors.js";
 import { conferenceFactory } from "../../src/factories/index.js";
 
 const conferences = [3, 1, 2].map((seed) => conferenceFactory.seed(seed).traits("in-progress").build());
@@ -172,19 +171,5 @@ await contract.commit();
     await expect(contract.commit()).rejects.toThrow(/^Failed to read the contract .*writer-test-twilio-voice-api\.json: /);
     expect(readdirSync(dir)).toEqual(["writer-test-twilio-voice-api.json"]);
     expect(readFileSync(join(dir, "writer-test-twilio-voice-api.json"), "utf8")).toBe("{ not json");
-  });
-
-  it.each([
-    ["../../x", /consumer name "\.\.\/\.\.\/x" must not hold "\/", "\\" or control characters/],
-    ["a\\b", /consumer name "a\\\\b" must not hold/],
-    ["bell\u0007", /consumer name "bell\\u0007" must not hold/],
-    ["..", /consumer name "\.\." is not a name/],
-    [" ", /consumer name " " is not a name/],
-  ])("refuses the consumer name %j, which would not name a file in the folder, and writes nothing", (consumer, message) => {
-    const dir = tempDir();
-    const attempt = () => contractWriter({ consumer, dir });
-    expect(attempt).toThrow(TestkitError);
-    expect(attempt).toThrow(message);
-    expect(readdirSync(dir)).toEqual([]);
   });
 });
