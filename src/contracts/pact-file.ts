@@ -133,9 +133,14 @@ function headerValue(headers: unknown, name: string): string | undefined {
 /** V3 and V4 keep the query as `{ key: [values] }`; V2 as a query string. */
 function queryOf(raw: unknown): Record<string, string[]> {
   if (typeof raw === "string") {
-    const out: Record<string, string[]> = {};
-    for (const [key, value] of new URLSearchParams(raw)) (out[key] ??= []).push(value);
-    return out;
+    // A Map, so that keys such as `constructor` and `__proto__` are keys like any other.
+    const byKey = new Map<string, string[]>();
+    for (const [key, value] of new URLSearchParams(raw)) {
+      const values = byKey.get(key);
+      if (values) values.push(value);
+      else byKey.set(key, [value]);
+    }
+    return Object.fromEntries(byKey);
   }
   if (!isObject(raw)) return {};
   return Object.fromEntries(Object.entries(raw).map(([key, value]) => [key, (Array.isArray(value) ? value : [value]).map(String)]));

@@ -183,3 +183,58 @@ describe("malformed matching rules in a pact file", () => {
     }
   });
 });
+
+describe("prototype-named keys in a pact file are keys like any other", () => {
+  const ACCOUNT = `AC${"1".repeat(32)}`;
+  const LIST = `/2010-04-01/Accounts/${ACCOUNT}/Conferences/CF${"1".repeat(32)}/Participants.json`;
+  const KEYS = ["__proto__", "constructor", "toString"];
+  const authorization = `Basic ${Buffer.from(`${ACCOUNT}:your_auth_token`).toString("base64")}`;
+  /** A V2 pact (its query a string) whose ListParticipant request repeats each key, and a CreateParticipant form that adds them: each answered 400 by the fake. */
+  const v2 = JSON.stringify({
+    consumer: { name: "bad-input" },
+    provider: { name: "twilio-voice-api" },
+    metadata: { pactSpecification: { version: "2.0.0" } },
+    interactions: [
+      {
+        description: "a list with prototype-named query keys",
+        providerStates: [{ name: "an account has conferences", params: { AccountSid: ACCOUNT } }],
+        request: { method: "GET", path: LIST, query: KEYS.map((k) => `${k}=1&${k}=2`).join("&"), headers: { Authorization: authorization } },
+        response: { status: 400 },
+      },
+      {
+        description: "a create with prototype-named form fields",
+        providerStates: [{ name: "an account has conferences", params: { AccountSid: ACCOUNT } }],
+        request: { method: "POST", path: LIST, headers: { Authorization: authorization, "Content-Type": "application/x-www-form-urlencoded" }, body: `From=%2B15017122661&To=%2B15558675310&${KEYS.map((k) => `${k}=1&${k}=2`).join("&")}` },
+        response: { status: 400 },
+      },
+    ],
+  });
+  let dir: string;
+  beforeAll(() => {
+    dir = mkdtempSync(join(tmpdir(), "ttk-proto-"));
+    mkdirSync(join(dir, "contracts"));
+    writeFileSync(join(dir, "contracts", "a.json"), v2);
+  });
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  it("check reports each as an unknown parameter (exit 1), not an unexpected error", async () => {
+    const { code, stdout, stderr } = await run(["contracts", "check"], { cwd: dir });
+    expect({ code, stderr }).toEqual({ code: 1, stderr: "" });
+    for (const key of KEYS) {
+      expect(stdout).toContain(`› a list with prototype-named query keys › /request/query/${key}  is not a documented field [additionalProperties]`);
+      expect(stdout).toContain(`› a create with prototype-named form fields › /request/body/${key}  is not a documented field [additionalProperties]`);
+    }
+  });
+
+  it("verify replays them to the fake, which refuses them as unknown parameters (400, as the pact expects): exit 0", async () => {
+    const { code, stdout, stderr } = await run(["contracts", "verify"], { cwd: dir });
+    expect({ code, stderr }).toEqual({ code: 0, stderr: "" });
+    expect(stdout).toMatch(/^Verified 1 pact files from contracts against /);
+  });
+
+  it("publish reads the file and goes on to the broker (here down: exit 2, one line)", async () => {
+    const before = snapshot(dir);
+    expectCliFailure(await run(["contracts", "publish", ...PUBLISH_FLAGS], { cwd: dir, env: down() }), 2, NO_BROKER);
+    expect(snapshot(dir)).toEqual(before);
+  });
+});
