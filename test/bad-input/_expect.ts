@@ -1,6 +1,6 @@
 // Shared checks of the bad-input tables: a failing CLI run says one line and prints nothing else, no
 // text shows a stack trace, and a folder is byte-identical before and after a failing command.
-import { chmodSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { chmodSync, lstatSync, mkdtempSync, readdirSync, readFileSync, readlinkSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { expect } from "vitest";
@@ -42,7 +42,16 @@ export function expectCliFailure(result: CliResult, code: 1 | 2, message: RegExp
   expectNoStackTrace(result.stderr);
 }
 
-/** Every file under a folder, by relative path, with its bytes (`<unreadable>` for what cannot be read). */
+/** What a snapshot records for a path that is neither a folder nor a regular file, which it must not read (a FIFO would block). */
+function special(path: string): string | undefined {
+  const stats = lstatSync(path);
+  if (stats.isSymbolicLink()) return `<link to ${readlinkSync(path)}>`;
+  if (stats.isFIFO()) return "<fifo>";
+  if (stats.isSocket()) return "<socket>";
+  return stats.isFile() || stats.isDirectory() ? undefined : "<device>";
+}
+
+/** Every file under a folder, by relative path, with its bytes (`<unreadable>` for what cannot be read; FIFOs, sockets and links by kind). */
 export function snapshot(dir: string): Record<string, string> {
   const out: Record<string, string> = {};
   const walk = (at: string, prefix: string): void => {
@@ -56,7 +65,9 @@ export function snapshot(dir: string): Record<string, string> {
     out[`${prefix}/`] = names.join("\n");
     for (const name of names) {
       const path = join(at, name);
-      if (statSync(path).isDirectory()) walk(path, `${prefix}/${name}`);
+      const kind = special(path);
+      if (kind !== undefined) out[`${prefix}/${name}`] = kind;
+      else if (statSync(path).isDirectory()) walk(path, `${prefix}/${name}`);
       else {
         try {
           out[`${prefix}/${name}`] = readFileSync(path).toString("base64");

@@ -2,7 +2,9 @@
 // each row exits with its code and one line on standard error, prints nothing on standard output,
 // never shows the broker token, and leaves the working folder (contracts/ and every fixture) byte
 // for byte as it was.
-import { chmodSync, cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { execFileSync } from "node:child_process";
+import { chmodSync, cpSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
+import { createServer, type Server } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -16,6 +18,8 @@ const TOKEN = "tok-bad-input-5e1f-very-secret";
 const denies = chmodDenies();
 
 let cwd: string;
+/** Listens on the socket fixture, so that it is a live Unix socket. */
+let socket: Server;
 /** An http URL on 127.0.0.1 where nothing listens, for the broker and for a provider. */
 let nowhere: string;
 
@@ -38,6 +42,13 @@ beforeAll(async () => {
   fixture("bad-status", { "a.json": pact([{ description: "a status that is not one", request: { method: "GET", path: "/x" }, response: { status: "abc" } }]) });
   fixture("folder-pact");
   mkdirSync(join(cwd, "folder-pact", "a.json"));
+  fixture("fifo-pact");
+  execFileSync("mkfifo", [join(cwd, "fifo-pact", "a.json")]);
+  fixture("socket-pact");
+  socket = createServer();
+  await new Promise<void>((resolve) => socket.listen(join(cwd, "socket-pact", "a.json"), resolve));
+  fixture("device-pact");
+  symlinkSync("/dev/zero", join(cwd, "device-pact", "a.json"));
   fixture("locked-dir", { "a.json": pact([]) });
   fixture("locked-file", { "a.json": pact([]) });
   writeFileSync(join(cwd, "a-file"), "not a folder\n");
@@ -45,7 +56,8 @@ beforeAll(async () => {
   chmodSync(join(cwd, "locked-dir"), 0o000);
 });
 
-afterAll(() => {
+afterAll(async () => {
+  await new Promise((resolve) => socket.close(resolve));
   chmodSync(join(cwd, "locked-dir"), 0o700);
   chmodSync(join(cwd, "locked-file", "a.json"), 0o600);
   rmSync(cwd, { recursive: true, force: true });
@@ -72,7 +84,12 @@ const FOLDERS: ReadonlyArray<readonly [string, string, RegExp]> = [
   ["a response status that is not one", "bad-status", /Failed to read bad-status\/a\.json interaction 0: response status "abc" is not an HTTP status/],
   denies
     ? ["an unreadable pact file (chmod 000)", "locked-file", /Failed to read locked-file\/a\.json: EACCES/]
-    : ["an unreadable pact file (root ignores chmod: a folder named a.json)", "folder-pact", /Failed to read folder-pact\/a\.json: EISDIR/],
+    : ["an unreadable pact file (root ignores chmod: a folder named a.json)", "folder-pact", /Failed to read folder-pact\/a\.json: a directory, not a regular file$/m],
+  // Files that are not regular files are refused when opened, not read: a FIFO would block forever.
+  ["a folder named a.json", "folder-pact", /Failed to read folder-pact\/a\.json: a directory, not a regular file$/m],
+  ["a FIFO named a.json, with no writer", "fifo-pact", /Failed to read fifo-pact\/a\.json: a named pipe \(FIFO\), not a regular file$/m],
+  ["a Unix socket named a.json", "socket-pact", /Failed to read socket-pact\/a\.json: a socket, not a regular file$/m],
+  ["a device named a.json (a link to /dev/zero)", "device-pact", /Failed to read device-pact\/a\.json: a character device, not a regular file$/m],
 ];
 
 const PUBLISH_FLAGS = ["--consumer-app-version", "1.2.3", "--branch", "main"];
