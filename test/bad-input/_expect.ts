@@ -15,6 +15,14 @@ export interface CliResult {
 /** Stack frames (`    at fn (file.js:1:2)`), Node's own error prefixes (`TypeError: …`, `Error [ERR_X]: …`) and the CLI's catch-all. */
 const TRACE = [/^\s+at\s/m, /^(\w*Error|Error \[\w+\]):/m, /\btwilio-testkit: (\w*Error|Error):/, /unexpected error/i, /node:internal/];
 
+/** A character a terminal acts on (C0 but the line feed, DEL, C1, bidirectional overrides and isolates): printed text shows them escaped. */
+const RAW_CONTROL = /[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/;
+
+/** Expects printed text to carry no raw control character, so that nothing from a bad file or argument acts on the terminal. */
+export function expectPrintable(text: string): void {
+  expect(text, "a raw control character").not.toMatch(RAW_CONTROL);
+}
+
 /** Expects a text to carry no stack trace, no Node error prefix and no "unexpected error". */
 export function expectNoStackTrace(text: string): void {
   for (const pattern of TRACE) expect(text, `matches ${pattern}`).not.toMatch(pattern);
@@ -27,7 +35,7 @@ const ISSUE_LINE = /^ {2}(\/\S*|\(root\)) {2}.+ {2}\[[\w-]+\]$/;
  * Expects a clean CLI failure: the exit code, nothing on standard output, and exactly one error line
  * on standard error, `twilio-testkit: <message>`, matching `message`. The one exception the README
  * documents: a message ending "N issue(s):" (a factory override that breaks the schema) is followed
- * by one formatted line per issue, and nothing else.
+ * by one formatted line per issue, and nothing else. No raw control character anywhere.
  */
 export function expectCliFailure(result: CliResult, code: 1 | 2, message: RegExp): void {
   expect({ code: result.code, stdout: result.stdout }).toEqual({ code, stdout: "" });
@@ -40,6 +48,7 @@ export function expectCliFailure(result: CliResult, code: 1 | 2, message: RegExp
   }
   expect(result.stderr).toMatch(message);
   expectNoStackTrace(result.stderr);
+  expectPrintable(result.stderr);
 }
 
 /** What a snapshot records for a path that is neither a folder nor a regular file, which it must not read (a FIFO would block). */

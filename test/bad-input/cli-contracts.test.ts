@@ -11,7 +11,7 @@ import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { run } from "../_io.js";
 import { closedPort } from "../contracts/_broker.js";
-import { chmodDenies, expectCliFailure, expectNoStackTrace, snapshot } from "./_expect.js";
+import { chmodDenies, expectCliFailure, expectNoStackTrace, expectPrintable, snapshot } from "./_expect.js";
 
 const REPO_CONTRACTS = fileURLToPath(new URL("../../contracts", import.meta.url));
 const TOKEN = "tok-bad-input-5e1f-very-secret";
@@ -42,6 +42,7 @@ beforeAll(async () => {
   fixture("bad-status", { "a.json": pact([{ description: "a status that is not one", request: { method: "GET", path: "/x" }, response: { status: "abc" } }]) });
   fixture("folder-pact");
   mkdirSync(join(cwd, "folder-pact", "a.json"));
+  fixture("controls", { "a\u001b[31m\n.json": "\u001b[2J\u0007 not json \u009b31m" });
   fixture("fifo-pact");
   execFileSync("mkfifo", [join(cwd, "fifo-pact", "a.json")]);
   fixture("socket-pact");
@@ -85,6 +86,7 @@ const FOLDERS: ReadonlyArray<readonly [string, string, RegExp]> = [
   denies
     ? ["an unreadable pact file (chmod 000)", "locked-file", /Failed to read locked-file\/a\.json: EACCES/]
     : ["an unreadable pact file (root ignores chmod: a folder named a.json)", "folder-pact", /Failed to read folder-pact\/a\.json: a directory, not a regular file$/m],
+  ["a pact file of control characters, under a name with some", "controls", /Failed to read controls\/a\\u001b\[31m\\n\.json: not JSON \(.*\\u001b\[2J\\u0007.*\)$/m],
   // Files that are not regular files are refused when opened, not read: a FIFO would block forever.
   ["a folder named a.json", "folder-pact", /Failed to read folder-pact\/a\.json: a directory, not a regular file$/m],
   ["a FIFO named a.json, with no writer", "fifo-pact", /Failed to read fifo-pact\/a\.json: a named pipe \(FIFO\), not a regular file$/m],
@@ -253,5 +255,27 @@ describe("prototype-named keys in a pact file are keys like any other", () => {
     const before = snapshot(dir);
     expectCliFailure(await run(["contracts", "publish", ...PUBLISH_FLAGS], { cwd: dir, env: down() }), 2, NO_BROKER);
     expect(snapshot(dir)).toEqual(before);
+  });
+});
+
+describe("control characters in a pact file", () => {
+  it("check prints them escaped, each finding on its own line", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "ttk-controls-"));
+    try {
+      const interaction = { type: "Synchronous/HTTP", description: "a \u001b[31mred\u001b[0m\nforged line \u009b2J \u202e", request: { method: "GET", path: "/x\u001b]0;title\u0007" }, response: { status: 200 } };
+      writeFileSync(join(dir, "a.json"), pact([interaction]));
+      const { code, stdout, stderr } = await run(["contracts", "check", "."], { cwd: dir });
+      expect({ code, stderr }).toEqual({ code: 1, stderr: "" });
+      expectPrintable(stdout);
+      expect(stdout.split("\n")[0]).toBe(
+        "a.json › a \\u001b[31mred\\u001b[0m\\nforged line \\u009b2J \\u202e › /request/path  must be one of the catalogued operations: no operation answers GET /x\\u001b]0;title\\u0007 [unknown-operation]",
+      );
+      expect(stdout.split("\n")).toHaveLength(3);
+      const json = await run(["contracts", "check", ".", "--json"], { cwd: dir });
+      expectPrintable(json.stdout);
+      expect((JSON.parse(json.stdout) as { findings: Array<{ interaction: string }> }).findings[0]?.interaction).toBe(interaction.description);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

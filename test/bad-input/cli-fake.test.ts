@@ -14,6 +14,9 @@ const PAGE_TOO_LARGE = /^twilio-testkit: Failed to read --query: Page is too lar
 const ROWS: ReadonlyArray<readonly [string, readonly string[], RegExp]> = [
   // arguments and flags
   ["no kind", ["fake"], /missing required argument 'kind' \(add --help for usage\)/],
+  ["a kind with control characters", ["fake", "a\u001b[2J\u0007\u009b31m\nb\u202e"], /^twilio-testkit: Failed to fake "a\\u001b\[2J\\u0007\\u009b31m\\nb\\u202e": kinds are /],
+  ["a flag with control characters", ["fake", "participant", "--\u001b]0;title\u0007"], /unknown option '--\\u001b\]0;title\\u0007'/],
+  ["--set of a field whose name holds control characters", ["fake", "participant", "--set", "a\u001b[31m\nb=1"], /^twilio-testkit: Failed to build participant: 1 issue:\n {2}\/a\\u001b\[31m\\nb {2}is not a documented field {2}\[additionalProperties\]\n$/],
   ["an unknown kind", ["fake", "caller"], /Failed to fake "caller": kinds are participant, conference, stream, participant-page, conference-page, error$/m],
   ["a second argument", ["fake", "participant", "conference"], /too many arguments for 'fake'/],
   ["an unknown flag", ["fake", "participant", "--colour", "red"], /unknown option '--colour'/],
