@@ -4,6 +4,7 @@
 import { request } from "node:http";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { OPERATIONS, type Operation } from "../../src/catalogue/operations.js";
+import { participantPageFactory } from "../../src/factories/pages.js";
 import { streamFactory } from "../../src/factories/stream.js";
 import { startFakeTwilio, type FakeTwilio } from "../../src/fake-twilio/index.js";
 import { validateResource } from "../../src/validate/validate.js";
@@ -151,6 +152,9 @@ const BAD_VALUE: Partial<Record<string, readonly [string, Record<string, string>
   UpdateStream: ["body", { Status: "running" }, PARAMETER('Status must be one of "stopped"')],
 };
 
+/** A valid page far down its list: the fake would have to hold 10,050 copies before it. */
+const FAR_PAGE = participantPageFactory.seed(4).answering({ PageSize: 50, Page: 201 }).ofTotal(10_051).build();
+
 /** Keys that name properties of every plain object: parameters so named are unknown keys like any other. */
 const PROTOTYPE_KEYS = ["__proto__", "constructor", "toString", "hasOwnProperty"] as const;
 
@@ -233,6 +237,16 @@ const OTHER_ROWS: readonly Row[] = [
   { name: "a provider state that is not JSON", method: "POST", path: "/_pact/provider-states", contentType: "application/json", body: "{state:", status: 400, code: 20001, message: /^Invalid request: Body is not valid JSON/ },
   { name: "an unknown provider state", method: "POST", path: "/_pact/provider-states", contentType: "application/json", body: JSON.stringify({ state: "a quiet day" }), status: 400, code: 20001, message: /^Failed to set up provider state "a quiet day": unknown state; known states are "a conference exists", / },
   ...PROTOTYPE_KEYS.map((key): Row => ({ name: `a provider state named ${key}`, method: "POST", path: "/_pact/provider-states", contentType: "application/json", body: JSON.stringify({ state: key }), status: 400, code: 20001, message: new RegExp(`^Failed to set up provider state "${key}": unknown state; known states are `) })),
+  {
+    name: "a provider state whose example page starts past item 10,000",
+    method: "POST",
+    path: "/_pact/provider-states",
+    contentType: "application/json",
+    body: JSON.stringify({ state: "a conference has participants", params: { AccountSid: FAR_PAGE.participants[0]?.account_sid, ConferenceSid: FAR_PAGE.participants[0]?.conference_sid, example: FAR_PAGE } }),
+    status: 400,
+    code: 20001,
+    message: /^Failed to set up provider state "a conference has participants": Failed to put the example page in place: it starts at item 10050, and the fake puts at most 10000 items before a page$/,
+  },
   { name: "a provider state with an unknown action", method: "POST", path: "/_pact/provider-states", contentType: "application/json", body: JSON.stringify({ state: "a conference exists", action: "undo" }), status: 400, code: 20001, message: /^Failed to change provider state "a conference exists": action must be "setup" or "teardown", not "undo"$/ },
   { name: "a provider state without its parameters", method: "POST", path: "/_pact/provider-states", contentType: "application/json", body: JSON.stringify({ state: "a conference exists", params: "none" }), status: 400, code: 20001, message: /^Failed to set up provider state "a conference exists": Failed to read provider state parameter AccountSid/ },
 ];
