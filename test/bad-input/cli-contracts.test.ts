@@ -279,3 +279,21 @@ describe("control characters in a pact file", () => {
     }
   });
 });
+
+describe("a response body nested far deeper than its schema", () => {
+  it("check reports where it stops matching the schema (exit 1), not a stack overflow", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "ttk-deep-"));
+    try {
+      const depth = 100_000;
+      const path = `/2010-04-01/Accounts/AC${"0".repeat(32)}/Conferences/CF${"0".repeat(32)}/Participants.json`;
+      const body = `{"participants":${"[".repeat(depth)}${"]".repeat(depth)}}`;
+      const interaction = `{"type":"Synchronous/HTTP","description":"deep","request":{"method":"GET","path":"${path}"},"response":{"status":200,"body":{"content":${body},"contentType":"application/json","encoded":false}}}`;
+      writeFileSync(join(dir, "a.json"), pact([]).replace('"interactions":[]', `"interactions":[${interaction}]`));
+      const { code, stdout, stderr } = await run(["contracts", "check", "."], { cwd: dir });
+      expect({ code, stderr }).toEqual({ code: 1, stderr: "" });
+      expect(stdout).toMatch(/^a\.json › deep › \/response\/body\/participants\/0 {2}must be object .*\[type\]\n1 finding in 1 interactions/);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
