@@ -1,4 +1,5 @@
-import { readFile } from "node:fs/promises";
+import { createReadStream } from "node:fs";
+import { TestkitError } from "../errors.js";
 import type { ExitCode } from "./run.js";
 
 /** What a CLI command may touch: output streams, standard input, the environment and the working folder. Tests pass their own. */
@@ -7,7 +8,7 @@ export interface CliIo {
   readonly stdout: (text: string) => void;
   /** Writes to standard error (text as given, no newline added) */
   readonly stderr: (text: string) => void;
-  /** Reads all of standard input as UTF-8 */
+  /** Reads all of standard input as UTF-8; TestkitError `IO` past 64 MB */
   readonly readStdin: () => Promise<string>;
   /** Whether standard input is a terminal (then nothing is piped in) */
   readonly stdinIsTTY: boolean;
@@ -19,9 +20,23 @@ export interface CliIo {
   readonly untilStopped?: () => Promise<unknown>;
 }
 
-async function readAll(stream: NodeJS.ReadableStream): Promise<string> {
+/**
+ * Most bytes a command reads from a file or standard input: far more than any Twilio response (a
+ * page of 1,000 participants is about 1 MB), and far less than would exhaust memory reading a stream
+ * that never ends, such as `/dev/zero`.
+ */
+const MAX_INPUT_BYTES = 64 * 1024 * 1024;
+
+/** @throws TestkitError `IO` past {@link MAX_INPUT_BYTES}, having stopped reading */
+async function readAll(stream: NodeJS.ReadableStream, name: string): Promise<string> {
   const chunks: Buffer[] = [];
-  for await (const chunk of stream) chunks.push(Buffer.isBuffer(chunk) ? chunk : Buffer.from(String(chunk)));
+  let size = 0;
+  for await (const chunk of stream) {
+    const buffer = Buffer.isBuffer(chunk) ? chunk : Buffer.from(String(chunk));
+    size += buffer.length;
+    if (size > MAX_INPUT_BYTES) throw new TestkitError("IO", `Failed to read ${name}: it is larger than ${MAX_INPUT_BYTES / 1024 / 1024} MB`);
+    chunks.push(buffer);
+  }
   return Buffer.concat(chunks).toString("utf8");
 }
 
@@ -85,7 +100,7 @@ export function processIo(): ProcessIo {
       }
       return outFailure || errFailure ? 2 : code;
     },
-    readStdin: () => readAll(process.stdin),
+    readStdin: () => readAll(process.stdin, "standard input"),
     stdinIsTTY: Boolean(process.stdin.isTTY),
     env: process.env,
     cwd: process.cwd(),
@@ -93,5 +108,11 @@ export function processIo(): ProcessIo {
   };
 }
 
-/** Reads a text file, for commands; a thin seam kept here so commands stay free of `node:fs`. */
-export const readTextFile = (path: string): Promise<string> => readFile(path, "utf8");
+/**
+ * Reads a text file, for commands; a thin seam kept here so commands stay free of `node:fs`.
+ *
+ * @param path - the file to read
+ * @param name - the file as the user named it, for the error
+ * @throws TestkitError `IO` for a file larger than 64 MB (or a device that never ends); the error of `open` or `read` otherwise
+ */
+export const readTextFile = (path: string, name: string): Promise<string> => readAll(createReadStream(path), name);

@@ -1,6 +1,6 @@
 // Bad input to `twilio-testkit validate`: usage and input errors exit 2 with one line on standard
 // error and nothing on standard output; exit 1 is kept for bodies that are JSON but not valid.
-import { chmodSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -50,6 +50,7 @@ const ROWS: ReadonlyArray<readonly [string, readonly string[], string | undefine
     : ["an unreadable file (a folder where the file belongs; chmod does not bind root)", ["validate", "ListParticipant", "folder.json"], undefined, /Failed to read folder.json: EISDIR/],
   ["an empty file", ["validate", "ListParticipant", "empty.json"], undefined, /Failed to read empty.json: it is empty$/m],
   ["a file of whitespace", ["validate", "ListParticipant", "blank.json"], undefined, /Failed to read blank.json: it is empty$/m],
+  ...(existsSync("/dev/zero") ? [["a file that never ends (/dev/zero)", ["validate", "ListParticipant", "/dev/zero"], undefined, /Failed to read \/dev\/zero: it is larger than 64 MB$/m] as const] : []),
   ["a file that is not JSON", ["validate", "ListParticipant", "not-json.json"], undefined, /Failed to read not-json.json: not JSON \(.+\)$/m],
   ["a file of control characters, not JSON", ["validate", "ListParticipant", "controls.json"], undefined, /Failed to read controls.json: not JSON \(.*\\u001b.*\)$/m],
   ["a FILE argument with control characters", ["validate", "ListParticipant", "a\u001b[2J\nb.json"], undefined, /Failed to read a\\u001b\[2J\\nb\.json: no such file$/m],

@@ -15,8 +15,9 @@ async function readInput(file: string | undefined, io: CliIo): Promise<{ text: s
   }
   if (file.trim() === "") throw new TestkitError("USAGE", "Failed to read input: the FILE argument is empty; give a file, or - for standard input");
   try {
-    return { text: await readTextFile(resolve(io.cwd, file)), name: file };
+    return { text: await readTextFile(resolve(io.cwd, file), file), name: file };
   } catch (error) {
+    if (error instanceof TestkitError) throw error;
     const reason = (error as NodeJS.ErrnoException).code === "ENOENT" ? "no such file" : (error as Error).message;
     throw new TestkitError("IO", `Failed to read ${file}: ${reason}`, { cause: error });
   }

@@ -1,7 +1,7 @@
-// Output that cannot be written, run on the shipped binary (only a real process has pipes and
-// disks to fail): a reader that goes away (EPIPE, `… | head -1`) ends the run quietly with the
+// The real process's standard streams, run on the shipped binary (only a real process has pipes
+// and disks to fail): a reader that goes away (EPIPE, `… | head -1`) ends the run quietly with the
 // command's own code; a full disk (ENOSPC, /dev/full) is one line on standard error and exit 2;
-// never a stack trace.
+// standard input that never ends is refused past 64 MB; never a stack trace.
 import { spawn } from "node:child_process";
 import { closeSync, existsSync, mkdtempSync, openSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -19,12 +19,13 @@ const FULL = "/dev/full";
 type Sink = "pipe" | "full";
 
 /**
- * Runs the binary with standard output and error each a pipe or /dev/full. `closeAfter` bytes into
- * standard output, the test stops reading and closes its end of the pipe, as `head` does.
+ * Runs the binary with standard output and error each a pipe or /dev/full, and standard input
+ * nothing or /dev/zero. `closeAfter` bytes into standard output, the test stops reading and closes
+ * its end of the pipe, as `head` does.
  */
-function runBin(argv: readonly string[], sinks: { stdout: Sink; stderr: Sink }, closeAfter?: number): Promise<{ code: number | null; signal: string | null; stdout: string; stderr: string }> {
-  const fds = { stdout: sinks.stdout === "full" ? openSync(FULL, "w") : undefined, stderr: sinks.stderr === "full" ? openSync(FULL, "w") : undefined };
-  const child = spawn(process.execPath, [BIN, ...argv], { stdio: ["ignore", fds.stdout ?? "pipe", fds.stderr ?? "pipe"] });
+function runBin(argv: readonly string[], sinks: { stdout: Sink; stderr: Sink; stdin?: "zero" }, closeAfter?: number): Promise<{ code: number | null; signal: string | null; stdout: string; stderr: string }> {
+  const fds = { stdin: sinks.stdin === "zero" ? openSync("/dev/zero", "r") : undefined, stdout: sinks.stdout === "full" ? openSync(FULL, "w") : undefined, stderr: sinks.stderr === "full" ? openSync(FULL, "w") : undefined };
+  const child = spawn(process.execPath, [BIN, ...argv], { stdio: [fds.stdin ?? "ignore", fds.stdout ?? "pipe", fds.stderr ?? "pipe"] });
   for (const fd of Object.values(fds)) if (fd !== undefined) closeSync(fd);
   let stdout = "";
   let stderr = "";
@@ -42,7 +43,7 @@ function runBin(argv: readonly string[], sinks: { stdout: Sink; stderr: Sink }, 
 /** Enough output (about 3.5 MB) that the reader is gone long before the writer is done. */
 const MANY = ["fake", "participant", "--count", "5000", "--seed", "1"];
 
-describe.skipIf(!existsSync(FULL)).concurrent("twilio-testkit output that cannot be written", () => {
+describe.skipIf(!existsSync(FULL)).concurrent("twilio-testkit standard streams that fail", () => {
   it("a reader that goes away after the first line (EPIPE): exit 0, the command's own code, nothing on standard error", async () => {
     const result = await runBin(MANY, { stdout: "pipe", stderr: "pipe" }, 1);
     expect({ code: result.code, signal: result.signal, stderr: result.stderr }).toEqual({ code: 0, signal: null, stderr: "" });
@@ -77,6 +78,11 @@ describe.skipIf(!existsSync(FULL)).concurrent("twilio-testkit output that cannot
   it("standard error on a full disk, for a failing command: exit 2, no crash, nothing on standard output", async () => {
     const result = await runBin(["fake", "caller"], { stdout: "pipe", stderr: "full" });
     expect({ code: result.code, signal: result.signal, stdout: result.stdout }).toEqual({ code: 2, signal: null, stdout: "" });
+  });
+
+  it("standard input that never ends (/dev/zero): exit 2, one line, past 64 MB", async () => {
+    const result = await runBin(["validate", "ListParticipant", "-"], { stdout: "pipe", stderr: "pipe", stdin: "zero" });
+    expectCliFailure({ code: result.code ?? -1, stdout: result.stdout, stderr: result.stderr }, 2, /^twilio-testkit: Failed to read standard input: it is larger than 64 MB\n$/);
   });
 
   it("both on a full disk: exit 2, no crash", async () => {
