@@ -52,10 +52,15 @@ function runCli(project: string, args: readonly string[], env: NodeJS.ProcessEnv
 /** The peer's one line, as src/_optional-peer.ts words it. */
 const missing = (name: string, install = name) => `Failed to load ${name}: install it with npm install --save-dev ${install}`;
 
-/** An import that must fail with the peer's line, and no ERR_MODULE_NOT_FOUND. */
-function checkImportFails(project: string, entry: string, line: string): void {
+/**
+ * An import that must fail with a missing peer's line, and no ERR_MODULE_NOT_FOUND.
+ *
+ * @param lines - the line, or the lines of each peer the entry needs (whichever is found missing first)
+ */
+function checkImportFails(project: string, entry: string, ...lines: string[]): void {
   const run = runModule(project, `import ${JSON.stringify(entry)};`);
-  check(run.status !== 0 && run.stderr.includes(line) && !run.stderr.includes("ERR_MODULE_NOT_FOUND"), `import "${entry}" fails with "${line}"`);
+  const named = lines.some((line) => run.stderr.includes(line));
+  check(run.status !== 0 && named && !run.stderr.includes("ERR_MODULE_NOT_FOUND"), `import "${entry}" fails with "${lines.join('" or "')}"`);
 }
 
 /** A command that must exit 2 with one line on stderr holding `line`. */
@@ -92,6 +97,7 @@ await fake.close();`);
   // Either of Pact's packages may be the first found missing; @pact-foundation/pact brings both.
   checkImportFails(project, "twilio-testkit/contracts", "install it with npm install --save-dev @pact-foundation/pact");
   checkImportFails(project, "twilio-testkit/vitest", missing("vitest"));
+  checkImportFails(project, "twilio-testkit/contracts/vitest", "install it with npm install --save-dev @pact-foundation/pact", missing("vitest"));
   checkCommandFails(project, ["contracts", "check"], missing("@pact-foundation/pact"));
   checkCommandFails(project, ["contracts", "verify"], missing("@pact-foundation/pact-core", "@pact-foundation/pact"));
   checkCommandFails(project, ["contracts", "can-i-deploy", "--pacticipant", "app", "--version", "1", "--to-environment", "production"], "@pact-foundation/pact-cli", {

@@ -1,4 +1,5 @@
-import { readdir, readFile } from "node:fs/promises";
+import { constants, type Stats } from "node:fs";
+import { open, readdir } from "node:fs/promises";
 import { join, resolve } from "node:path";
 import { TestkitError } from "../errors.js";
 
@@ -133,9 +134,14 @@ function headerValue(headers: unknown, name: string): string | undefined {
 /** V3 and V4 keep the query as `{ key: [values] }`; V2 as a query string. */
 function queryOf(raw: unknown): Record<string, string[]> {
   if (typeof raw === "string") {
-    const out: Record<string, string[]> = {};
-    for (const [key, value] of new URLSearchParams(raw)) (out[key] ??= []).push(value);
-    return out;
+    // A Map, so that keys such as `constructor` and `__proto__` are keys like any other.
+    const byKey = new Map<string, string[]>();
+    for (const [key, value] of new URLSearchParams(raw)) {
+      const values = byKey.get(key);
+      if (values) values.push(value);
+      else byKey.set(key, [value]);
+    }
+    return Object.fromEntries(byKey);
   }
   if (!isObject(raw)) return {};
   return Object.fromEntries(Object.entries(raw).map(([key, value]) => [key, (Array.isArray(value) ? value : [value]).map(String)]));
@@ -170,20 +176,58 @@ function interactionOf(raw: unknown, v4File: boolean, where: string): PactIntera
   };
 }
 
+/** What a file that is not a regular file is, for the error that refuses it. */
+function specialKind(stats: Stats): string {
+  if (stats.isDirectory()) return "a directory";
+  if (stats.isFIFO()) return "a named pipe (FIFO)";
+  if (stats.isSocket()) return "a socket";
+  if (stats.isCharacterDevice()) return "a character device";
+  if (stats.isBlockDevice()) return "a block device";
+  return "a special file";
+}
+
+/**
+ * A regular file's text. It is opened without blocking (`O_NONBLOCK`), so that a named pipe with no
+ * writer is refused instead of waiting forever, and checked on the open handle, so that what is read
+ * is what was checked.
+ *
+ * @throws TestkitError `IO` for a FIFO, socket, device or directory, naming which
+ * @throws the error of `open` or `read` (ENOENT, EACCES…) for the caller to word
+ */
+async function readRegularFile(path: string, file: string): Promise<string> {
+  let handle;
+  try {
+    handle = await open(path, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
+  } catch (error) {
+    // Linux refuses to open a Unix socket (ENXIO); say what it is rather than "no such device or address".
+    if ((error as NodeJS.ErrnoException).code === "ENXIO") throw new TestkitError("IO", `Failed to read ${file}: a socket, not a regular file`, { cause: error });
+    throw error;
+  }
+  try {
+    const stats = await handle.stat();
+    if (!stats.isFile()) throw new TestkitError("IO", `Failed to read ${file}: ${specialKind(stats)}, not a regular file`);
+    return await handle.readFile("utf8");
+  } finally {
+    await handle.close();
+  }
+}
+
 /**
  * Reads one pact file.
  *
  * @param cwd - working folder
  * @param file - path relative to `cwd`
- * @throws TestkitError `IO` when the file is unreadable, not JSON, or not a pact file (no consumer,
- *   provider and interactions; an HTTP interaction without a request and response, or whose response
- *   status is not a whole number from 100 to 599)
+ * @throws TestkitError `IO` when the file is unreadable, not a regular file (a FIFO, socket, device
+ *   or directory), not JSON, or not a pact file (no consumer, provider and interactions; an HTTP
+ *   interaction without a request and response, or whose response status is not a whole number from
+ *   100 to 599)
  */
 export async function readPactFile(cwd: string, file: string): Promise<PactFile> {
   let document: unknown;
   try {
-    document = JSON.parse(await readFile(resolve(cwd, file), "utf8"));
+    document = JSON.parse(await readRegularFile(resolve(cwd, file), file));
   } catch (error) {
+    if (error instanceof TestkitError) throw error;
     // V8 quotes the start of the input in a SyntaxError, newlines and all: keep the reason on one line.
     const reason = error instanceof SyntaxError ? `not JSON (${error.message.replace(/\s+/g, " ")})` : (error as Error).message;
     throw new TestkitError("IO", `Failed to read ${file}: ${reason}`, { cause: error });

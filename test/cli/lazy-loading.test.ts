@@ -57,8 +57,9 @@ describe("the CLI bundle", () => {
     }
   });
 
-  it("loads Pact from the contracts entry point and vitest from the vitest one, through their one-line guards", () => {
+  it("loads Pact from the contracts entry points and vitest from the vitest ones, through their one-line guards", () => {
     expect(packagesLoadedBy("contracts.js")).toContain("@pact-foundation/pact");
     expect(packagesLoadedBy("vitest.js")).toContain("vitest");
+    expect([...packagesLoadedBy("contracts-vitest.js")]).toEqual(expect.arrayContaining(["@pact-foundation/pact", "vitest"]));
   });
 });
