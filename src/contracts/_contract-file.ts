@@ -1,9 +1,10 @@
 // internal: a contract file on disk, changed only under a lock and only by whole-file renames, merged
 // the way Pact merges interactions into an existing file.
-import { existsSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import lockfile from "proper-lockfile";
 import { TestkitError } from "../errors.js";
+import { readRegularFile } from "./_regular-file.js";
 import type { StagingDirectory } from "./staging.js";
 
 type Json = Record<string, unknown>;
@@ -57,16 +58,20 @@ export const testNameOf = (interaction: Json): string | undefined => {
 
 const compare = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
-function readJson(path: string, what: string): Json {
+const isObject = (value: unknown): value is Json => typeof value === "object" && value !== null && !Array.isArray(value);
+
+/** A Pact file's JSON: an object whose `interactions` is a list of objects. */
+async function readJson(path: string, what: string): Promise<Json> {
   let document: unknown;
   try {
-    document = JSON.parse(readFileSync(path, "utf8"));
+    document = JSON.parse(await readRegularFile(path, `${what} ${path}`));
   } catch (error) {
-    throw new TestkitError("IO", `Failed to read ${what} ${path}: ${reason(error)}`, { cause: error });
+    if (error instanceof TestkitError) throw error;
+    throw new TestkitError("IO", `Failed to read ${what} ${path}: ${reason(error).replace(/\s+/g, " ")}`, { cause: error });
   }
-  if (typeof document !== "object" || document === null || !Array.isArray((document as Json).interactions))
-    throw new TestkitError("IO", `Failed to read ${what} ${path}: not a Pact file (no "interactions" list)`);
-  return document as Json;
+  if (!isObject(document) || !Array.isArray(document.interactions) || !document.interactions.every(isObject))
+    throw new TestkitError("IO", `Failed to read ${what} ${path}: not a Pact file (no "interactions" list of objects)`);
+  return document;
 }
 
 /**
@@ -110,8 +115,8 @@ export async function changeContract(staging: StagingDirectory, file: string, ch
     throw new TestkitError("IO", `Failed to lock ${path}: ${reason(error)}`, { cause: error });
   }
   try {
-    const existing = existsSync(path) ? readJson(path, "the contract") : undefined;
-    const staged = change.staged.map((stagedPath) => readJson(stagedPath, "a Pact file written for"));
+    const existing = existsSync(path) ? await readJson(path, "the contract") : undefined;
+    const staged = await Promise.all(change.staged.map((stagedPath) => readJson(stagedPath, "the Pact file")));
     const { text, counts } = merged(existing, staged, change.obsolete);
     if (counts.written === 0 && counts.dropped === 0) return { path, ...counts };
     try {

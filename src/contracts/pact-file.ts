@@ -1,7 +1,7 @@
-import { constants, type Stats } from "node:fs";
-import { open, readdir } from "node:fs/promises";
+import { readdir } from "node:fs/promises";
 import { join, resolve } from "node:path";
 import { TestkitError } from "../errors.js";
+import { readRegularFile } from "./_regular-file.js";
 
 /** One Pact matcher as a pact file records it, e.g. `{ match: "regex", regex: "^CA[0-9a-fA-F]{32}$" }`. */
 export interface PactMatcher {
@@ -174,42 +174,6 @@ function interactionOf(raw: unknown, v4File: boolean, where: string): PactIntera
     },
     response: { ...messageOf(response, v4, headerValue(response.headers, "content-type")), status: status as number },
   };
-}
-
-/** What a file that is not a regular file is, for the error that refuses it. */
-function specialKind(stats: Stats): string {
-  if (stats.isDirectory()) return "a directory";
-  if (stats.isFIFO()) return "a named pipe (FIFO)";
-  if (stats.isSocket()) return "a socket";
-  if (stats.isCharacterDevice()) return "a character device";
-  if (stats.isBlockDevice()) return "a block device";
-  return "a special file";
-}
-
-/**
- * A regular file's text. It is opened without blocking (`O_NONBLOCK`), so that a named pipe with no
- * writer is refused instead of waiting forever, and checked on the open handle, so that what is read
- * is what was checked.
- *
- * @throws TestkitError `IO` for a FIFO, socket, device or directory, naming which
- * @throws the error of `open` or `read` (ENOENT, EACCES…) for the caller to word
- */
-async function readRegularFile(path: string, file: string): Promise<string> {
-  let handle;
-  try {
-    handle = await open(path, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
-  } catch (error) {
-    // Linux refuses to open a Unix socket (ENXIO); say what it is rather than "no such device or address".
-    if ((error as NodeJS.ErrnoException).code === "ENXIO") throw new TestkitError("IO", `Failed to read ${file}: a socket, not a regular file`, { cause: error });
-    throw error;
-  }
-  try {
-    const stats = await handle.stat();
-    if (!stats.isFile()) throw new TestkitError("IO", `Failed to read ${file}: ${specialKind(stats)}, not a regular file`);
-    return await handle.readFile("utf8");
-  } finally {
-    await handle.close();
-  }
 }
 
 /**

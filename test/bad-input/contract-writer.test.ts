@@ -1,7 +1,8 @@
 // Bad input to contractWriter and setupContract: pacticipant names that cannot name a file in the
 // contracts folder, and a contract on disk that is not a Pact file. Each row throws TestkitError with
 // its code and one line, and leaves the folder byte for byte as it was.
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { execFileSync } from "node:child_process";
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
@@ -52,7 +53,8 @@ describe("contractWriter, bad pacticipant names", () => {
 describe("contractWriter, a contract on disk that is not a Pact file", () => {
   it.each([
     ["not JSON", "{ not json", /^Failed to read the contract .*: Expected property name/],
-    ["JSON without interactions", '{"consumer":{"name":"app"}}', /^Failed to read the contract .*: not a Pact file \(no "interactions" list\)$/],
+    ["JSON without interactions", '{"consumer":{"name":"app"}}', /^Failed to read the contract .*: not a Pact file \(no "interactions" list of objects\)$/],
+    ["a list of interactions holding null", '{"interactions":[null]}', /^Failed to read the contract .*: not a Pact file/],
     ["an array", "[1, 2]", /^Failed to read the contract .*: not a Pact file/],
   ])("%s: commit fails with IO, one line, and the contract stays as it was", async (_, text, message) => {
     const dir = tempDir();
@@ -60,6 +62,24 @@ describe("contractWriter, a contract on disk that is not a Pact file", () => {
     const before = snapshot(dir);
     const contract = contractWriter({ consumer: "app", dir });
     const error = await contract.commit().then(
+      () => undefined,
+      (caught: unknown) => caught,
+    );
+    expect(error).toMatchObject({ code: "IO" });
+    expect((error as Error).message).toMatch(message);
+    expect(snapshot(dir)).toEqual(before);
+  });
+});
+
+describe("contractWriter, a contract on disk that is not a regular file", () => {
+  it.each([
+    ["a named pipe with no writer", (path: string) => execFileSync("mkfifo", [path]), /^Failed to read the contract .*: a named pipe \(FIFO\), not a regular file$/],
+    ["a directory", (path: string) => mkdirSync(path), /^Failed to read the contract .*: a directory, not a regular file$/],
+  ])("%s: commit fails with IO at once, one line, and it stays as it was", async (_, make, message) => {
+    const dir = tempDir();
+    make(join(dir, "app-twilio-voice-api.json"));
+    const before = snapshot(dir);
+    const error = await contractWriter({ consumer: "app", dir }).commit().then(
       () => undefined,
       (caught: unknown) => caught,
     );
