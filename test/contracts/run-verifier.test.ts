@@ -1,0 +1,79 @@
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { devNull, tmpdir } from "node:os";
+import { dirname, join } from "node:path";
+import { afterEach, describe, expect, it, vi } from "vitest";
+
+/** What each verifyPacts call saw: its options, its pact files' interaction counts, and the certificate variables. */
+const calls: Array<{ pactUrls: string[]; counts: number[]; consumers: string[]; env: [string | undefined, string | undefined] }> = [];
+let running = 0;
+let overlapped = false;
+
+// pact-core is CommonJS: the kit reads its `default` export's `default` (see _run-verifier.ts)
+const verifyPacts = async (options: { pactUrls?: string[] }) => {
+  overlapped ||= running > 0;
+  running++;
+  const pacts = (options.pactUrls ?? []).map((file) => JSON.parse(readFileSync(file, "utf8")) as { consumer: { name: string }; interactions: unknown[] });
+  calls.push({
+    pactUrls: options.pactUrls ?? [],
+    counts: pacts.map((p) => p.interactions.length),
+    consumers: pacts.map((p) => p.consumer.name),
+    env: [process.env.SSL_CERT_FILE, process.env.SSL_CERT_DIR],
+  });
+  await new Promise((resolve) => setTimeout(resolve, 20));
+  running--;
+  return "";
+};
+vi.mock("@pact-foundation/pact-core", () => ({ default: { default: { verifyPacts } } }));
+
+const { runVerifier, SLICE_SIZE } = await import("../../src/contracts/_run-verifier.js");
+
+function pactFile(interactions: number): string {
+  const file = join(mkdtempSync(join(tmpdir(), "run-verifier-test-")), "c-twilio-voice-api.json");
+  const pact = { consumer: { name: "c" }, provider: { name: "twilio-voice-api" }, interactions: Array.from({ length: interactions }, (_, i) => ({ description: `i${i}` })), metadata: {} };
+  writeFileSync(file, JSON.stringify(pact));
+  return file;
+}
+
+const options = (pactUrls: string[], providerBaseUrl = "http://127.0.0.1:1") => ({ provider: "twilio-voice-api", providerBaseUrl, pactUrls });
+
+afterEach(() => {
+  calls.length = 0;
+  overlapped = false;
+  vi.unstubAllEnvs();
+});
+
+describe("runVerifier", () => {
+  it(`verifies a pact file of more than ${SLICE_SIZE} interactions as slices in one run, every interaction once, and removes the slices`, async () => {
+    const small = pactFile(3);
+    await runVerifier(options([small, pactFile(2 * SLICE_SIZE + 7)]));
+    expect(calls).toHaveLength(1);
+    expect(calls[0]!.counts).toEqual([3, SLICE_SIZE, SLICE_SIZE, 7]);
+    expect(calls[0]!.pactUrls[0]).toBe(small);
+    expect(new Set(calls[0]!.consumers)).toEqual(new Set(["c"]));
+    expect(calls[0]!.pactUrls.slice(1).every((file) => !existsSync(file))).toBe(true);
+    expect(existsSync(dirname(calls[0]!.pactUrls[1]!))).toBe(false);
+  });
+
+  it("points the certificate variables at nothing for a plain-http provider, and puts them back", async () => {
+    vi.stubEnv("SSL_CERT_FILE", "/etc/ssl/mine.pem");
+    delete process.env.SSL_CERT_DIR;
+    await runVerifier(options([pactFile(1)]));
+    expect(calls[0]!.env).toEqual([devNull, devNull]);
+    expect(process.env.SSL_CERT_FILE).toBe("/etc/ssl/mine.pem");
+    expect("SSL_CERT_DIR" in process.env).toBe(false);
+  });
+
+  it("leaves the certificate store alone for an https provider or broker", async () => {
+    vi.stubEnv("SSL_CERT_FILE", "/etc/ssl/mine.pem");
+    await runVerifier(options([pactFile(1)], "https://provider.example"));
+    await runVerifier({ ...options([]), pactUrls: undefined, pactBrokerUrl: "https://broker.example" } as never);
+    expect(calls.map((c) => c.env[0])).toEqual(["/etc/ssl/mine.pem", "/etc/ssl/mine.pem"]);
+  });
+
+  it("runs one verification at a time", async () => {
+    await Promise.all([runVerifier(options([pactFile(1)])), runVerifier(options([pactFile(1)], "https://provider.example")), runVerifier(options([pactFile(1)]))]);
+    expect(calls).toHaveLength(3);
+    expect(overlapped).toBe(false);
+    expect(calls[1]!.env[0]).not.toBe(devNull);
+  });
+});
