@@ -12,7 +12,7 @@ let overlapped = false;
 const verifyPacts = async (options: { pactUrls?: string[] }) => {
   overlapped ||= running > 0;
   running++;
-  const pacts = (options.pactUrls ?? []).map((file) => JSON.parse(readFileSync(file, "utf8")) as { consumer: { name: string }; interactions: unknown[] });
+  const pacts = (options.pactUrls ?? []).map((file) => JSON.parse(readFileSync(file, "utf8")) as { consumer: { name: string }; interactions: Array<{ description: string }> });
   calls.push({
     pactUrls: options.pactUrls ?? [],
     counts: pacts.map((p) => p.interactions.length),
@@ -21,15 +21,20 @@ const verifyPacts = async (options: { pactUrls?: string[] }) => {
   });
   await new Promise((resolve) => setTimeout(resolve, 20));
   running--;
-  return "";
+  const descriptions = pacts.flatMap((p) => p.interactions.map((i) => i.description));
+  const failed = descriptions.filter((d) => d.startsWith("fail"));
+  const result = { result: failed.length === 0, errors: failed.map((interaction) => ({ interaction })), interactionResults: descriptions.map((description) => ({ description })), output: [], notices: [], pendingErrors: [] };
+  if (failed.length > 0) throw new Error(JSON.stringify(result));
+  return JSON.stringify(result);
 };
 vi.mock("@pact-foundation/pact-core", () => ({ default: { default: { verifyPacts } } }));
 
-const { runVerifier, SLICE_SIZE } = await import("../../src/contracts/_run-verifier.js");
+const { runVerifier, RUN_SIZE, SLICE_SIZE } = await import("../../src/contracts/_run-verifier.js");
 
-function pactFile(interactions: number): string {
+function pactFile(interactions: number, failing: readonly number[] = []): string {
   const file = join(mkdtempSync(join(tmpdir(), "run-verifier-test-")), "c-twilio-voice-api.json");
-  const pact = { consumer: { name: "c" }, provider: { name: "twilio-voice-api" }, interactions: Array.from({ length: interactions }, (_, i) => ({ description: `i${i}` })), metadata: {} };
+  const description = (i: number) => (failing.includes(i) ? `fail ${i}` : `i${i}`);
+  const pact = { consumer: { name: "c" }, provider: { name: "twilio-voice-api" }, interactions: Array.from({ length: interactions }, (_, i) => ({ description: description(i) })), metadata: {} };
   writeFileSync(file, JSON.stringify(pact));
   return file;
 }
@@ -52,6 +57,24 @@ describe("runVerifier", () => {
     expect(new Set(calls[0]!.consumers)).toEqual(new Set(["c"]));
     expect(calls[0]!.pactUrls.slice(1).every((file) => !existsSync(file))).toBe(true);
     expect(existsSync(dirname(calls[0]!.pactUrls[1]!))).toBe(false);
+  });
+
+  it(`verifies more than ${RUN_SIZE} interactions in runs of at most ${RUN_SIZE}, and joins their results into one`, async () => {
+    const total = 2 * RUN_SIZE + 10;
+    const answer = JSON.parse((await runVerifier(options([pactFile(total)]))) as string) as { result: boolean; interactionResults: unknown[] };
+    expect(calls.map((c) => c.counts.reduce((a, b) => a + b, 0))).toEqual([RUN_SIZE, RUN_SIZE, 10]);
+    expect(answer.result).toBe(true);
+    expect(answer.interactionResults).toHaveLength(total);
+  });
+
+  it("runs every run even after a failed one, and rejects with the joined result naming every failure", async () => {
+    const total = 2 * RUN_SIZE + 10;
+    const failure = await runVerifier(options([pactFile(total, [3, total - 1])])).catch((error: Error) => error);
+    expect(calls).toHaveLength(3);
+    const result = JSON.parse((failure as Error).message) as { result: boolean; errors: Array<{ interaction: string }>; interactionResults: unknown[] };
+    expect(result.result).toBe(false);
+    expect(result.errors.map((e) => e.interaction)).toEqual(["fail 3", `fail ${total - 1}`]);
+    expect(result.interactionResults).toHaveLength(total);
   });
 
   it("points the certificate variables at nothing for a plain-http provider, and puts them back", async () => {

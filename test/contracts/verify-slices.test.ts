@@ -3,7 +3,7 @@ import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { SLICE_SIZE } from "../../src/contracts/_run-verifier.js";
+import { RUN_SIZE, SLICE_SIZE } from "../../src/contracts/_run-verifier.js";
 import { verifyContracts } from "../../src/contracts/verify.js";
 
 const REPO_CONTRACTS = new URL("../../contracts/", import.meta.url).pathname;
@@ -23,14 +23,14 @@ function bigContract(count: number, edit: (interaction: Record<string, any>, ind
   return cwd;
 }
 
-describe(`verifyContracts on a contract of more than ${SLICE_SIZE} interactions`, () => {
-  const count = 2 * SLICE_SIZE + 5;
+describe(`verifyContracts on a contract of more than ${RUN_SIZE} interactions (slices of ${SLICE_SIZE}, runs of ${RUN_SIZE})`, () => {
+  const count = RUN_SIZE + SLICE_SIZE + 5;
 
-  it("verifies every interaction, in slices", { timeout: 60_000 }, async () => {
+  it("verifies every interaction, in slices and runs", { timeout: 60_000 }, async () => {
     await expect(verifyContracts({ cwd: bigContract(count) }, {})).resolves.toMatchObject({ files: ["contracts/big-twilio-voice-api.json"] });
   });
 
-  it("names the one interaction that fails, in a later slice, among all of them", { timeout: 60_000 }, async () => {
+  it("names the one interaction that fails, in a later run, among all of them", { timeout: 60_000 }, async () => {
     const failing = count - 2;
     const cwd = bigContract(count, (interaction, i) => {
       if (i === failing) interaction.response.status = interaction.response.status === 200 ? 201 : 200;
