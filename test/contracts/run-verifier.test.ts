@@ -77,26 +77,29 @@ describe("runVerifier", () => {
     expect(result.interactionResults).toHaveLength(total);
   });
 
-  it("points the certificate variables at nothing for a plain-http provider, and puts them back", async () => {
+  it("points the certificate folder at nothing for a plain-http provider, leaves the file alone, and puts it back", async () => {
     vi.stubEnv("SSL_CERT_FILE", "/etc/ssl/mine.pem");
     delete process.env.SSL_CERT_DIR;
     await runVerifier(options([pactFile(1)]));
-    expect(calls[0]!.env).toEqual([devNull, devNull]);
-    expect(process.env.SSL_CERT_FILE).toBe("/etc/ssl/mine.pem");
+    expect(calls[0]!.env).toEqual(["/etc/ssl/mine.pem", devNull]);
     expect("SSL_CERT_DIR" in process.env).toBe(false);
+    vi.stubEnv("SSL_CERT_DIR", "/etc/ssl/mine");
+    await runVerifier(options([pactFile(1)]));
+    expect(calls[1]!.env[1]).toBe(devNull);
+    expect(process.env.SSL_CERT_DIR).toBe("/etc/ssl/mine");
   });
 
   it("leaves the certificate store alone for an https provider or broker", async () => {
-    vi.stubEnv("SSL_CERT_FILE", "/etc/ssl/mine.pem");
+    vi.stubEnv("SSL_CERT_DIR", "/etc/ssl/mine");
     await runVerifier(options([pactFile(1)], "https://provider.example"));
     await runVerifier({ ...options([]), pactUrls: undefined, pactBrokerUrl: "https://broker.example" } as never);
-    expect(calls.map((c) => c.env[0])).toEqual(["/etc/ssl/mine.pem", "/etc/ssl/mine.pem"]);
+    expect(calls.map((c) => c.env[1])).toEqual(["/etc/ssl/mine", "/etc/ssl/mine"]);
   });
 
   it("runs one verification at a time", async () => {
     await Promise.all([runVerifier(options([pactFile(1)])), runVerifier(options([pactFile(1)], "https://provider.example")), runVerifier(options([pactFile(1)]))]);
     expect(calls).toHaveLength(3);
     expect(overlapped).toBe(false);
-    expect(calls[1]!.env[0]).not.toBe(devNull);
+    expect(calls[1]!.env[1]).not.toBe(devNull);
   });
 });

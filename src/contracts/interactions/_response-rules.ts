@@ -10,7 +10,7 @@ interface RulesSink {
  * Adds body matching rules with `combine: "OR"` to a PactV4 response. pact-js's public
  * `matchingRules()` drops `combine` (src/common/matchingRules.ts, convertRulesToFFI), so the rules go
  * to pact-core's `withResponseMatchingRules`, which reads Pact's own matching-rules JSON, `combine`
- * included, through the builder's interaction (a protected field of pact-js's ResponseBuilder, 16.x).
+ * included, through the builder's interaction (a protected field of pact-js's ResponseBuilder in 16.x and 17.x).
  *
  * @throws Error when the builder has no such interaction (a pact-js whose ResponseBuilder changed)
  */
