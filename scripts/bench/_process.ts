@@ -14,9 +14,10 @@ export interface ContestantProcess {
  * Starts `entry` (a TypeScript file, run through tsx) with `args`.
  *
  * @param entry - a module that calls {@link answerRequests}
+ * @param options - `quiet`: drop the process's standard output (a tool that prints reports, such as Pact's Verifier)
  */
-export function startContestant(entry: URL, args: readonly string[]): ContestantProcess {
-  const child: ChildProcess = fork(entry, [...args], { execArgv: ["--import", "tsx"] });
+export function startContestant(entry: URL, args: readonly string[], options: { readonly quiet?: boolean } = {}): ContestantProcess {
+  const child: ChildProcess = fork(entry, [...args], { execArgv: ["--import", "tsx"], ...(options.quiet ? { stdio: ["ignore", "ignore", "inherit", "ipc"] } : {}) });
   return {
     ask: <T>(request: unknown) =>
       new Promise<T>((resolve, reject) => {

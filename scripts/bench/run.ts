@@ -14,6 +14,7 @@ import { RUNS } from "./_measure.js";
 import { benchPact } from "./pact.js";
 import { formatTable } from "./_table.js";
 import { benchValidation } from "./validation.js";
+import { benchVerify } from "./verify.js";
 
 const BENCHES: Readonly<Record<string, () => Promise<Row[]>>> = {
   factories: benchFactories,
@@ -22,6 +23,7 @@ const BENCHES: Readonly<Record<string, () => Promise<Row[]>>> = {
   "cli-start": benchCliStart,
   pact: benchPact,
   "fake-twilio": benchFakeTwilio,
+  verify: benchVerify,
 };
 
 const chosen = process.argv.length > 2 ? process.argv.slice(2) : Object.keys(BENCHES);

@@ -52,6 +52,13 @@ export function nonNull(at: Located): Located | undefined {
   return branches.length === 1 ? nonNull({ node: branches[0] as SchemaNode, file: found.file }) : undefined;
 }
 
+/** Whether a value of `at` may be `null`: its type lists `null`, or an `anyOf` (after `$ref`s) has a `null` branch. */
+export function isNullable(at: Located): boolean {
+  const found = deref(at);
+  if ([found.node.type].flat().includes("null")) return true;
+  return (found.node.anyOf ?? []).some((branch) => isNullable({ node: branch, file: found.file }));
+}
+
 /** A sub-node of `at` (a property or `items`), in the same file; throws when the schema does not describe it. */
 export function child(at: Located, node: SchemaNode | undefined, where: string): Located {
   if (!node) throw new Error(`Failed to read schemas/${at.file}: it does not describe ${where}`);

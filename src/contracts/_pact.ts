@@ -9,4 +9,5 @@ export type PactV4 = Pact.PactV4;
 /** Types of Pact's V3 matchers (see `@pact-foundation/pact`). */
 export declare namespace MatchersV3 {
   type Matcher<T> = Pact.MatchersV3.Matcher<T>;
+  type MinLikeMatcher<T> = Pact.MatchersV3.MinLikeMatcher<T>;
 }

@@ -4,9 +4,9 @@ import { validateRequest, type WireValue } from "../validate/request.js";
 import type { Profile, ResourceKind } from "../validate/resources.js";
 import { validateResource } from "../validate/validate.js";
 import { groupedValues } from "./interactions/form.js";
-import { PROVIDER_STATE_EXAMPLES } from "./interactions/states.js";
+import { PROVIDER_STATE_EXAMPLES, PROVIDER_STATE_PARAMS, type ProviderStateName } from "./interactions/states.js";
 import { weakMatchers } from "./matcher-strength.js";
-import { listPactFiles, readPactFile, type PactHttpInteraction, type PactInteraction } from "./pact-file.js";
+import { listPactFiles, readPactFile, type PactHttpInteraction, type PactInteraction, type PactMatchingRules } from "./pact-file.js";
 
 /** One problem with one interaction of a contract. */
 export interface ContractFinding {
@@ -16,12 +16,14 @@ export interface ContractFinding {
   readonly interaction: string;
   /**
    * Where: `/request/path`, `/request/query/<key>`, `/request/body/<key>`, `/response/status`,
-   * `/response/body/<pointer>`, or `/providerStates/<i>/params/example/<pointer>`
+   * `/response/body/<pointer>`, `/providerStates/<i>/name`, `/providerStates/<i>/params/<name>` or
+   * `/providerStates/<i>/params/example/<pointer>`
    */
   readonly path: string;
   /**
    * What: a JSON Schema keyword or cross-field rule as `validate` reports them, or `unknown-operation`,
-   * `interaction-type`, `status`, `form-body`, `weak-matcher`
+   * `interaction-type`, `status`, `form-body`, `weak-matcher`, `unknown-provider-state`; a provider
+   * state parameter missing is `required`, one that is not text `type`
    */
   readonly rule: string;
   /** One sentence for people */
@@ -88,12 +90,41 @@ function exists(value: unknown, pointer: string): boolean {
   return true;
 }
 
+/** The list fields of Twilio's pages. */
+const PAGE_ITEMS = ["participants", "conferences"] as const;
+
+/** Twilio's largest `PageSize`. Source: OPERATIONS.md and the request schemas (`PageSize` maximum 1000). */
+const MAX_PAGE_SIZE = 1000;
+
+/**
+ * A page as Pact matches it. When the page's items are matched as `eachLike` (a `type` matcher on the
+ * list, `min` / `max` items), the example's items are samples: the provider may answer any number
+ * of items from `min` to `max`, and the mock server answers the example as written (pact-js's
+ * `eachLike(item)` writes one item). So the item count that the envelope states (`end − start + 1`)
+ * stands for the count when Pact would accept it (from `min`, at most `max` and `page_size`): the
+ * example's items are repeated to that count, and the page arithmetic is checked on that. Otherwise
+ * (no eachLike, or a count Pact would refuse) the page is checked as written.
+ */
+function asPactMatches(body: unknown, rules: PactMatchingRules[string]): unknown {
+  if (typeof body !== "object" || body === null || Array.isArray(body)) return body;
+  const page = body as Readonly<Record<string, unknown>>;
+  const key = PAGE_ITEMS.find((k) => Array.isArray(page[k]));
+  const list = key === undefined ? [] : (page[key] as unknown[]);
+  const like = key === undefined ? undefined : rules[`$.${key}`]?.matchers?.find((m) => m.match === "type");
+  const [start, end, size] = [page.start, page.end, page.page_size];
+  if (key === undefined || !like || list.length === 0 || !Number.isSafeInteger(start) || !Number.isSafeInteger(end) || !Number.isSafeInteger(size)) return body;
+  const count = (end as number) - (start as number) + 1;
+  if (count < Math.max(like.min ?? 0, 1) || count > Math.min(like.max ?? Infinity, size as number, MAX_PAGE_SIZE)) return body;
+  return { ...page, [key]: Array.from({ length: count }, (_, i) => list[i % list.length]) };
+}
+
 /**
  * A response example holds only the fields its consumer pins, so fields it leaves out are not
- * missing, and a cross-field rule about a field it leaves out does not apply.
+ * missing, and a cross-field rule about a field it leaves out does not apply. A page is read as
+ * Pact matches it ({@link asPactMatches}).
  */
-function checkPinnedBody(kind: ResourceKind, body: unknown, profile: Profile): Finding[] {
-  const result = validateResource(kind, body, { profile });
+function checkPinnedBody(kind: ResourceKind, body: unknown, rules: PactMatchingRules[string], profile: Profile): Finding[] {
+  const result = validateResource(kind, asPactMatches(body, rules), { profile });
   if (result.ok) return [];
   return fromIssues("/response/body", result.issues.filter((i) => i.rule !== "required" && exists(body, i.path)));
 }
@@ -105,7 +136,7 @@ function checkResponse(interaction: PactHttpInteraction, op: Operation, profile:
   const kind = status >= 400 ? "error" : status === op.successStatus ? (op.response === null ? null : kindOf(op.response)) : undefined;
   if (kind === undefined) return [finding("/response/status", "status", `must be ${op.successStatus} on success, or a 4xx/5xx error status: ${op.operationId} does not answer ${status}`)];
   if (kind === null) return body === undefined || body === null || body === "" ? [] : [finding("/response/body", "no-body", `must be empty: ${op.operationId} answers ${status} with no body`)];
-  return [...checkPinnedBody(kind, body, profile), ...weakMatchers(kind, profile, body, matchingRules.body ?? {})];
+  return [...checkPinnedBody(kind, body, matchingRules.body ?? {}, profile), ...weakMatchers(kind, profile, body, matchingRules.body ?? {})];
 }
 
 /**
@@ -125,13 +156,36 @@ function checkStateExamples(interaction: PactHttpInteraction, op: Operation, pro
   });
 }
 
+const STATE_NAMES = Object.keys(PROVIDER_STATE_PARAMS).map((name) => JSON.stringify(name)).join(", ");
+
+/**
+ * Each provider state must be one the provider has a handler for ({@link PROVIDER_STATE_PARAMS}),
+ * with every text parameter its handler needs (a path SID, or the name a path may hold instead).
+ */
+function checkStateParams(interaction: PactInteraction): Finding[] {
+  return interaction.providerStates.flatMap((state, i): Finding[] => {
+    const at = `/providerStates/${i}`;
+    if (!Object.hasOwn(PROVIDER_STATE_PARAMS, state.name)) {
+      return [finding(`${at}/name`, "unknown-provider-state", `must be one of the provider's states (${STATE_NAMES}): there is no handler for ${JSON.stringify(state.name)}`)];
+    }
+    const spec = PROVIDER_STATE_PARAMS[state.name as ProviderStateName];
+    const { params } = state;
+    const missing = spec.required.map((need) => [need].flat()).filter((names) => !names.some((name) => Object.hasOwn(params, name)));
+    const notText = [...spec.required.flat(), ...spec.optional].filter((name) => Object.hasOwn(params, name) && (typeof params[name] !== "string" || params[name] === ""));
+    return [
+      ...missing.map((names) => finding(`${at}/params/${names[0]}`, "required", `is missing: the state ${JSON.stringify(state.name)} needs ${names.join(" or ")}`)),
+      ...notText.map((name) => finding(`${at}/params/${name}`, "type", `must be text (a SID or the name the path holds), not ${JSON.stringify(params[name]) ?? "undefined"}`)),
+    ];
+  });
+}
+
 function checkInteraction(interaction: PactInteraction, profile: Profile): Finding[] {
-  if (!interaction.http) return [finding("", "interaction-type", `must be a Synchronous/HTTP interaction, not ${interaction.type}: the Twilio REST API speaks HTTP`)];
+  if (!interaction.http) return [finding("", "interaction-type", `must be a Synchronous/HTTP interaction, not ${interaction.type}: the Twilio REST API speaks HTTP`), ...checkStateParams(interaction)];
   const { method, path } = interaction.request;
   const matched = matchOperation(method, path);
   if (!matched) return [finding("/request/path", "unknown-operation", `must be one of the catalogued operations: no operation answers ${method} ${path}`)];
   const { operation: op, params } = matched;
-  return [...checkRequest(interaction, op, params), ...checkResponse(interaction, op, profile), ...checkStateExamples(interaction, op, profile)];
+  return [...checkRequest(interaction, op, params), ...checkResponse(interaction, op, profile), ...checkStateParams(interaction), ...checkStateExamples(interaction, op, profile)];
 }
 
 /**
@@ -139,8 +193,10 @@ function checkInteraction(interaction: PactInteraction, profile: Profile): Findi
  * must be one of the catalogued operations with parameters its request schemas accept (no unknown
  * query or form keys); the response status one the operation answers; the response example must pass
  * the response schema (its success schema, or Twilio's error schema for a 4xx/5xx) for the fields it
- * pins; a provider state's `example` must pass in full; and no pinned field may use a matcher weaker
- * than its schema (a type matcher on a SID, an enum or an RFC 2822 date). What PactFlow calls
+ * pins, a page read as Pact matches it (items matched as `eachLike` stand for the count its envelope
+ * states); each provider state must be one the provider handles, with the parameters it needs, and
+ * its `example` must pass in full; and no pinned field may use a matcher weaker than its schema (a
+ * type matcher on a SID, an enum or an RFC 2822 date). What PactFlow calls
  * bi-directional contract testing, run locally.
  *
  * @param options - folder, working folder and profile (`tolerant` by default)

@@ -46,7 +46,16 @@ interface Rule {
   readonly path: string;
   readonly steps: readonly Step[];
   readonly matchers: readonly string[];
+  readonly combine: "AND" | "OR";
 }
+
+/**
+ * Whether a rule pins a value at least as tightly as its schema: with `AND` (Pact's default) one
+ * pinning matcher is enough; with `OR` every matcher but `null` must pin (`null OR regex` pins a
+ * nullable SID, `null OR type` does not).
+ */
+const pins = (rule: Rule): boolean =>
+  rule.combine === "OR" ? rule.matchers.every((m) => m === "null" || PINNING.has(m)) && rule.matchers.some((m) => m !== "null") : rule.matchers.some((m) => PINNING.has(m));
 
 /**
  * The rule that applies to a value: Pact applies the most specific rule declared on the value or on
@@ -82,9 +91,9 @@ const pointer = (path: readonly Step[]): string => path.map((s) => ("name" in s 
  * The pinned fields of a response body whose matcher is weaker than their schema: a field whose
  * schema has a `pattern` (SIDs), an `enum` or the RFC 2822 date format, but whose applying rule (its
  * own, or the most specific one on an ancestor, as Pact applies them: `eachLike` on a list
- * type-matches the SIDs inside) is a `type` or other non-regex, non-equality matcher. A field with no
- * applying rule is matched by equality, and a regex matcher counts as pinning: which regex is the
- * consumer's choice. Fields the schema does not describe are left to schema validation.
+ * type-matches the SIDs inside) is a `type` or other non-regex, non-equality matcher (with
+ * `combine: "OR"`, any matcher besides `null` that does not pin). A field with no applying rule is
+ * matched by equality, and a regex matcher counts as pinning: which regex is the consumer's choice. Fields the schema does not describe are left to schema validation.
  *
  * @param kind - the response's resource kind, e.g. `participant-page`
  * @param profile - whose schema to read (`schemas/` or `schemas/strict/`)
@@ -101,13 +110,13 @@ const pointer = (path: readonly Step[]): string => path.map((s) => ("name" in s 
 export function weakMatchers(kind: ResourceKind, profile: Profile, body: unknown, rules: PactMatchingRules[string]): WeakMatcher[] {
   const declared = Object.entries(rules).flatMap(([path, rule]): Rule[] => {
     const parsed = steps(path);
-    return parsed ? [{ path, steps: parsed, matchers: (rule.matchers ?? []).map((m) => m.match) }] : [];
+    return parsed ? [{ path, steps: parsed, matchers: (rule.matchers ?? []).map((m) => m.match), combine: rule.combine ?? "AND" }] : [];
   });
   const found = new Map<string, WeakMatcher>();
   for (const leaf of leaves(body, nonNull(rootNode(schemaFile(kind, profile))), [])) {
     const regex = schemaRegex(leaf.node.node);
     const rule = regex === undefined ? undefined : ruleFor(leaf.path, declared);
-    if (!rule || rule.matchers.length === 0 || rule.matchers.some((m) => PINNING.has(m))) continue;
+    if (!rule || rule.matchers.length === 0 || pins(rule)) continue;
     const path = `/response/body/${pointer(leaf.path)}`;
     const message = `is pinned by a ${rule.matchers.join(", ")} matcher on ${rule.path}, weaker than its schema: use regex ${JSON.stringify(regex)}`;
     if (!found.has(path)) found.set(path, { path, rule: "weak-matcher", message });

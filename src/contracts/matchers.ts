@@ -3,7 +3,7 @@ import { TestkitError } from "../errors.js";
 import { RFC_2822_PATTERN } from "../rfc2822.js";
 import { schemaFile, type ResourceKind } from "../validate/resources.js";
 import { assertResource } from "../validate/validate.js";
-import { child, nonNull, rootNode, type Located, type SchemaNode } from "../catalogue/schema-nodes.js";
+import { child, isNullable, nonNull, rootNode, type Located, type SchemaNode } from "../catalogue/schema-nodes.js";
 
 /**
  * A Pact body template, as PactV4's `jsonBody()` takes it: MatchersV3 matchers, `null`, and arrays
@@ -45,15 +45,74 @@ export function schemaRegex(node: SchemaNode): string | undefined {
   return node.pattern;
 }
 
-/** Derives the template of one value from its schema; `example` has been validated against that schema. */
-function derive(located: Located, example: unknown): BodyTemplate {
+/**
+ * A rule a body template cannot carry, as a pact file records it: Pact's integration JSON adds every
+ * embedded matcher with `AND`, so "null or X" goes into the interaction's matching rules instead.
+ */
+export interface NullOrRule {
+  readonly combine: "OR";
+  /** `{ match: "null" }`, then the matcher of the non-null value (`regex`, `integer`, `number`, `boolean`) */
+  readonly matchers: readonly [{ readonly match: "null" }, { readonly match: string; readonly regex?: string }];
+}
+
+/** A response body for PactV4: the template for `jsonBody()` and the rules to add beside it. */
+export interface ResponseMatcher {
+  /** The template, with only the chosen top-level fields */
+  readonly body: { readonly [field: string]: BodyTemplate };
+  /** `null or X` rules by Pact JSON path (`$.label`, `$.participants[*].label`), for the response's `matchingRules.body` */
+  readonly rules: Readonly<Record<string, NullOrRule>>;
+}
+
+/**
+ * Matches any value: Pact's regex matcher reads a non-string as its JSON text. Pact has no matcher for
+ * "any string" that does not compare with the example, and the example of a nullable field may be null.
+ */
+const ANY_VALUE = "^[\\s\\S]*$";
+
+/** The matcher a non-null scalar of `node` must pass, whatever the example (a type matcher would compare with a null example). */
+function nonNullMatcher(node: SchemaNode): NullOrRule["matchers"][1] {
+  const regex = schemaRegex(node);
+  if (regex !== undefined) return { match: "regex", regex };
+  const types = [node.type].flat();
+  if (types.includes("boolean")) return { match: "boolean" };
+  if (types.includes("integer")) return { match: "integer" };
+  if (types.includes("number")) return { match: "number" };
+  return { match: "regex", regex: ANY_VALUE };
+}
+
+/** The scalar node of a nullable field (`type: [X, "null"]`, or an `anyOf` with a `null` branch); undefined when not nullable or not a scalar. */
+function nullableScalar(located: Located): SchemaNode | undefined {
+  const at = nonNull(located);
+  if (!at || !isNullable(located)) return undefined;
+  const types = [at.node.type].flat().filter((t) => t !== "null");
+  return types.some((t) => t === "object" || t === "array") || at.node.properties || at.node.items ? undefined : at.node;
+}
+
+/** A JSON path step for a property: `.name`, or `['na.me']` when the name is not an identifier. */
+const step = (key: string): string => (/^[A-Za-z_][A-Za-z0-9_]*$/.test(key) ? `.${key}` : `['${key.replace(/\\/g, "\\\\").replace(/'/g, "\\'")}']`);
+
+/**
+ * Derives the template of one value from its schema, adding the `null or X` rule of each nullable
+ * scalar below `path` to `rules`; `example` has been validated against that schema.
+ */
+function derive(located: Located, example: unknown, path: string, rules: Record<string, NullOrRule>): BodyTemplate {
+  const nullable = nullableScalar(located);
+  if (nullable) {
+    rules[path] = { combine: "OR", matchers: [{ match: "null" }, nonNullMatcher(nullable)] };
+    return example as BodyTemplate;
+  }
   if (example === null) return null;
   const at = nonNull(located);
   if (!at) throw new Error(`Failed to derive a matcher from schemas/${located.file}: an anyOf with other than one non-null branch`);
   const { node } = at;
   const regex = schemaRegex(node);
   if (regex !== undefined) return MatchersV3.regex(regex, String(example));
-  if (Array.isArray(example)) return example.length === 0 ? [] : MatchersV3.eachLike(derive(child(at, node.items, "array items"), example[0]));
+  if (Array.isArray(example)) {
+    if (example.length === 0) return [];
+    const items = child(at, node.items, "array items");
+    const first = derive(items, example[0], `${path}[*]`, rules);
+    return { "pact:matcher:type": "type", min: 1, value: [first, ...(example.slice(1) as BodyTemplate[])] } as MatchersV3.MinLikeMatcher<BodyTemplate[]>;
+  }
   switch (typeof example) {
     case "string":
       return MatchersV3.string(example);
@@ -62,7 +121,7 @@ function derive(located: Located, example: unknown): BodyTemplate {
     case "number":
       return [node.type].flat().includes("integer") ? MatchersV3.integer(example) : MatchersV3.number(example);
     case "object":
-      return Object.fromEntries(Object.entries(example).map(([key, value]) => [key, derive(child(at, node.properties?.[key], `property ${key}`), value)]));
+      return Object.fromEntries(Object.entries(example).map(([key, value]) => [key, derive(child(at, node.properties?.[key], `property ${key}`), value, `${path}${step(key)}`, rules)]));
     default:
       throw new Error(`Failed to derive a matcher from schemas/${at.file}: ${typeof example} is not JSON`);
   }
@@ -72,24 +131,31 @@ function derive(located: Located, example: unknown): BodyTemplate {
  * Derives a Pact response body from a resource's strict schema and an example: SIDs and other
  * `pattern` strings become `regex(pattern, example)`, RFC 2822 dates `regex(RFC_2822_PATTERN, …)`,
  * enums a regex alternation `^(a|b)$`, booleans `boolean`, integers `integer`, other strings
- * `string`; a nullable field whose example is `null` stays the literal `null`; arrays become
- * `eachLike` of their first item (an empty array is pinned as `[]`); objects are derived field by field.
+ * `string`; objects are derived field by field. A nullable scalar keeps its example value (null or
+ * not) in the template and gets a rule `null OR X` in `rules`, X being its regex, `integer`,
+ * `number`, `boolean`, or any value for free text (Pact's type matcher would compare with a null
+ * example). An array keeps every example item and is matched as Pact's `eachLike` (`type`, `min: 1`)
+ * with the first item's matchers for every item, so that a page of any length and with nulls in some
+ * items and not others matches; an empty array is pinned as `[]`. A nullable object stays the literal
+ * `null` when its example is null.
  *
  * @param kind - the resource kind, e.g. `participant`; its strict schema (`schemas/strict/<kind>.json`) is used
  * @param example - a body that passes the strict schema, e.g. a seeded factory build; becomes the contract's example values
  * @param options - `fields`: the top-level fields to pin (default: all of the example's)
- * @returns a template for PactV4's `jsonBody()`, with only the chosen top-level fields
+ * @returns `body`, a template for PactV4's `jsonBody()` with only the chosen top-level fields, and
+ *   `rules`, the `null or X` rules to add to the response's body matching rules (see `addTwilioInteraction`)
  * @throws ValidationError (code `INVALID_BODY`) when `example` does not pass the strict schema
  * @throws TestkitError `USAGE` when `fields` names a field the strict schema does not have
  * @throws Error when a `$ref` does not resolve (a packaging defect)
  * @example
  * ```ts
- * const body = responseMatcher("participant", participantFactory.seed(1).build(), { fields: ["call_sid", "status"] });
- * // { call_sid: regex("^CA[0-9a-fA-F]{32}$", "CA…"), status: regex("^(queued|…|failed)$", "connected") }
+ * const { body, rules } = responseMatcher("participant", participantFactory.seed(1).build(), { fields: ["call_sid", "label"] });
+ * // body: { call_sid: regex("^CA[0-9a-fA-F]{32}$", "CA…"), label: "agent" }
+ * // rules: { "$.label": { combine: "OR", matchers: [{ match: "null" }, { match: "regex", regex: "^[\\s\\S]*$" }] } }
  * ```
  * @see README.md, "Contracts"
  */
-export function responseMatcher(kind: ResourceKind, example: unknown, options: ResponseMatcherOptions = {}): { readonly [field: string]: BodyTemplate } {
+export function responseMatcher(kind: ResourceKind, example: unknown, options: ResponseMatcherOptions = {}): ResponseMatcher {
   assertResource(kind, example, { profile: "strict" });
   const body = example as Readonly<Record<string, unknown>>;
   const file = schemaFile(kind, "strict");
@@ -99,5 +165,7 @@ export function responseMatcher(kind: ResourceKind, example: unknown, options: R
   if (unknown.length > 0) {
     throw new TestkitError("USAGE", `Failed to derive matchers for ${kind}: ${unknown.join(", ")} not in schemas/${file}`);
   }
-  return Object.fromEntries(fields.map((field) => [field, derive(child(root, root.node.properties?.[field], field), body[field])]));
+  const rules: Record<string, NullOrRule> = {};
+  const template = Object.fromEntries(fields.map((field) => [field, derive(child(root, root.node.properties?.[field], field), body[field], `$${step(field)}`, rules)]));
+  return { body: template, rules };
 }

@@ -3,14 +3,20 @@ import { join, resolve } from "node:path";
 import { TestkitError } from "../errors.js";
 import { readRegularFile } from "./_regular-file.js";
 
-/** One Pact matcher as a pact file records it, e.g. `{ match: "regex", regex: "^CA[0-9a-fA-F]{32}$" }`. */
+/** One Pact matcher as a pact file records it, e.g. `{ match: "regex", regex: "^CA[0-9a-fA-F]{32}$" }` or `eachLike`'s `{ match: "type", min: 1 }`. */
 export interface PactMatcher {
   readonly match: string;
   readonly regex?: string;
+  /** A `type` matcher's least / most number of array items */
+  readonly min?: number;
+  readonly max?: number;
 }
 
-/** Matching rules by category (`body`, `header`, `query`, `path`), then by JSON path (`$.call_sid`). */
-export type PactMatchingRules = Readonly<Record<string, Readonly<Record<string, { readonly matchers?: readonly PactMatcher[] }>>>>;
+/**
+ * Matching rules by category (`body`, `header`, `query`, `path`), then by JSON path (`$.call_sid`):
+ * the matchers and how they combine (`AND`, Pact's default, or `OR`).
+ */
+export type PactMatchingRules = Readonly<Record<string, Readonly<Record<string, { readonly matchers?: readonly PactMatcher[]; readonly combine?: "AND" | "OR" }>>>>;
 
 /** A request or response of an HTTP interaction, its body read out of the pact file. */
 export interface PactMessage {
@@ -100,7 +106,7 @@ function fromV2(raw: Json): Json {
 
 /**
  * Matching rules as {@link PactMatchingRules} describes them: categories of JSON paths, each with a
- * list of `{ match, regex? }`; V2's flat rules are converted. Anything else (a null rule, matchers
+ * list of `{ match, regex?, min?, max? }` and its `combine`; V2's flat rules are converted. Anything else (a null rule, matchers
  * that are not a list of objects) is left out rather than trusted, so that no reader trips over it.
  */
 function rulesOf(raw: unknown): PactMatchingRules {
@@ -109,8 +115,14 @@ function rulesOf(raw: unknown): PactMatchingRules {
   const matchersOf = (rule: Json) =>
     (Array.isArray(rule.matchers) ? rule.matchers : [])
       .filter((m): m is Json => isObject(m) && typeof m.match === "string")
-      .map((m) => ({ match: m.match as string, ...(typeof m.regex === "string" ? { regex: m.regex } : {}) }));
-  const pathsOf = (category: Json) => Object.fromEntries(Object.entries(category).flatMap(([path, rule]) => (isObject(rule) ? [[path, { matchers: matchersOf(rule) }]] : [])));
+      .map((m) => ({
+        match: m.match as string,
+        ...(typeof m.regex === "string" ? { regex: m.regex } : {}),
+        ...(typeof m.min === "number" ? { min: m.min } : {}),
+        ...(typeof m.max === "number" ? { max: m.max } : {}),
+      }));
+  const combineOf = (rule: Json): { combine?: "AND" | "OR" } => (rule.combine === "OR" || rule.combine === "AND" ? { combine: rule.combine } : {});
+  const pathsOf = (category: Json) => Object.fromEntries(Object.entries(category).flatMap(([path, rule]) => (isObject(rule) ? [[path, { matchers: matchersOf(rule), ...combineOf(rule) }]] : [])));
   return Object.fromEntries(Object.entries(categories).flatMap(([name, category]) => (isObject(category) ? [[name, pathsOf(category)]] : [])));
 }
 

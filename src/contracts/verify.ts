@@ -1,9 +1,9 @@
 import type { VerifierOptions } from "@pact-foundation/pact-core";
-import { verifyPacts } from "./_pact-core.js";
 import { resolve } from "node:path";
 import { TestkitError } from "../errors.js";
 import { PROVIDER_STATES_PATH, startFakeTwilio } from "../fake-twilio/index.js";
 import { branchOrGit, brokerSettings, type Env, versionOrCommit } from "./_broker-settings.js";
+import { runVerifier } from "./_run-verifier.js";
 import { PROVIDER_NAME, PROVIDER_STATES } from "./interactions/states.js";
 import { listPactFiles, readPactFile } from "./pact-file.js";
 
@@ -141,7 +141,7 @@ export async function verifyContracts(options: VerifyOptions, env: Env): Promise
   const fake = options.providerBaseUrl === undefined ? await startFakeTwilio({ seed: options.seed }) : undefined;
   const providerBaseUrl = options.providerBaseUrl ?? (fake as NonNullable<typeof fake>).url;
   try {
-    await verifyPacts({
+    await runVerifier({
       provider: PROVIDER_NAME,
       providerBaseUrl,
       providerStatesSetupUrl: `${providerBaseUrl.replace(/\/+$/, "")}${PROVIDER_STATES_PATH}`,

@@ -81,8 +81,18 @@ describe("checkContracts", () => {
 
   it("accepts type matchers where the schema has no pattern, enum or date format", async () => {
     const i = interaction(...CREATE);
-    expect(i.response.matchingRules.body["$.label"].matchers).toEqual([{ match: "type" }]);
+    i.response.matchingRules.body["$.label"] = { combine: "AND", matchers: [{ match: "type" }] };
+    i.response.matchingRules.body["$.status"] = { combine: "AND", matchers: [{ match: "type" }, { match: "regex", regex: ".*" }] };
     expect(await findings(i)).toEqual([]);
+  });
+
+  it("reads null OR regex as pinning a nullable SID, and null OR type as weak", async () => {
+    const i = interaction(...CREATE);
+    expect(i.response.matchingRules.body["$.call_sid_to_coach"]).toEqual({ combine: "OR", matchers: [{ match: "null" }, { match: "regex", regex: "^CA[0-9a-fA-F]{32}$" }] });
+    expect(await findings(i)).toEqual([]);
+    i.response.matchingRules.body["$.call_sid_to_coach"] = { combine: "OR", matchers: [{ match: "null" }, { match: "type" }] };
+    i.response.body.content.call_sid_to_coach = "CA00000000000000000000000000000000";
+    expect(await findings(i)).toEqual([["/response/body/call_sid_to_coach", "weak-matcher"]]);
   });
 
   it("reports unknown query and form keys", async () => {
@@ -162,6 +172,61 @@ describe("checkContracts", () => {
     const del = interaction(...DELETE);
     del.providerStates[0].params.example.call_sid = "CF0000";
     expect((await findings(del)).map(([path]) => path)).toEqual(expect.arrayContaining(["/providerStates/0/params/example/call_sid"]));
+  });
+
+  it("reads an eachLike page's arithmetic as Pact matches it: the envelope's count of items, from the list's min", async () => {
+    const i = interaction(...LIST_PARTICIPANTS);
+    const body = i.response.body.content;
+    expect(i.response.matchingRules.body["$.participants"].matchers).toEqual([{ match: "type", min: 1 }]);
+    // pact-js's eachLike(item) writes one item whatever the page's size: the envelope says 3
+    Object.assign(body, { page_size: 3, end: 2, next_page_uri: null });
+    body.uri = body.uri.replace("PageSize=1", "PageSize=3");
+    body.first_page_uri = body.first_page_uri.replace("PageSize=1", "PageSize=3");
+    i.request.query.PageSize = ["3"];
+    expect(await findings(i)).toEqual([]);
+    i.response.matchingRules.body["$.participants"].matchers = [{ match: "type", min: 4 }];
+    expect(await findings(i)).toEqual([["/response/body/end", "page-arithmetic"]]);
+    i.response.matchingRules.body["$.participants"].matchers = [{ match: "type", min: 1, max: 2 }];
+    expect(await findings(i)).toEqual([["/response/body/end", "page-arithmetic"]]);
+    delete i.response.matchingRules.body["$.participants"];
+    for (const path of Object.keys(i.response.matchingRules.body)) if (path.startsWith("$.participants[*].")) delete i.response.matchingRules.body[path];
+    expect(await findings(i)).toEqual([["/response/body/end", "page-arithmetic"]]);
+  });
+
+  it("still reports an envelope whose count of items exceeds page_size under eachLike", async () => {
+    const i = interaction(...LIST_PARTICIPANTS);
+    Object.assign(i.response.body.content, { end: 5 });
+    expect(await findings(i)).toEqual([["/response/body/end", "page-arithmetic"]]);
+  });
+
+  it("reports an unknown provider state name", async () => {
+    const i = interaction(...CREATE);
+    i.providerStates[0].name = "a conference exist";
+    const report = await checkContracts({ cwd: contractsWith(i), dir: ".", profile: "strict" });
+    expect(report.findings.map((f) => [f.path, f.rule])).toEqual([["/providerStates/0/name", "unknown-provider-state"]]);
+    expect(report.findings[0]!.message).toContain('there is no handler for "a conference exist"');
+    expect(report.findings[0]!.message).toContain('"a conference exists"');
+  });
+
+  it("reports missing and non-text provider state parameters", async () => {
+    const i = interaction(...LIST_PARTICIPANTS);
+    delete i.providerStates[0].params.ConferenceSid;
+    i.providerStates[0].params.AccountSid = 42;
+    const report = await checkContracts({ cwd: contractsWith(i), dir: ".", profile: "strict" });
+    expect(report.findings.map((f) => [f.path, f.rule])).toEqual([
+      ["/providerStates/0/params/ConferenceSid", "required"],
+      ["/providerStates/0/params/AccountSid", "type"],
+    ]);
+    expect(report.findings[0]!.message).toBe('is missing: the state "a conference has participants" needs ConferenceSid');
+    expect(report.findings[1]!.message).toBe("must be text (a SID or the name the path holds), not 42");
+  });
+
+  it("takes either of a state's alternative parameters", async () => {
+    const fetch = interaction("conference-dashboard", "a request for a conference");
+    expect(fetch.providerStates[0].params).toHaveProperty("Sid");
+    expect(await findings(fetch)).toEqual([]);
+    delete fetch.providerStates[0].params.Sid;
+    expect(await findings(fetch)).toEqual([["/providerStates/0/params/ConferenceSid", "required"]]);
   });
 
   it("reports a message interaction as one the Twilio REST API cannot have, without failing the file", async () => {

@@ -1,6 +1,6 @@
 // Every provider state handler, driven through the fake's Pact state change endpoint as a verifier would.
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { PROVIDER_STATES } from "../../src/contracts/interactions/states.js";
+import { PROVIDER_STATE_PARAMS, PROVIDER_STATES } from "../../src/contracts/interactions/states.js";
 import { conferenceFactory } from "../../src/factories/conference.js";
 import { conferencePageFactory, participantPageFactory } from "../../src/factories/pages.js";
 import { participantFactory } from "../../src/factories/participant.js";
@@ -179,5 +179,24 @@ describe("provider states through POST /_pact/provider-states", () => {
       expect(await setUp(PROVIDER_STATES.resourceMissing, { AccountSid: ACCOUNT, Sid: conference.sid }, "teardown")).toEqual({ status: 200, body: {} });
       expect((await request("FetchConference", "GET", `/Conferences/${conference.sid}.json`)).status).toBe(200);
     });
+  });
+});
+
+describe("PROVIDER_STATE_PARAMS, the parameters `contracts check` asks for", () => {
+  /** A SID of the right kind for each path parameter; `Sid` as the state reads it (a conference, or a stream). */
+  const SIDS: Record<string, string> = { AccountSid: ACCOUNT, ConferenceSid: "CF7d2c8e0b1f3a4956a8b7c6d5e4f30211", CallSid: "CA7d2c8e0b1f3a4956a8b7c6d5e4f30211" };
+  const sidFor = (state: string, name: string) => SIDS[name] ?? (state === PROVIDER_STATES.streamExists ? "MZ7d2c8e0b1f3a4956a8b7c6d5e4f30211" : "CF7d2c8e0b1f3a4956a8b7c6d5e4f30211");
+
+  it.each(Object.entries(PROVIDER_STATE_PARAMS))("%s: its handler runs on exactly the required parameters and fails without any of them", (state, spec) => {
+    const handler = PROVIDER_STATE_HANDLERS[state as keyof typeof PROVIDER_STATE_HANDLERS];
+    const groups = spec.required.map((need) => [need].flat());
+    const params = Object.fromEntries(groups.map(([name]) => [name as string, sidFor(state, name as string)]));
+    expect(() => handler(fake.store, params)).not.toThrow();
+    for (const group of groups) {
+      const { [group[0] as string]: _, ...without } = params;
+      expect(() => handler(fake.store, without), `${state} without ${group.join(" or ")}`).toThrow(
+        expect.objectContaining({ code: "USAGE", message: expect.stringMatching(new RegExp(`parameter (${group.join("|")})`)) }),
+      );
+    }
   });
 });

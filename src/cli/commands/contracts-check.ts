@@ -10,8 +10,11 @@ const CHECK_HELP = `
 Checks, offline, that each interaction is a catalogued Twilio operation whose request parameters
 the request schemas accept (no unknown query or form keys), that its response status is one the
 operation answers, that its response example passes the response schema (Twilio's error schema for
-4xx/5xx) for the fields it pins, that a provider state's example passes in full, and that no pinned
-field uses a matcher weaker than its schema (a type matcher on a SID, an enum or an RFC 2822 date).
+4xx/5xx) for the fields it pins (a page whose items are matched by eachLike read as Pact matches
+it: the item count its envelope states), that each provider state is one the provider has a
+handler for, with the parameters that handler needs, that its example passes in full, and that no
+pinned field uses a matcher weaker than its schema (a type matcher on a SID, an enum or an RFC 2822
+date).
 
 Exit status: 0 every interaction agrees with the schemas, 1 findings, 2 usage or input error.
 

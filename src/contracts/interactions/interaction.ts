@@ -6,7 +6,8 @@ import { TestkitError } from "../../errors.js";
 import { formatIssues } from "../../validate/issues.js";
 import { validateRequest, type WireValue } from "../../validate/request.js";
 import type { ResourceKind } from "../../validate/resources.js";
-import { responseMatcher, type BodyTemplate } from "../matchers.js";
+import { responseMatcher, type BodyTemplate, type NullOrRule } from "../matchers.js";
+import { addResponseBodyRules } from "./_response-rules.js";
 import { formBody, formPairs, groupedValues, type FormValue } from "./form.js";
 import type { ProviderStateName } from "./states.js";
 
@@ -36,6 +37,8 @@ export interface TwilioInteraction {
     readonly status: number;
     /** The body with matchers, or undefined for no body (DeleteParticipant's 204) */
     readonly body: BodyTemplate | undefined;
+    /** The body's `null or X` rules by Pact JSON path, which a template cannot carry (see {@link responseMatcher}) */
+    readonly rules: Readonly<Record<string, NullOrRule>>;
   };
 }
 
@@ -79,12 +82,13 @@ export function defineInteraction(spec: InteractionSpec): TwilioInteraction {
   if (!checked.ok) throw new TestkitError("USAGE", `Failed to build the ${op.operationId} interaction: the request is not one Twilio accepts: ${formatIssues(checked.issues)}`);
   const accountSid = spec.pathParams.AccountSid ?? "";
   const fields = spec.fields ? { fields: spec.fields } : {};
+  const matcher = spec.response ? responseMatcher(spec.response.kind, spec.response.example, fields) : undefined;
   return {
     operationId: op.operationId,
     description: spec.description,
     state: { name: spec.state, params: { ...spec.pathParams, ...spec.stateParams } },
     request: { method: op.method, path: operationPath(op.operationId, spec.pathParams), accountSid, query, form },
-    response: { status: op.successStatus, body: spec.response ? responseMatcher(spec.response.kind, spec.response.example, fields) : undefined },
+    response: { status: op.successStatus, body: matcher?.body, rules: matcher?.rules ?? {} },
   };
 }
 
@@ -118,6 +122,7 @@ export function addTwilioInteraction(pact: PactV4, interaction: TwilioInteractio
     })
     .willRespondWith(response.status, (builder) => {
       if (response.body !== undefined) builder.jsonBody(response.body);
+      addResponseBodyRules(builder, response.rules);
     });
 }
 
@@ -138,6 +143,6 @@ export function answeredWithError(interaction: TwilioInteraction, error: { statu
     ...interaction,
     description,
     state: { name: state, params },
-    response: { status: error.status, body: responseMatcher("error", error) },
+    response: { status: error.status, ...responseMatcher("error", error) },
   };
 }

@@ -47,3 +47,27 @@ export const PROVIDER_STATE_EXAMPLES: Readonly<Record<ProviderStateName, readonl
   [PROVIDER_STATES.resourceMissing]: [],
   [PROVIDER_STATES.wrongCredentials]: [],
 };
+
+/** The text parameters a provider state reads, besides `example` (see {@link PROVIDER_STATE_EXAMPLES}). */
+export interface ProviderStateParamSpec {
+  /** Parameters the state needs; a list inside names alternatives, one of which it needs (`["ConferenceSid", "Sid"]`) */
+  readonly required: ReadonlyArray<string | readonly string[]>;
+  /** Parameters it reads when they are there */
+  readonly optional: readonly string[];
+}
+
+/**
+ * The path parameters each provider state reads, as text (a SID, or the label, friendly name or
+ * stream name a path may hold instead), as the contract builders put them there and the fake
+ * Twilio's state handlers read them. `contracts check` reports a state without one it needs.
+ */
+export const PROVIDER_STATE_PARAMS: Readonly<Record<ProviderStateName, ProviderStateParamSpec>> = {
+  [PROVIDER_STATES.conferenceExists]: { required: ["AccountSid", ["ConferenceSid", "Sid"]], optional: [] },
+  [PROVIDER_STATES.participantExists]: { required: ["AccountSid", "ConferenceSid", "CallSid"], optional: [] },
+  [PROVIDER_STATES.conferenceHasParticipants]: { required: ["AccountSid", "ConferenceSid"], optional: [] },
+  [PROVIDER_STATES.accountHasConferences]: { required: ["AccountSid"], optional: [] },
+  [PROVIDER_STATES.callInProgress]: { required: ["AccountSid", "CallSid"], optional: [] },
+  [PROVIDER_STATES.streamExists]: { required: ["AccountSid", "CallSid", "Sid"], optional: [] },
+  [PROVIDER_STATES.resourceMissing]: { required: ["AccountSid"], optional: ["ConferenceSid", "CallSid", "Sid"] },
+  [PROVIDER_STATES.wrongCredentials]: { required: ["AccountSid"], optional: [] },
+};
