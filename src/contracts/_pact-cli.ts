@@ -63,6 +63,17 @@ export function redactor(secrets: readonly string[]): (text: string) => string {
   return (text) => shown.reduce((out, secret) => out.split(secret).join("***"), text);
 }
 
+/** The Pact CLI's `failed validation - ["a","b"]` (a broker's 400 or 409) as `a; b`. */
+function validationErrors(line: string): string {
+  const list = /^failed validation - (\[.*\])$/.exec(line)?.[1];
+  try {
+    const messages: unknown = list === undefined ? undefined : JSON.parse(list);
+    return Array.isArray(messages) ? messages.map(String).join("; ") : line;
+  } catch {
+    return line;
+  }
+}
+
 /**
  * The Pact CLI's error as one line: its `❌` lines, each with the indented lines that follow one
  * ending in ":" (the broker's reasons: "❌ Pact publication failed:" then "   contracts: Cannot change …"),
@@ -83,7 +94,7 @@ export function failureReason(run: PactCliRun): string {
     const details = raw.slice(i + 1, i + 1 + (follow === -1 ? raw.length : follow)).map((next) => next.trim());
     errors.push([line.trim(), ...details].join(" "));
   });
-  const chosen = (errors.length > 0 ? errors : lines).map((line) => line.replace(/^(❌\s*)+/, "").replace(/\s+/g, " "));
+  const chosen = (errors.length > 0 ? errors : lines).map((line) => validationErrors(line.replace(/^(❌\s*)+/, "").replace(/\s+/g, " ")));
   // The Pact CLI often prints an error twice, once plain and once inside a longer line: keep each once.
   const distinct = chosen.filter((line, i) => chosen.indexOf(line) === i && !chosen.some((other) => other !== line && other.includes(line)));
   const reason = distinct.join(" ").trim();

@@ -71,6 +71,18 @@ function parseOutcome(text: unknown): VerifierOutcome | undefined {
   }
 }
 
+/**
+ * The Verifier's words for a broker that failed, without what the message around them repeats:
+ * "No pacts found for provider 'p' … in pact broker 'url': IO Error - Request … failed: 401 Unauthorized. URL: 'url'"
+ * → "Request … failed: 401 Unauthorized"; the same for "Publishing of verification results failed with an error: …".
+ */
+const brokerReason = (message: string) =>
+  message
+    .replace(/^No pacts found for provider '[^']*' matching the given consumer version selectors in pact broker '[^']*': /, "")
+    .replace(/^Publishing of verification results failed with an error: /, "")
+    .replace(/^IO Error - /, "")
+    .replace(/\. URL: '[^']*'$/, "");
+
 const interactionName = (interaction: string | undefined) => interaction?.replace(/^Verifying a pact between /, "") ?? "?";
 
 /**
@@ -84,7 +96,7 @@ function verifierFailure(error: unknown, stateFailures: readonly string[]): { co
   if (!result) return { code: "EXTERNAL", reason: text.split("\n")[0] || "the Pact Verifier stopped without a result" };
   const errors = result.errors ?? [];
   const ran = result.interactionResults?.length ?? 0;
-  if (ran === 0) return { code: "EXTERNAL", reason: errors.map((e) => e.mismatch?.message ?? e.interaction).join("; ") || "no interaction ran" };
+  if (ran === 0) return { code: "EXTERNAL", reason: [...new Set(errors.map((e) => brokerReason(e.mismatch?.message ?? e.interaction ?? "")))].join("; ") || "no interaction ran" };
   const failed = errors.map((e) => interactionName(e.interaction));
   const why = stateFailures.length > 0 ? `the provider's state change answered: ${[...new Set(stateFailures)].join("; ")}` : "the Verifier's report above says why";
   return { code: "VERIFICATION", reason: `${failed.length} of ${ran} interactions failed: ${failed.join("; ")} (${why})` };
@@ -193,7 +205,7 @@ export async function verifyContracts(options: VerifyOptions, env: Env): Promise
     await fake?.close();
   }
   const unpublished = (await verifierLogSince(logOffset)).find((line) => /verification results failed/i.test(line));
-  if (source && unpublished !== undefined) throw new TestkitError("EXTERNAL", redact(`Failed to publish verification results to the Pact Broker at ${source.brokerUrl} (verification passed): ${unpublished}`));
+  if (source && unpublished !== undefined) throw new TestkitError("EXTERNAL", redact(`Failed to publish verification results to the Pact Broker at ${source.brokerUrl} (verification passed): ${brokerReason(unpublished)}`));
   const pendingFailures = (parseOutcome(outcome)?.pendingErrors ?? []).map((e) => interactionName(e.interaction));
   return { providerBaseUrl: redact(providerBaseUrl), files, published: source?.published, pendingFailures };
 }
