@@ -79,7 +79,7 @@ export interface FakeBrokerOptions {
   readonly environments?: readonly string[];
   /** The versions the broker knows (can-i-deploy says it knows no other); default every version */
   readonly versions?: readonly string[];
-  /** Pacts served to the verifier through `pb:provider-pacts-for-verification` */
+  /** Pacts served to the verifier through `pb:provider-pacts-for-verification`; those published are added */
   readonly pacts?: readonly PactDocument[];
   /** Whether those pacts are pending (their failures do not fail the provider's build) */
   readonly pending?: boolean;
@@ -96,9 +96,17 @@ const BRANCH_VERSION = /^\/pacticipants\/([^/]+)\/branches\/([^/]+)\/versions\/(
 const VERSION = /^\/pacticipants\/[^/]+\/versions\/[^/]+$/;
 const RECORD_DEPLOYMENT = /^\/pacticipants\/[^/]+\/versions\/[^/]+\/deployed-versions\/environment\/[^/]+$/;
 
-/** The broker's answer to a successful publication, shaped like Pact Broker 2.x's (the Pact CLI parses it). */
-function published(base: string, request: { pacticipantName: string; pacticipantVersionNumber: string; branch?: string }) {
+/**
+ * The broker's answer to a successful publication, shaped like Pact Broker 2.x's (the Pact CLI
+ * parses it); the published pacts replace those of the same consumer and provider for the verifier.
+ */
+function published(base: string, request: { pacticipantName: string; pacticipantVersionNumber: string; branch?: string; contracts?: Array<{ content: string }> }, pacts: PactDocument[]) {
   const { pacticipantName: name, pacticipantVersionNumber: number, branch } = request;
+  for (const { content } of request.contracts ?? []) {
+    const pact = JSON.parse(Buffer.from(content, "base64").toString("utf8")) as PactDocument;
+    const same = pacts.findIndex((p) => p.consumer.name === pact.consumer.name && p.provider.name === pact.provider.name);
+    pacts.splice(same === -1 ? pacts.length : same, same === -1 ? 0 : 1, pact);
+  }
   const pacticipant = `${base}/pacticipants/${name}`;
   const version = `${pacticipant}/versions/${number}`;
   return {
@@ -228,8 +236,8 @@ function createEnvironment(base: string, body: string, environments: string[]): 
 }
 
 /** What the broker answers to one request. */
-function reply(options: FakeBrokerOptions, environments: string[], base: string, method: string, url: URL, body: string): Reply {
-  const { pacts = [] } = options;
+function reply(options: FakeBrokerOptions, state: { environments: string[]; pacts: PactDocument[] }, base: string, method: string, url: URL, body: string): Reply {
+  const { environments, pacts } = state;
   const path = url.pathname;
   if (method === "GET" && path === "/")
     return [
@@ -243,7 +251,7 @@ function reply(options: FakeBrokerOptions, environments: string[], base: string,
         },
       },
     ];
-  if (method === "POST" && path === "/contracts/publish") return [200, published(base, JSON.parse(body))];
+  if (method === "POST" && path === "/contracts/publish") return [200, published(base, JSON.parse(body), pacts)];
   if (method === "POST" && path === "/environments") return createEnvironment(base, body, environments);
   if (method === "GET" && path === "/matrix") return matrix(base, url.searchParams, options, environments);
   if (method === "GET" && VERSION.test(path)) return [200, version(base, path, environments)];
@@ -264,7 +272,7 @@ function reply(options: FakeBrokerOptions, environments: string[], base: string,
  */
 export async function startFakeBroker(options: FakeBrokerOptions = {}): Promise<FakeBroker> {
   const requests: RecordedRequest[] = [];
-  const environments = [...(options.environments ?? ["test", "production"])];
+  const state = { environments: [...(options.environments ?? ["test", "production"])], pacts: [...(options.pacts ?? [])] };
   const server = createServer((req, res) => {
     let body = "";
     req.on("data", (chunk: Buffer) => (body += chunk.toString("utf8")));
@@ -280,7 +288,7 @@ export async function startFakeBroker(options: FakeBrokerOptions = {}): Promise<
         res.writeHead(failure.status, { "content-type": "application/hal+json", ...failure.headers?.(request) }).end(JSON.stringify(failed));
         return;
       }
-      const [status, json] = reply(options, environments, base, method, url, body);
+      const [status, json] = reply(options, state, base, method, url, body);
       res.writeHead(status, { "content-type": "application/hal+json" }).end(JSON.stringify(json));
     });
   });
