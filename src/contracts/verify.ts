@@ -3,7 +3,7 @@ import { resolve } from "node:path";
 import { TestkitError } from "../errors.js";
 import { PROVIDER_STATES_PATH, startFakeTwilio } from "../fake-twilio/index.js";
 import { branchOrGit, brokerSettings, type Env, urlCredentials, versionOrCommit } from "./_broker-settings.js";
-import { VERIFIER_LOG, verifierLogSince, verifierLogSize } from "./_verifier-log.js";
+import { VERIFIER_LOG, verifierLogSince, verifierLogSize, withoutBrokerVariables } from "./_pact-verifier.js";
 import { PROVIDER_NAME, PROVIDER_STATES } from "./interactions/states.js";
 import { listPactFiles, readPactFile } from "./pact-file.js";
 
@@ -188,14 +188,16 @@ export async function verifyContracts(options: VerifyOptions, env: Env): Promise
   const logOffset = await verifierLogSize();
   let outcome: unknown;
   try {
-    outcome = await pactCore.default.verifyPacts({
-      provider: PROVIDER_NAME,
-      providerBaseUrl,
-      providerStatesSetupUrl: `${providerBaseUrl.replace(/\/+$/, "")}${PROVIDER_STATES_PATH}`,
-      ...(source ? source.pactOptions : { pactUrls: files.map((file) => resolve(options.cwd, file)) }),
-      logLevel: "error",
-      logFile: VERIFIER_LOG,
-    });
+    outcome = await withoutBrokerVariables(() =>
+      pactCore.default.verifyPacts({
+        provider: PROVIDER_NAME,
+        providerBaseUrl,
+        providerStatesSetupUrl: `${providerBaseUrl.replace(/\/+$/, "")}${PROVIDER_STATES_PATH}`,
+        ...(source ? source.pactOptions : { pactUrls: files.map((file) => resolve(options.cwd, file)) }),
+        logLevel: "error",
+        logFile: VERIFIER_LOG,
+      }),
+    );
   } catch (error) {
     // No cause: the Verifier's error holds URLs and the broker's answers; the message keeps what matters, redacted.
     const { code, reason } = verifierFailure(error, fake?.store.stateChangeFailures ?? []);

@@ -1,3 +1,4 @@
+import { execFile } from "node:child_process";
 import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -10,6 +11,8 @@ import { closedPort, readPacts, startFakeBroker, type FakeBroker } from "./_brok
 const REPO = new URL("../..", import.meta.url).pathname;
 const CONTRACTS = join(REPO, "contracts");
 const TOKEN = "tok-verify-secret";
+/** The shipped binary, as package.json `bin` names it (built by `npm run build`). */
+const BIN = join(REPO, (JSON.parse(readFileSync(join(REPO, "package.json"), "utf8")) as { bin: Record<string, string> }).bin["twilio-testkit"] ?? "");
 
 type Json = Record<string, any>;
 
@@ -107,6 +110,18 @@ describe("twilio-testkit contracts verify", () => {
     const down = await run(["contracts", "verify", "--provider-base-url", `http://user:pw-provider-secret@127.0.0.1:${port}`], { cwd: REPO });
     expect(down.code).toBe(2);
     expect(down.stderr).toBe(`twilio-testkit: Failed to verify contracts against http://user:***@127.0.0.1:${port}: the provider does not answer (ECONNREFUSED)\n`);
+  });
+
+  it("verifies only DIR when PACT_BROKER_* are exported for publish (pact-core would add the broker's pacts), never printing them", async () => {
+    broker = await startFakeBroker({ pacts: await readPacts(CONTRACTS) });
+    const env = { PATH: process.env.PATH ?? "", PACT_BROKER_BASE_URL: broker.url.replace("://", "://ci:pw-exported-secret@"), PACT_BROKER_TOKEN: TOKEN };
+    const { code, stdout, stderr } = await new Promise<{ code: number; stdout: string; stderr: string }>((done) =>
+      execFile(process.execPath, [BIN, "contracts", "verify"], { cwd: REPO, env }, (error, stdout, stderr) => done({ code: error ? Number(error.code) : 0, stdout, stderr })),
+    );
+    expect({ code, stderr }).toEqual({ code: 0, stderr: "" });
+    expect(stdout).toMatch(/Verified 3 pact files from contracts against http:\/\/127\.0\.0\.1:\d+\n$/);
+    expect(broker.requests).toEqual([]);
+    expect(stdout).not.toMatch(/pw-exported-secret|tok-verify-secret/);
   });
 
   it("exits 2 when the provider is unreachable", async () => {
