@@ -46,7 +46,7 @@ export function runPactCli(args: readonly string[], options: { cwd: string; brok
       const output = redact(`${stdout}\n${stderr}`.trim());
       if (error === null) return resolve({ status: 0, output });
       if (typeof error.code === "number") return resolve({ status: error.code, output });
-      // No cause: the child-process error carries the environment's neighbourhood (command, output).
+      // No cause: the child-process error carries the command and what it printed, unredacted.
       reject(new TestkitError("EXTERNAL", redact(`Failed to run the Pact CLI ${binary}: ${error.message}`)));
     });
   });
