@@ -6,45 +6,51 @@
 // - no PACT_BROKER_* variables while it reads its options: pact-core falls back on them, so a
 //   PACT_BROKER_BASE_URL exported for publish would make a local verify fetch the broker's pacts too,
 //   with the URL (and any password in it) in the Verifier's report.
-import { rmSync } from "node:fs";
-import { open, stat } from "node:fs/promises";
+import { open, rm, type FileHandle } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 
-/** This process's Verifier log; removed when the process exits. */
+/** This process's Verifier log, as pact-core opens it (to append) on its first run. */
 export const VERIFIER_LOG = join(tmpdir(), `twilio-testkit-pact-verifier-${process.pid}.log`);
 
-let cleanup = false;
+/**
+ * The log as verify reads it: opened (and emptied) before the first run; its path is removed after
+ * that run, once pact-core holds it open, so nothing is left behind however the process ends.
+ */
+let reader: Promise<FileHandle | undefined> | undefined;
 
-/** The log's size in bytes now (0 before the first run), to read what a run adds with {@link verifierLogSince}. */
+/** The log, opened once; undefined when it cannot be (verify then reports without it). */
+const logFile = () => (reader ??= open(VERIFIER_LOG, "w+").catch(() => undefined));
+
+/** The log's size in bytes now, to read what a run adds with {@link verifierLogSince}. */
 export async function verifierLogSize(): Promise<number> {
-  if (!cleanup) {
-    cleanup = true;
-    process.once("exit", () => rmSync(VERIFIER_LOG, { force: true }));
-  }
-  return stat(VERIFIER_LOG).then((s) => s.size, () => 0);
+  return (await (await logFile())?.stat())?.size ?? 0;
 }
 
 /**
  * The messages of the log lines written since `offset`, without their timestamp, level and target
- * (`2026-…Z ERROR ThreadId(03) pact_verifier: Publishing … failed` → `Publishing … failed`).
+ * (`2026-…Z ERROR ThreadId(03) pact_verifier: Publishing … failed` → `Publishing … failed`); then
+ * empties the log (pact-core appends, so it writes on at the start).
  *
- * @returns the messages, oldest first; none when the log does not exist (another part of the process set the native log up first)
+ * @returns the messages, oldest first; none when the log cannot be read, or when another part of the
+ *   process set the native log up before verify (pact-core does it once)
  */
 export async function verifierLogSince(offset: number): Promise<string[]> {
-  const file = await open(VERIFIER_LOG).catch(() => undefined);
+  const file = await logFile();
   if (!file) return [];
   try {
+    await rm(VERIFIER_LOG, { force: true });
     const { size } = await file.stat();
     const buffer = Buffer.alloc(Math.max(0, size - offset));
     await file.read(buffer, 0, buffer.length, offset);
+    await file.truncate(0);
     return buffer
       .toString("utf8")
       .split("\n")
       .map((line) => line.replace(/\u001b\[[0-9;]*m/g, "").replace(/^\S+\s+[A-Z]+\s+(?:ThreadId\(\d+\)\s+)?[\w:]+:\s*/, "").trim())
       .filter((line) => line !== "");
-  } finally {
-    await file.close();
+  } catch {
+    return [];
   }
 }
 

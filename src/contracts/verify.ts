@@ -187,6 +187,7 @@ export async function verifyContracts(options: VerifyOptions, env: Env): Promise
   const providerBaseUrl = options.providerBaseUrl ?? (fake as NonNullable<typeof fake>).url;
   const logOffset = await verifierLogSize();
   let outcome: unknown;
+  let logged: string[] = [];
   try {
     outcome = await withoutBrokerVariables(() =>
       pactCore.default.verifyPacts({
@@ -205,8 +206,9 @@ export async function verifyContracts(options: VerifyOptions, env: Env): Promise
     throw new TestkitError(code, redact(`Failed to ${what}: ${reason}`));
   } finally {
     await fake?.close();
+    logged = await verifierLogSince(logOffset);
   }
-  const unpublished = (await verifierLogSince(logOffset)).find((line) => /verification results failed/i.test(line));
+  const unpublished = logged.find((line) => /verification results failed/i.test(line));
   if (source && unpublished !== undefined) throw new TestkitError("EXTERNAL", redact(`Failed to publish verification results to the Pact Broker at ${source.brokerUrl} (verification passed): ${brokerReason(unpublished)}`));
   const pendingFailures = (parseOutcome(outcome)?.pendingErrors ?? []).map((e) => interactionName(e.interaction));
   return { providerBaseUrl: redact(providerBaseUrl), files, published: source?.published, pendingFailures };
