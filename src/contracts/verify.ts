@@ -128,7 +128,7 @@ async function checkProvider(providerBaseUrl: string, redact: (text: string) => 
 async function brokerSource(
   options: VerifyOptions,
   env: Env,
-): Promise<{ pactOptions: Partial<VerifierOptions>; published: NonNullable<VerifyResult["published"]>; brokerUrl: string; redact: (text: string) => string }> {
+): Promise<{ pactOptions: Partial<VerifierOptions>; published: NonNullable<VerifyResult["published"]>; redact: (text: string) => string }> {
   const action = "publish verification results";
   const broker = brokerSettings(env, action);
   const providerVersion = await versionOrCommit(action, "--provider-app-version", options.publish?.providerVersion, options.cwd, env);
@@ -147,7 +147,6 @@ async function brokerSource(
       providerVersionBranch,
     },
     published: { brokerUrl: broker.url, providerVersion, branch: providerVersionBranch },
-    brokerUrl: broker.url,
     redact: broker.redact,
   };
 }
@@ -187,7 +186,7 @@ export async function verifyContracts(options: VerifyOptions, env: Env): Promise
   const providerBaseUrl = options.providerBaseUrl ?? (fake as NonNullable<typeof fake>).url;
   const logOffset = await verifierLogSize();
   let outcome: unknown;
-  let logged: string[] = [];
+  let failed: { error: unknown } | undefined;
   try {
     outcome = await withoutBrokerVariables(() =>
       pactCore.default.verifyPacts({
@@ -200,16 +199,20 @@ export async function verifyContracts(options: VerifyOptions, env: Env): Promise
       }),
     );
   } catch (error) {
-    // No cause: the Verifier's error holds URLs and the broker's answers; the message keeps what matters, redacted.
-    const { code, reason } = verifierFailure(error, fake?.store.stateChangeFailures ?? []);
-    const what = source && code === "EXTERNAL" ? `fetch the pacts to verify from the Pact Broker at ${source.brokerUrl}` : `verify contracts against ${providerBaseUrl}`;
-    throw new TestkitError(code, redact(`Failed to ${what}: ${reason}`));
+    failed = { error };
   } finally {
     await fake?.close();
-    logged = await verifierLogSince(logOffset);
   }
-  const unpublished = logged.find((line) => /verification results failed/i.test(line));
-  if (source && unpublished !== undefined) throw new TestkitError("EXTERNAL", redact(`Failed to publish verification results to the Pact Broker at ${source.brokerUrl} (verification passed): ${brokerReason(unpublished)}`));
+  // The Verifier logs results the broker refused, and goes on as if they were published.
+  const unpublished = source && (await verifierLogSince(logOffset)).find((line) => /verification results failed/i.test(line));
+  if (failed) {
+    // No cause: the Verifier's error holds URLs and the broker's answers; the message keeps what matters, redacted.
+    const { code, reason } = verifierFailure(failed.error, fake?.store.stateChangeFailures ?? []);
+    const what = source && code === "EXTERNAL" ? `fetch the pacts to verify from the Pact Broker at ${source.published.brokerUrl}` : `verify contracts against ${providerBaseUrl}`;
+    const alsoUnpublished = unpublished ? `; publishing the results failed too: ${brokerReason(unpublished)}` : "";
+    throw new TestkitError(code, redact(`Failed to ${what}: ${reason}${alsoUnpublished}`));
+  }
+  if (source && unpublished) throw new TestkitError("EXTERNAL", redact(`Failed to publish verification results to the Pact Broker at ${source.published.brokerUrl} (verification passed): ${brokerReason(unpublished)}`));
   const pendingFailures = (parseOutcome(outcome)?.pendingErrors ?? []).map((e) => interactionName(e.interaction));
   return { providerBaseUrl: redact(providerBaseUrl), files, published: source?.published, pendingFailures };
 }

@@ -192,6 +192,14 @@ describe("contracts verify --publish-verification-results, against a local serve
     expect(stderr).toMatch(new RegExp(`^twilio-testkit: Failed to publish verification results to the Pact Broker at ${broker.url} \\(verification passed\\): Request to pact broker path '/pacts/provider/twilio-voice-api/consumer/[^']+/verification-results' failed: 409 Conflict\n$`));
   });
 
+  it("exits 1 naming the failed interaction, and says that publishing the results failed too", async () => {
+    const [pact] = await readPacts(join(contractCopy("conference-app-twilio-voice-api.json", (p) => (p.interactions[0].response.status = 202)), "contracts"));
+    broker = await startFakeBroker({ pacts: [pact!], failure: { method: "POST", path: /\/verification-results$/, status: 500, body: { error: "down for maintenance" } } });
+    const { code, stderr } = await run(["contracts", "verify", "--publish-verification-results", "--provider-app-version", "1", "--branch", "main"], { cwd: REPO, env: env(broker.url) });
+    expect(code).toBe(1);
+    expect(stderr).toMatch(/^twilio-testkit: Failed to verify contracts against http:\/\/127\.0\.0\.1:\d+: 1 of \d+ interactions failed: conference-app .*; publishing the results failed too: Request to pact broker path '[^']+\/verification-results' failed: 500 Internal Server Error\n$/);
+  });
+
   it("exits 2 with one line, the token never printed, when the broker refuses the credentials", async () => {
     broker = await startFakeBroker({ pacts: await readPacts(CONTRACTS), failure: { path: /for-verification/, status: 401, body: { error: `bad token ${TOKEN}` } } });
     const { code, stdout, stderr } = await run(["contracts", "verify", "--publish-verification-results", "--provider-app-version", "1", "--branch", "main"], { cwd: REPO, env: env(broker.url) });
