@@ -1,7 +1,8 @@
 // A fake Pact Broker on 127.0.0.1 that records every request and answers what the official Pact CLI
 // and the Rust verifier (inside pact-js's Verifier) ask of a Pact Broker 2.x:
-//   pact broker publish            GET /, POST pb:publish-contracts
-//   pact broker can-i-deploy       GET /matrix?q[][pacticipant]=…&q[][version]=…&latestby=cvpv&environment=…
+//   pact broker publish            GET /, POST pb:publish-contracts (the pacts published are then served to the verifier)
+//   pact broker can-i-deploy       GET /matrix?q[][pacticipant]=…&q[][version]=…&latestby=cvpv&environment=… (400 for an
+//                                  unknown environment, "no" with Pact Broker's reason for an unknown version)
 //   pact broker record-deployment  GET /pacticipants/{p}/versions/{v} (its pb:record-deployment links, one
 //                                  per environment), POST the link named after the environment
 //   pact broker create-environment GET /, POST pb:environments (400 when the name is taken, as Pact Broker 2.x)
