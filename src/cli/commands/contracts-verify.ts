@@ -12,12 +12,13 @@ ${PROVIDER_STATES_PATH} endpoint. Without --provider-base-url a fake Twilio is s
 
 With --publish-verification-results the pacts come from the Pact Broker instead of DIR (the
 consumer versions on their main branch, on this provider branch, and deployed or released), and the
-results go back to it. Broker settings as for "contracts publish": PACT_BROKER_BASE_URL, and
-PACT_BROKER_TOKEN or PACT_BROKER_USERNAME / PACT_BROKER_PASSWORD; never printed.
+results go back to it. Broker settings as for "contracts publish": PACT_BROKER_BASE_URL (credentials
+in it are passed apart from it), and PACT_BROKER_TOKEN or PACT_BROKER_USERNAME / PACT_BROKER_PASSWORD;
+never printed. Without --publish-verification-results they are ignored.
 
-A pending pact (new to this provider) that fails is reported ("1 pending pact failed; results
-published as failed; exit 0 because pending"): its failed result goes to the broker, yet the run
-succeeds, as Pact's pending pacts do not break the provider's build. A provider state the fake
+A pending pact (new to this provider) that fails is reported as such ("1 pending pact failed
+(conference-app: 1 interaction); results published as failed; exit 0 because pending"): its failed
+result goes to the broker, yet the run succeeds, as pending pacts do not break the provider's build. A provider state the fake
 Twilio refuses is shown with its message. A password in --provider-base-url is shown as ***.
 
 Exit status: 0 verified (pending pacts may have failed), 1 an interaction failed, 2 usage, input or
