@@ -86,8 +86,8 @@ export function urlCredentials(url: string): UrlCredentials {
  * @param action - what the caller is doing, for the message: "publish contracts", "check can-i-deploy", …
  * @returns the settings, with a redactor for everything printed
  * @throws TestkitError `CONFIG` without PACT_BROKER_BASE_URL ("Failed to <action>: set PACT_BROKER_BASE_URL …"),
- *   with one that is not an http(s) URL, with half a username/password pair, or with credentials both
- *   in the URL and in PACT_BROKER_USERNAME / PACT_BROKER_PASSWORD
+ *   with one that is not an http(s) URL, with half a username/password pair (in the variables or the
+ *   URL), or with credentials both in the URL and in PACT_BROKER_USERNAME / PACT_BROKER_PASSWORD
  * @example
  * ```ts
  * const broker = brokerSettings(process.env, "record deployment");
@@ -107,6 +107,8 @@ export function brokerSettings(env: Env, action: string): BrokerSettings {
   const redact = (text: string) => secrets(inUrl.redact(text));
   if (url !== given && (env.PACT_BROKER_USERNAME || env.PACT_BROKER_PASSWORD))
     throw new TestkitError("CONFIG", `Failed to ${action}: PACT_BROKER_BASE_URL holds credentials and PACT_BROKER_USERNAME / PACT_BROKER_PASSWORD are set too; keep one of them`);
+  if (url !== given && !inUrl.password)
+    throw new TestkitError("CONFIG", `Failed to ${action}: PACT_BROKER_BASE_URL holds a user name without a password; give https://user:password@host/, or PACT_BROKER_TOKEN for a token`);
   if (Boolean(username) !== Boolean(password))
     throw new TestkitError("CONFIG", `Failed to ${action}: set both PACT_BROKER_USERNAME and PACT_BROKER_PASSWORD, or neither`);
   if (!/^https?:$/.test(URL.canParse(url) ? new URL(url).protocol : ""))

@@ -139,6 +139,7 @@ const ROWS: Record<string, readonly Row[]> = {
     ["a blank --branch", () => ["contracts", "publish", "--consumer-app-version", "1.2.3", "--branch", " "], down, 2, /Failed to publish contracts: --branch needs a value$/m],
     ["an unreachable broker", () => ["contracts", "publish", ...PUBLISH_FLAGS], down, 2, NO_BROKER],
     ["credentials in PACT_BROKER_BASE_URL and in PACT_BROKER_USERNAME", () => ["contracts", "publish", ...PUBLISH_FLAGS], () => ({ ...downWithPassword(), PACT_BROKER_USERNAME: "ci", PACT_BROKER_PASSWORD: TOKEN }), 2, /Failed to publish contracts: PACT_BROKER_BASE_URL holds credentials and PACT_BROKER_USERNAME \/ PACT_BROKER_PASSWORD are set too; keep one of them$/m],
+    ["a user name without a password in PACT_BROKER_BASE_URL", () => ["contracts", "publish", ...PUBLISH_FLAGS], () => ({ PACT_BROKER_BASE_URL: nowhere.replace("://", `://${TOKEN}@`) }), 2, /Failed to publish contracts: PACT_BROKER_BASE_URL holds a user name without a password; give https:\/\/user:password@host\/, or PACT_BROKER_TOKEN for a token$/m],
     ["changed pacts under a published version (409)", () => ["contracts", "publish", ...PUBLISH_FLAGS], known, 2, /Failed to publish contracts to http:\/\/127\.0\.0\.1:\d+: Pact publication failed: contracts: Cannot change the content of the pact .* Each pact must be published with a unique consumer version number\.$/m],
     ["an unknown flag", () => ["contracts", "publish", "--tag", "prod", ...PUBLISH_FLAGS], down, 2, /unknown option '--tag'/],
   ],
