@@ -17,6 +17,7 @@ const ENTRIES = {
   index: "dist/index.js",
   vitest: "dist/vitest/index.js",
   contracts: "dist/contracts/index.js",
+  "contracts-vitest": "dist/contracts/vitest.js",
   "fake-twilio": "dist/fake-twilio/index.js",
   cli: "dist/cli/main.js",
 };

@@ -75,7 +75,7 @@ async function consumerRun(count: number): Promise<PactAnswer> {
       }
     }
     const commitStart = performance.now();
-    contract.commit();
+    await contract.commit();
     kitMs += performance.now() - commitStart;
     return { ms: performance.now() - start, kitMs, retries };
   } finally {

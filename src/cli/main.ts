@@ -3,4 +3,5 @@
 import { processIo } from "./io.js";
 import { runCli } from "./run.js";
 
-process.exitCode = await runCli(process.argv.slice(2), processIo());
+const io = processIo();
+process.exitCode = await io.finish(await runCli(process.argv.slice(2), io));

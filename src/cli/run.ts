@@ -1,4 +1,5 @@
 import { Command, CommanderError } from "commander";
+import { printable, printableLines } from "../_printable.js";
 import { TestkitError } from "../errors.js";
 import { registerContracts } from "./commands/contracts.js";
 import { registerFake } from "./commands/fake.js";
@@ -40,13 +41,25 @@ function buildProgram(context: CommandContext): Command {
 }
 
 /**
+ * An error message as printed: one line, its line feeds escaped, unless it ends in the issue list
+ * of `formatIssues` ("…: 2 issues:" then one line per issue), whose values come escaped and whose
+ * line feeds only separate the issues.
+ */
+function errorLines(message: string): string {
+  const [head = "", ...issues] = message.split("\n");
+  return /: \d+ issues?:$/.test(head) && issues.every((line) => line.startsWith("  ")) ? message : printable(message);
+}
+
+/**
  * Runs the CLI on raw arguments without touching `process`: tests call it directly.
  *
  * @param argv - arguments after the program name, e.g. `["fake", "participant", "--seed", "1"]`
  * @param io - streams, environment and working folder
  * @returns the exit code: 0 success, 1 invalid body or failed verification, 2 usage, I/O or configuration error
  */
-export async function runCli(argv: readonly string[], io: CliIo): Promise<ExitCode> {
+export async function runCli(argv: readonly string[], given: CliIo): Promise<ExitCode> {
+  // Everything printed goes through here, so no control character from a file or argument reaches the terminal raw.
+  const io: CliIo = { ...given, stdout: (text) => given.stdout(printableLines(text)), stderr: (text) => given.stderr(printableLines(text)) };
   let code: ExitCode = 0;
   const program = buildProgram({ io, exit: (c) => (code = c) });
   try {
@@ -55,7 +68,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<ExitCo
   } catch (error) {
     if (error instanceof CommanderError) return error.exitCode === 0 ? 0 : 2;
     if (error instanceof TestkitError) {
-      io.stderr(`twilio-testkit: ${error.message}\n`);
+      io.stderr(`twilio-testkit: ${errorLines(error.message)}\n`);
       return error.code === "INVALID_BODY" || error.code === "VERIFICATION" ? 1 : 2;
     }
     io.stderr(`twilio-testkit: unexpected error: ${error instanceof Error ? error.message : String(error)}\n`);

@@ -115,7 +115,7 @@ function checkResponse(interaction: PactHttpInteraction, op: Operation, profile:
  */
 function checkStateExamples(interaction: PactHttpInteraction, op: Operation, profile: Profile): Finding[] {
   return interaction.providerStates.flatMap((state, i) => {
-    const kinds = (PROVIDER_STATE_EXAMPLES as Readonly<Record<string, readonly ResourceKind[]>>)[state.name] ?? [];
+    const kinds = Object.hasOwn(PROVIDER_STATE_EXAMPLES, state.name) ? (PROVIDER_STATE_EXAMPLES as Readonly<Record<string, readonly ResourceKind[]>>)[state.name] ?? [] : [];
     if (!Object.hasOwn(state.params, "example") || kinds.length === 0) return [];
     const responseKind = op.response === null ? undefined : kindOf(op.response);
     const preferred = kinds.includes(responseKind as ResourceKind) ? (responseKind as ResourceKind) : (kinds[0] as ResourceKind);

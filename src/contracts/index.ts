@@ -2,8 +2,7 @@
 // Pact Broker workflow. Kept apart from the main entry so that factories and validators load without Pact.
 export * from "./interactions/index.js";
 export { enumPattern, responseMatcher, type BodyTemplate, type ResponseMatcherOptions } from "./matchers.js";
-export { stageDirectory, type StagingDirectory } from "./staging.js";
-export { contractWriter, type ContractWriter, type ContractWriterOptions } from "./contract-writer.js";
+export { contractWriter, type ContractUpdate, type ContractWriter, type ContractWriterOptions } from "./contract-writer.js";
 export { checkContracts, type CheckOptions, type CheckReport, type ContractFinding } from "./check.js";
 export { readPactFile, listPactFiles, type PactFile, type PactInteraction, type PactMessage, type PactMatcher, type PactMatchingRules } from "./pact-file.js";
 export { verifyContracts, type VerifyOptions, type VerifyResult } from "./verify.js";

@@ -57,13 +57,20 @@ function ruleFor(at: readonly Step[], rules: readonly Rule[]): Rule | undefined 
   return applying.sort((a, b) => b.steps.length - a.steps.length || weight(b.steps) - weight(a.steps))[0];
 }
 
-/** Every scalar of `value` with its path and schema node, where the schema describes it. */
-function* leaves(value: unknown, at: Located | undefined, path: readonly Step[]): Generator<{ path: readonly Step[]; node: Located | undefined }> {
+/**
+ * Every scalar of `value` with its path and schema node, where the schema describes it. What the
+ * schema does not describe is not walked, so that a body nested deeper than its schema (a hostile
+ * `[[[[…]]]]`) costs nothing and cannot exhaust the stack; a property is looked up as the schema's
+ * own, so that a key such as `constructor` is a key like any other.
+ */
+function* leaves(value: unknown, at: Located | undefined, path: readonly Step[]): Generator<{ path: readonly Step[]; node: Located }> {
+  if (at === undefined) return;
   if (Array.isArray(value)) {
-    for (const [i, item] of value.entries()) yield* leaves(item, at?.node.items && nonNull({ node: at.node.items, file: at.file }), [...path, { index: i }]);
+    for (const [i, item] of value.entries()) yield* leaves(item, at.node.items && nonNull({ node: at.node.items, file: at.file }), [...path, { index: i }]);
   } else if (typeof value === "object" && value !== null) {
+    const properties = at.node.properties;
     for (const [key, item] of Object.entries(value)) {
-      const child = at?.node.properties?.[key];
+      const child = properties && Object.hasOwn(properties, key) ? properties[key] : undefined;
       yield* leaves(item, child && nonNull({ node: child, file: at.file }), [...path, { name: key }]);
     }
   } else if (value !== null) yield { path, node: at };
@@ -98,7 +105,7 @@ export function weakMatchers(kind: ResourceKind, profile: Profile, body: unknown
   });
   const found = new Map<string, WeakMatcher>();
   for (const leaf of leaves(body, nonNull(rootNode(schemaFile(kind, profile))), [])) {
-    const regex = leaf.node && schemaRegex(leaf.node.node);
+    const regex = schemaRegex(leaf.node.node);
     const rule = regex === undefined ? undefined : ruleFor(leaf.path, declared);
     if (!rule || rule.matchers.length === 0 || rule.matchers.some((m) => PINNING.has(m))) continue;
     const path = `/response/body/${pointer(leaf.path)}`;

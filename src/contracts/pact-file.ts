@@ -1,6 +1,7 @@
-import { readdir, readFile } from "node:fs/promises";
+import { readdir } from "node:fs/promises";
 import { join, resolve } from "node:path";
 import { TestkitError } from "../errors.js";
+import { readRegularFile } from "./_regular-file.js";
 
 /** One Pact matcher as a pact file records it, e.g. `{ match: "regex", regex: "^CA[0-9a-fA-F]{32}$" }`. */
 export interface PactMatcher {
@@ -133,9 +134,14 @@ function headerValue(headers: unknown, name: string): string | undefined {
 /** V3 and V4 keep the query as `{ key: [values] }`; V2 as a query string. */
 function queryOf(raw: unknown): Record<string, string[]> {
   if (typeof raw === "string") {
-    const out: Record<string, string[]> = {};
-    for (const [key, value] of new URLSearchParams(raw)) (out[key] ??= []).push(value);
-    return out;
+    // A Map, so that keys such as `constructor` and `__proto__` are keys like any other.
+    const byKey = new Map<string, string[]>();
+    for (const [key, value] of new URLSearchParams(raw)) {
+      const values = byKey.get(key);
+      if (values) values.push(value);
+      else byKey.set(key, [value]);
+    }
+    return Object.fromEntries(byKey);
   }
   if (!isObject(raw)) return {};
   return Object.fromEntries(Object.entries(raw).map(([key, value]) => [key, (Array.isArray(value) ? value : [value]).map(String)]));
@@ -175,15 +181,17 @@ function interactionOf(raw: unknown, v4File: boolean, where: string): PactIntera
  *
  * @param cwd - working folder
  * @param file - path relative to `cwd`
- * @throws TestkitError `IO` when the file is unreadable, not JSON, or not a pact file (no consumer,
- *   provider and interactions; an HTTP interaction without a request and response, or whose response
- *   status is not a whole number from 100 to 599)
+ * @throws TestkitError `IO` when the file is unreadable, not a regular file (a FIFO, socket, device
+ *   or directory), not JSON, or not a pact file (no consumer, provider and interactions; an HTTP
+ *   interaction without a request and response, or whose response status is not a whole number from
+ *   100 to 599)
  */
 export async function readPactFile(cwd: string, file: string): Promise<PactFile> {
   let document: unknown;
   try {
-    document = JSON.parse(await readFile(resolve(cwd, file), "utf8"));
+    document = JSON.parse(await readRegularFile(resolve(cwd, file), file));
   } catch (error) {
+    if (error instanceof TestkitError) throw error;
     // V8 quotes the start of the input in a SyntaxError, newlines and all: keep the reason on one line.
     const reason = error instanceof SyntaxError ? `not JSON (${error.message.replace(/\s+/g, " ")})` : (error as Error).message;
     throw new TestkitError("IO", `Failed to read ${file}: ${reason}`, { cause: error });

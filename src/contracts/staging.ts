@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, renameSync, rmSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readdirSync, renameSync, rmSync, statSync } from "node:fs";
 import { basename, join, resolve } from "node:path";
 import { TestkitError } from "../errors.js";
 
@@ -9,7 +9,7 @@ import { TestkitError } from "../errors.js";
  * see the old file or the new one, never a half-written one.
  */
 export interface StagingDirectory {
-  /** Absolute path of the temporary folder (`<target>/.staging-XXXXXX`) */
+  /** Absolute path of the temporary folder (`<target>/.staging-<pid>-XXXXXX`) */
   readonly dir: string;
   /** Absolute path of the folder finished files move into */
   readonly target: string;
@@ -29,27 +29,56 @@ export interface StagingDirectory {
 
 const reason = (error: unknown): string => (error instanceof Error ? error.message : String(error));
 
+const STAGING_PREFIX = ".staging-";
+/** A staging folder's name: the prefix, the process that made it, then mkdtemp's six characters. */
+const STAGING_NAME = /^\.staging-(\d+)-[A-Za-z0-9]{6}$/;
+/** A staging folder of an older release (no process id) is left to its writer for this long. */
+const UNOWNED_STAGING_AGE_MS = 60 * 60 * 1000;
+
+/** Whether a process of this id is running (a process we may not signal is running too). */
+function isRunning(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === "EPERM";
+  }
+}
+
 /**
- * Creates a temporary folder inside `target` (creating `target` first if needed) for an all-or-nothing write.
+ * Removes the staging folders that a crashed or killed process left in `target`: those whose process
+ * is gone, and those of older releases (no process id in the name) untouched for an hour. Best effort:
+ * a folder that cannot be removed is left for the next time.
+ */
+function removeLeftovers(target: string): void {
+  for (const entry of readdirSync(target, { withFileTypes: true })) {
+    if (!entry.isDirectory() || !entry.name.startsWith(STAGING_PREFIX)) continue;
+    const path = join(target, entry.name);
+    const owner = STAGING_NAME.exec(entry.name)?.[1];
+    try {
+      const abandoned = owner === undefined ? Date.now() - statSync(path).mtimeMs > UNOWNED_STAGING_AGE_MS : !isRunning(Number(owner));
+      if (abandoned) rmSync(path, { recursive: true, force: true });
+    } catch {
+      // Gone already, or not ours to remove: either way, not this writer's business.
+    }
+  }
+}
+
+/**
+ * Creates a temporary folder inside `target` (creating `target` first if needed) for an all-or-nothing
+ * write, after removing the staging folders that crashed processes left there.
  *
  * @param targetDir - the folder finished files belong in, e.g. `contracts/` (relative to the working directory)
  * @returns the staging folder, to `commit` a finished file from or `discard`
  * @throws TestkitError `IO` when the folders cannot be created
- * @example
- * ```ts
- * const staging = stageDirectory("contracts");
- * const pact = new PactV4({ consumer: "conference-app", provider: "twilio-voice-api", dir: staging.dir });
- * // … run the interactions, then:
- * allPassed ? staging.commit("conference-app-twilio-voice-api.json") : staging.discard();
- * ```
- * @see README.md, "Contracts"
  */
 export function stageDirectory(targetDir: string): StagingDirectory {
   const target = resolve(targetDir);
   let dir: string;
   try {
     mkdirSync(target, { recursive: true });
-    dir = mkdtempSync(join(target, ".staging-"));
+    removeLeftovers(target);
+    dir = mkdtempSync(join(target, `${STAGING_PREFIX}${process.pid}-`));
   } catch (error) {
     throw new TestkitError("IO", `Failed to create a staging folder in ${target}: ${reason(error)}`, { cause: error });
   }

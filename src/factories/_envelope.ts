@@ -1,6 +1,7 @@
 // internal: the list envelope shared by participant and conference pages.
 import type { Faker } from "@faker-js/faker";
 import { pageUri } from "../catalogue/resource-uris.js";
+import { DEFAULT_PAGE_SIZE } from "../validate/_page-range.js";
 
 /** Query a list page answers: filters plus `PageSize` / `Page` / `PageToken`, as strings, numbers or booleans. */
 export type PageQuery = Readonly<Record<string, string | number | boolean>>;
@@ -12,9 +13,6 @@ export interface PageParams {
   /** How many items the whole list holds; drawn at random when absent */
   readonly total?: number | undefined;
 }
-
-/** Twilio's default PageSize. Source: Twilio's paging documentation. */
-export const DEFAULT_PAGE_SIZE = 50;
 
 const PAGING_KEYS = new Set(["PageSize", "Page", "PageToken"]);
 

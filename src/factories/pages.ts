@@ -1,5 +1,7 @@
 import { operationPath } from "../catalogue/operations.js";
+import { TestkitError } from "../errors.js";
 import type { ListConferenceResponse, ListParticipantResponse, Participant, Conference } from "../generated/schemas.js";
+import { pageQueryProblem } from "../validate/_page-range.js";
 import { sid } from "./_draw.js";
 import { envelope, pageFill, pagePosition, type PageParams, type PageQuery } from "./_envelope.js";
 import { conferenceFactory, type ConferenceTrait } from "./conference.js";
@@ -14,8 +16,14 @@ export class PageFactory<T> extends Factory<T, PageParams, never> {
    * A factory whose pages answer this query: `PageSize` and `Page` set the envelope, filters set the
    * items (ListParticipant `Muted` / `Hold` / `Coaching`; ListConference `Status` / `FriendlyName`) and
    * appear in the URIs.
+   *
+   * @throws TestkitError `INVALID_OVERRIDE` for a `Page` or `PageSize` that is not a whole number
+   *   (≥ 0, ≥ 1), or a `Page` so large that `(Page + 1) × PageSize` passes 2^53 − 1, as the fake
+   *   Twilio refuses it
    */
   answering(query: PageQuery): this {
+    const range = pageQueryProblem(query);
+    if (range !== undefined) throw new TestkitError("INVALID_OVERRIDE", `Failed to build ${this.definition.kind}: ${range}`);
     return this.withParams({ query });
   }
 

@@ -1,4 +1,5 @@
-import { DEFAULT_PAGE_SIZE, envelope, type PageQuery } from "../factories/_envelope.js";
+import { envelope, type PageQuery } from "../factories/_envelope.js";
+import { DEFAULT_PAGE_SIZE, pageQueryProblem } from "../validate/_page-range.js";
 
 /** Paging parameters of a list request, as `validateRequest` types them. */
 interface PagingQuery {
@@ -27,17 +28,18 @@ function offsetOf(sids: readonly string[], page: number, pageSize: number, token
 
 /**
  * Why a list request's paging cannot be answered: a `PageToken` without the `Page` it belongs to
- * (the envelope's `page` and `start` come from `Page`), or a `Page` so large that `Page × PageSize`,
- * where the page starts, is no longer a whole number JavaScript holds exactly (the schema only asks
- * for an integer ≥ 0, and `Page=99999999999999999999` reads as 1e20).
+ * (the envelope's `page` and `start` come from `Page`), or a `Page` so large that the page's numbers
+ * are no longer whole numbers JavaScript holds exactly (`pageQueryProblem`, shared with the `fake`
+ * command and the page factories: the schema only asks for an integer ≥ 0, and
+ * `Page=99999999999999999999` reads as 1e20).
  *
  * @param query - the request's query as `validateRequest` types it
  * @returns the 400 message, or undefined when the page can be answered
  */
 export function pagingProblem(query: Readonly<Record<string, unknown>>): string | undefined {
-  const { Page: page = 0, PageSize: pageSize = DEFAULT_PAGE_SIZE, PageToken: token } = query as PagingQuery;
-  if (token !== undefined && (query as PagingQuery).Page === undefined) return "Invalid parameter: PageToken goes with Page, as next_page_uri and previous_page_uri carry both";
-  return Number.isSafeInteger(page) && Number.isSafeInteger((page + 1) * pageSize) ? undefined : `Invalid parameter: Page is too large (Page × PageSize must stay below ${Number.MAX_SAFE_INTEGER})`;
+  if (query.PageToken !== undefined && query.Page === undefined) return "Invalid parameter: PageToken goes with Page, as next_page_uri and previous_page_uri carry both";
+  const range = pageQueryProblem(query);
+  return range === undefined ? undefined : `Invalid parameter: ${range}`;
 }
 
 /**

@@ -1,4 +1,5 @@
 import type { ErrorObject } from "ajv";
+import { printable } from "../_printable.js";
 
 /**
  * One way a value fails a schema. `path` and `rule` are meant for people and tests; the rest is
@@ -83,12 +84,15 @@ function toIssue(e: ErrorObject): ValidationIssue {
 }
 
 /**
- * Prints issues for people, one per line: `  /call_sid  must match pattern … [pattern]`.
+ * Prints issues for people, one per line: `  /call_sid  must match pattern … [pattern]`. A path or
+ * message that carries control characters from the input (a key with a line feed or an ANSI escape)
+ * shows them escaped (`\n`, `\u001b`), so that each issue stays on its line and nothing reaches a
+ * terminal raw.
  *
  * @param issues - from a failed validation
  * @returns several lines, no trailing newline; `(root)` stands for the empty path
  */
 export function formatIssues(issues: readonly ValidationIssue[]): string {
   const head = `${issues.length} issue${issues.length === 1 ? "" : "s"}:`;
-  return [head, ...issues.map((i) => `  ${i.path || "(root)"}  ${i.message}  [${i.rule}]`)].join("\n");
+  return [head, ...issues.map((i) => `  ${printable(i.path) || "(root)"}  ${printable(i.message)}  [${i.rule}]`)].join("\n");
 }

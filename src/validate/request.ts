@@ -60,7 +60,8 @@ function propertiesOf(ref: string): Readonly<Record<string, PropertySchema>> {
 
 function coerceAll(values: Readonly<Record<string, WireValue>>, ref: string | undefined): Record<string, unknown> {
   const properties = ref ? propertiesOf(ref) : {};
-  return Object.fromEntries(Object.entries(values).map(([key, value]) => [key, coerce(value, properties[key])]));
+  // Own properties only: a key such as `constructor` or `__proto__` names no parameter, and is left for the schema to refuse.
+  return Object.fromEntries(Object.entries(values).map(([key, value]) => [key, coerce(value, Object.hasOwn(properties, key) ? properties[key] : undefined)]));
 }
 
 /**

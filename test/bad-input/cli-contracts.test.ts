@@ -3,20 +3,24 @@
 // each row exits with its code and one line on standard error, prints nothing on standard output,
 // never shows the broker token, and leaves the working folder (contracts/ and every fixture) byte
 // for byte as it was.
-import { chmodSync, cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { execFileSync } from "node:child_process";
+import { chmodSync, cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
+import { createServer, type Server } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { run } from "../_io.js";
 import { closedPort, type FakeBroker, startFakeBroker } from "../contracts/_broker.js";
-import { chmodDenies, expectCliFailure, expectNoStackTrace, snapshot } from "./_expect.js";
+import { chmodDenies, expectCliFailure, expectNoStackTrace, expectPrintable, snapshot } from "./_expect.js";
 
 const REPO_CONTRACTS = fileURLToPath(new URL("../../contracts", import.meta.url));
 const TOKEN = "tok-bad-input-5e1f-very-secret";
 const denies = chmodDenies();
 
 let cwd: string;
+/** Listens on the socket fixture, so that it is a live Unix socket. */
+let socket: Server;
 /** An http URL on 127.0.0.1 where nothing listens, for the broker and for a provider. */
 let nowhere: string;
 /**
@@ -51,6 +55,14 @@ beforeAll(async () => {
   fixture("refused-state", { "a.json": JSON.stringify(refused) });
   fixture("folder-pact");
   mkdirSync(join(cwd, "folder-pact", "a.json"));
+  fixture("controls", { "a\u001b[31m\n.json": "\u001b[2J\u0007 not json \u009b31m" });
+  fixture("fifo-pact");
+  execFileSync("mkfifo", [join(cwd, "fifo-pact", "a.json")]);
+  fixture("socket-pact");
+  socket = createServer();
+  await new Promise<void>((resolve) => socket.listen(join(cwd, "socket-pact", "a.json"), resolve));
+  fixture("device-pact");
+  symlinkSync("/dev/zero", join(cwd, "device-pact", "a.json"));
   fixture("locked-dir", { "a.json": pact([]) });
   fixture("locked-file", { "a.json": pact([]) });
   writeFileSync(join(cwd, "a-file"), "not a folder\n");
@@ -60,6 +72,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await broker.close();
+  await new Promise((resolve) => socket.close(resolve));
   chmodSync(join(cwd, "locked-dir"), 0o700);
   chmodSync(join(cwd, "locked-file", "a.json"), 0o600);
   rmSync(cwd, { recursive: true, force: true });
@@ -90,7 +103,13 @@ const FOLDERS: ReadonlyArray<readonly [string, string, RegExp]> = [
   ["a response status that is not one", "bad-status", /Failed to read bad-status\/a\.json interaction 0: response status "abc" is not an HTTP status/],
   denies
     ? ["an unreadable pact file (chmod 000)", "locked-file", /Failed to read locked-file\/a\.json: EACCES/]
-    : ["an unreadable pact file (root ignores chmod: a folder named a.json)", "folder-pact", /Failed to read folder-pact\/a\.json: EISDIR/],
+    : ["an unreadable pact file (root ignores chmod: a folder named a.json)", "folder-pact", /Failed to read folder-pact\/a\.json: a directory, not a regular file$/m],
+  ["a pact file of control characters, under a name with some", "controls", /Failed to read controls\/a\\u001b\[31m\\n\.json: not JSON \(.*\\u001b\[2J\\u0007.*\)$/m],
+  // Files that are not regular files are refused when opened, not read: a FIFO would block forever.
+  ["a folder named a.json", "folder-pact", /Failed to read folder-pact\/a\.json: a directory, not a regular file$/m],
+  ["a FIFO named a.json, with no writer", "fifo-pact", /Failed to read fifo-pact\/a\.json: a named pipe \(FIFO\), not a regular file$/m],
+  ["a Unix socket named a.json", "socket-pact", /Failed to read socket-pact\/a\.json: a socket, not a regular file$/m],
+  ["a device named a.json (a link to /dev/zero)", "device-pact", /Failed to read device-pact\/a\.json: a character device, not a regular file$/m],
 ];
 
 const PUBLISH_FLAGS = ["--consumer-app-version", "1.2.3", "--branch", "main"];
@@ -215,6 +234,101 @@ describe("malformed matching rules in a pact file", () => {
       const { code, stdout, stderr } = await run(["contracts", "check", "."], { cwd: dir });
       expect({ code, stderr }).toEqual({ code: 0, stderr: "" });
       expect(stdout).toBe("ok: 1 interactions in 1 pact files (tolerant profile) agree with the schemas\n");
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
+describe("prototype-named keys in a pact file are keys like any other", () => {
+  const ACCOUNT = `AC${"1".repeat(32)}`;
+  const LIST = `/2010-04-01/Accounts/${ACCOUNT}/Conferences/CF${"1".repeat(32)}/Participants.json`;
+  const KEYS = ["__proto__", "constructor", "toString"];
+  const authorization = `Basic ${Buffer.from(`${ACCOUNT}:your_auth_token`).toString("base64")}`;
+  /** A V2 pact (its query a string) whose ListParticipant request repeats each key, and a CreateParticipant form that adds them: each answered 400 by the fake. */
+  const v2 = JSON.stringify({
+    consumer: { name: "bad-input" },
+    provider: { name: "twilio-voice-api" },
+    metadata: { pactSpecification: { version: "2.0.0" } },
+    interactions: [
+      {
+        description: "a list with prototype-named query keys",
+        providerStates: [{ name: "an account has conferences", params: { AccountSid: ACCOUNT } }],
+        request: { method: "GET", path: LIST, query: KEYS.map((k) => `${k}=1&${k}=2`).join("&"), headers: { Authorization: authorization } },
+        response: { status: 400 },
+      },
+      {
+        description: "a create with prototype-named form fields",
+        providerStates: [{ name: "an account has conferences", params: { AccountSid: ACCOUNT } }],
+        request: { method: "POST", path: LIST, headers: { Authorization: authorization, "Content-Type": "application/x-www-form-urlencoded" }, body: `From=%2B15017122661&To=%2B15558675310&${KEYS.map((k) => `${k}=1&${k}=2`).join("&")}` },
+        response: { status: 400 },
+      },
+    ],
+  });
+  let dir: string;
+  beforeAll(() => {
+    dir = mkdtempSync(join(tmpdir(), "ttk-proto-"));
+    mkdirSync(join(dir, "contracts"));
+    writeFileSync(join(dir, "contracts", "a.json"), v2);
+  });
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  it("check reports each as an unknown parameter (exit 1), not an unexpected error", async () => {
+    const { code, stdout, stderr } = await run(["contracts", "check"], { cwd: dir });
+    expect({ code, stderr }).toEqual({ code: 1, stderr: "" });
+    for (const key of KEYS) {
+      expect(stdout).toContain(`› a list with prototype-named query keys › /request/query/${key}  is not a documented field [additionalProperties]`);
+      expect(stdout).toContain(`› a create with prototype-named form fields › /request/body/${key}  is not a documented field [additionalProperties]`);
+    }
+  });
+
+  it("verify replays them to the fake, which refuses them as unknown parameters (400, as the pact expects): exit 0", async () => {
+    const { code, stdout, stderr } = await run(["contracts", "verify"], { cwd: dir });
+    expect({ code, stderr }).toEqual({ code: 0, stderr: "" });
+    expect(stdout).toMatch(/^Verified 1 pact files from contracts against /);
+  });
+
+  it("publish reads the file and goes on to the broker (here down: exit 2, one line)", async () => {
+    const before = snapshot(dir);
+    expectCliFailure(await run(["contracts", "publish", ...PUBLISH_FLAGS], { cwd: dir, env: down() }), 2, NO_BROKER);
+    expect(snapshot(dir)).toEqual(before);
+  });
+});
+
+describe("control characters in a pact file", () => {
+  it("check prints them escaped, each finding on its own line", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "ttk-controls-"));
+    try {
+      const interaction = { type: "Synchronous/HTTP", description: "a \u001b[31mred\u001b[0m\nforged line \u009b2J \u202e", request: { method: "GET", path: "/x\u001b]0;title\u0007" }, response: { status: 200 } };
+      writeFileSync(join(dir, "a.json"), pact([interaction]));
+      const { code, stdout, stderr } = await run(["contracts", "check", "."], { cwd: dir });
+      expect({ code, stderr }).toEqual({ code: 1, stderr: "" });
+      expectPrintable(stdout);
+      expect(stdout.split("\n")[0]).toBe(
+        "a.json › a \\u001b[31mred\\u001b[0m\\nforged line \\u009b2J \\u202e › /request/path  must be one of the catalogued operations: no operation answers GET /x\\u001b]0;title\\u0007 [unknown-operation]",
+      );
+      expect(stdout.split("\n")).toHaveLength(3);
+      const json = await run(["contracts", "check", ".", "--json"], { cwd: dir });
+      expectPrintable(json.stdout);
+      expect((JSON.parse(json.stdout) as { findings: Array<{ interaction: string }> }).findings[0]?.interaction).toBe(interaction.description);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
+describe("a response body nested far deeper than its schema", () => {
+  it("check reports where it stops matching the schema (exit 1), not a stack overflow", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "ttk-deep-"));
+    try {
+      const depth = 100_000;
+      const path = `/2010-04-01/Accounts/AC${"0".repeat(32)}/Conferences/CF${"0".repeat(32)}/Participants.json`;
+      const body = `{"participants":${"[".repeat(depth)}${"]".repeat(depth)}}`;
+      const interaction = `{"type":"Synchronous/HTTP","description":"deep","request":{"method":"GET","path":"${path}"},"response":{"status":200,"body":{"content":${body},"contentType":"application/json","encoded":false}}}`;
+      writeFileSync(join(dir, "a.json"), pact([]).replace('"interactions":[]', `"interactions":[${interaction}]`));
+      const { code, stdout, stderr } = await run(["contracts", "check", "."], { cwd: dir });
+      expect({ code, stderr }).toEqual({ code: 1, stderr: "" });
+      expect(stdout).toMatch(/^a\.json › deep › \/response\/body\/participants\/0 {2}must be object .*\[type\]\n1 finding in 1 interactions/);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

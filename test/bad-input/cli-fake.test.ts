@@ -8,9 +8,15 @@ import { expectCliFailure } from "./_expect.js";
 const COUNT_BOUNDS = /--count <n>\s+print an array of n objects \(1 to 100000\)/;
 const COUNT_ERROR = (text: string) => new RegExp(`^twilio-testkit: Failed to read --count: ${JSON.stringify(text).replace(/[.*+?^${}()|[\]\\]/g, "\\$&")} is not a whole number from 1 to 100000\\n$`);
 
+/** As the fake Twilio words it, after its "Invalid parameter: ". */
+const PAGE_TOO_LARGE = /^twilio-testkit: Failed to read --query: Page is too large: \(Page \+ 1\) × PageSize must be at most 9007199254740991\n$/;
+
 const ROWS: ReadonlyArray<readonly [string, readonly string[], RegExp]> = [
   // arguments and flags
   ["no kind", ["fake"], /missing required argument 'kind' \(add --help for usage\)/],
+  ["a kind with control characters", ["fake", "a\u001b[2J\u0007\u009b31m\nb\u202e"], /^twilio-testkit: Failed to fake "a\\u001b\[2J\\u0007\\u009b31m\\nb\\u202e": kinds are /],
+  ["a flag with control characters", ["fake", "participant", "--\u001b]0;title\u0007"], /unknown option '--\\u001b\]0;title\\u0007'/],
+  ["--set of a field whose name holds control characters", ["fake", "participant", "--set", "a\u001b[31m\nb=1"], /^twilio-testkit: Failed to build participant: 1 issue:\n {2}\/a\\u001b\[31m\\nb {2}is not a documented field {2}\[additionalProperties\]\n$/],
   ["an unknown kind", ["fake", "caller"], /Failed to fake "caller": kinds are participant, conference, stream, participant-page, conference-page, error$/m],
   ["a second argument", ["fake", "participant", "conference"], /too many arguments for 'fake'/],
   ["an unknown flag", ["fake", "participant", "--colour", "red"], /unknown option '--colour'/],
@@ -47,6 +53,12 @@ const ROWS: ReadonlyArray<readonly [string, readonly string[], RegExp]> = [
   ["--query PageSize=0", ["fake", "conference-page", "--query", "PageSize=0"], /Failed to read --query: PageSize must be >= 1$/m],
   ["--query Status=nope", ["fake", "conference-page", "--query", "Status=nope"], /Failed to read --query: Status must be one of "init", "in-progress", "completed"$/m],
   ["--query Muted=maybe", ["fake", "participant-page", "--query", "Muted=maybe"], /Failed to read --query: Muted must be boolean$/m],
+  // Page: a whole number ≥ 0 whose page the fake Twilio can answer, (Page + 1) × PageSize at most 2^53 − 1
+  ["--query Page=-1", ["fake", "participant-page", "--query", "Page=-1"], /Failed to read --query: Page must be >= 0$/m],
+  ["--query Page=1.5", ["fake", "participant-page", "--query", "Page=1.5"], /Failed to read --query: Page must be integer$/m],
+  ["--query Page=99999999999999999999", ["fake", "participant-page", "--query", "Page=99999999999999999999"], PAGE_TOO_LARGE],
+  ["--query Page one past the bound at PageSize 50 (the default)", ["fake", "conference-page", "--query", "Page=180143985094819"], PAGE_TOO_LARGE],
+  ["--query Page=2^53 − 1 with PageSize=1", ["fake", "participant-page", "--query", "Page=9007199254740991", "--query", "PageSize=1"], PAGE_TOO_LARGE],
   ["--query DateCreated<=yesterday", ["fake", "conference-page", "--query", "DateCreated<=yesterday"], /Failed to read --query: DateCreated< must match format "date"$/m],
 ];
 
@@ -60,6 +72,12 @@ describe("twilio-testkit fake, bad input", () => {
     const one = await run(["fake", "error", "--count", "1", "--seed", "1"]);
     expect(one.code).toBe(0);
     expect(JSON.parse(one.stdout)).toHaveLength(1);
+  });
+
+  it("the last Page that fits prints, its numbers exact", async () => {
+    const { code, stdout, stderr } = await run(["fake", "participant-page", "--seed", "1", "--query", "Page=180143985094818"]);
+    expect({ code, stderr }).toEqual({ code: 0, stderr: "" });
+    expect(JSON.parse(stdout)).toMatchObject({ page: 180143985094818, page_size: 50, start: 9007199254740900 });
   });
 
   it("a --query the rows refuse is accepted when valid, typed as the list operation types it", async () => {

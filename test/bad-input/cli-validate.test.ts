@@ -1,11 +1,11 @@
 // Bad input to `twilio-testkit validate`: usage and input errors exit 2 with one line on standard
 // error and nothing on standard output; exit 1 is kept for bodies that are JSON but not valid.
-import { chmodSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { run } from "../_io.js";
-import { chmodDenies, expectCliFailure } from "./_expect.js";
+import { chmodDenies, expectCliFailure, expectPrintable } from "./_expect.js";
 
 let cwd: string;
 const denies = chmodDenies();
@@ -18,6 +18,8 @@ beforeAll(() => {
   writeFileSync(join(cwd, "truncated.json"), '{"participants": [{"call_sid": "CA');
   mkdirSync(join(cwd, "folder.json"));
   writeFileSync(join(cwd, "locked.json"), "{}");
+  writeFileSync(join(cwd, "controls.json"), '{"participants": \u001b[2J\u0007 \u009b31m}');
+  writeFileSync(join(cwd, "controls-keys.json"), JSON.stringify({ "a\u001b[31m\nb": 1, "\u009b2J\u202e": 2 }));
   chmodSync(join(cwd, "locked.json"), 0o000);
 });
 
@@ -48,7 +50,10 @@ const ROWS: ReadonlyArray<readonly [string, readonly string[], string | undefine
     : ["an unreadable file (a folder where the file belongs; chmod does not bind root)", ["validate", "ListParticipant", "folder.json"], undefined, /Failed to read folder.json: EISDIR/],
   ["an empty file", ["validate", "ListParticipant", "empty.json"], undefined, /Failed to read empty.json: it is empty$/m],
   ["a file of whitespace", ["validate", "ListParticipant", "blank.json"], undefined, /Failed to read blank.json: it is empty$/m],
+  ...(existsSync("/dev/zero") ? [["a file that never ends (/dev/zero)", ["validate", "ListParticipant", "/dev/zero"], undefined, /Failed to read \/dev\/zero: it is larger than 64 MB$/m] as const] : []),
   ["a file that is not JSON", ["validate", "ListParticipant", "not-json.json"], undefined, /Failed to read not-json.json: not JSON \(.+\)$/m],
+  ["a file of control characters, not JSON", ["validate", "ListParticipant", "controls.json"], undefined, /Failed to read controls.json: not JSON \(.*\\u001b.*\)$/m],
+  ["a FILE argument with control characters", ["validate", "ListParticipant", "a\u001b[2J\nb.json"], undefined, /Failed to read a\\u001b\[2J\\nb\.json: no such file$/m],
   ["a truncated JSON file", ["validate", "ListParticipant", "truncated.json"], undefined, /Failed to read truncated.json: not JSON \(.+\)$/m],
   // standard input
   ["no file and nothing piped", ["validate", "ListParticipant"], undefined, /Failed to read input: give a FILE, or pipe JSON to standard input$/m],
@@ -62,6 +67,18 @@ const ROWS: ReadonlyArray<readonly [string, readonly string[], string | undefine
 describe("twilio-testkit validate, bad input", () => {
   it.each(ROWS)("%s: exit 2, one line, nothing on standard output", async (_case, argv, stdin, message) => {
     expectCliFailure(await run([...argv], { cwd, ...(stdin === undefined ? {} : { stdin }) }), 2, message);
+  });
+
+  it("keys with control characters are printed escaped, each issue on its own line, as text and as JSON", async () => {
+    const text = await run(["validate", "FetchParticipant", "controls-keys.json", "--strict"], { cwd });
+    expect({ code: text.code, stderr: text.stderr }).toEqual({ code: 1, stderr: "" });
+    expectPrintable(text.stdout);
+    expect(text.stdout).toContain("\n  /a\\u001b[31m\\nb  is not a documented field  [additionalProperties]\n");
+    expect(text.stdout).toContain("\n  /\\u009b2J\\u202e  is not a documented field  [additionalProperties]\n");
+    const json = await run(["validate", "FetchParticipant", "controls-keys.json", "--strict", "--json"], { cwd });
+    expectPrintable(json.stdout);
+    const paths = (JSON.parse(json.stdout) as { issues: Array<{ path: string }> }).issues.map((i) => i.path);
+    expect(paths).toEqual(expect.arrayContaining(["/a\u001b[31m\nb", "/\u009b2J\u202e"]));
   });
 
   it("JSON that is not the operation's body is not an input error: exit 1 with the issue on standard output", async () => {

@@ -4,6 +4,7 @@
 import { request } from "node:http";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { OPERATIONS, type Operation } from "../../src/catalogue/operations.js";
+import { participantPageFactory } from "../../src/factories/pages.js";
 import { streamFactory } from "../../src/factories/stream.js";
 import { startFakeTwilio, type FakeTwilio } from "../../src/fake-twilio/index.js";
 import { validateResource } from "../../src/validate/validate.js";
@@ -151,6 +152,12 @@ const BAD_VALUE: Partial<Record<string, readonly [string, Record<string, string>
   UpdateStream: ["body", { Status: "running" }, PARAMETER('Status must be one of "stopped"')],
 };
 
+/** A valid page far down its list: the fake would have to hold 10,050 copies before it. */
+const FAR_PAGE = participantPageFactory.seed(4).answering({ PageSize: 50, Page: 201 }).ofTotal(10_051).build();
+
+/** Keys that name properties of every plain object: parameters so named are unknown keys like any other. */
+const PROTOTYPE_KEYS = ["__proto__", "constructor", "toString", "hasOwnProperty"] as const;
+
 /** Placeholders, each with a malformed value and a well-formed one that names nothing. */
 const MALFORMED: Record<string, string> = { ConferenceSid: "CF123", CallSid: "CA123", Sid: "XX123" };
 const ABSENT: Record<string, string> = { ConferenceSid: `CF${"f".repeat(32)}`, CallSid: `CA${"f".repeat(32)}`, Sid: `MZ${"f".repeat(32)}` };
@@ -187,6 +194,7 @@ function rowsFor(op: Operation): Row[] {
     rows.push(
       { name: "an unknown form field", ...base, contentType: FORM, body: form({ ...good, Volume: "11" }), status: 400, code: 20001, message: PARAMETER("Volume is not a documented field") },
       { name: "an unknown query parameter", ...base, ...withBody, query: "Volume=11", status: 400, code: 20001, message: PARAMETER("Volume is not a") },
+      ...PROTOTYPE_KEYS.map((key): Row => ({ name: `a form field named ${key}`, ...base, contentType: FORM, body: `${form(good)}&${key}=1&${key}=2`, status: 400, code: 20001, message: PARAMETER(`${key} is not a documented field`) })),
       { name: "a JSON body of the same fields", ...base, contentType: "application/json", body: JSON.stringify(good), status: 400, code: 20001, message: /^Invalid parameter: parameters must be the fields of a form \(application\/x-www-form-urlencoded\), not application\/json$/ },
       { name: "a text/plain body", ...base, contentType: "text/plain", body: form(good), status: 400, code: 20001, message: /^Invalid parameter: parameters must be the fields of a form \(application\/x-www-form-urlencoded\), not text\/plain$/ },
       { name: "an XML body", ...base, contentType: "application/xml", body: "<Muted>true</Muted>", status: 400, code: 20001, message: /^Invalid request: Unsupported Media Type$/ },
@@ -202,6 +210,7 @@ function rowsFor(op: Operation): Row[] {
         : { name: "a form body, which it takes none of", ...base, contentType: FORM, body: "Muted=true", status: 400, code: 20001, message: PARAMETER(`Muted is not a body parameter of ${op.operationId}`) },
     );
   }
+  rows.push(...PROTOTYPE_KEYS.map((key): Row => ({ name: `a query key named ${key}`, ...base, ...withBody, query: `${key}=1&${key}=2`, status: 400, code: 20001, message: PARAMETER(`${key} is not a`) })));
   if (op.operationId.startsWith("List"))
     rows.push({ name: "a Page too large to answer", ...base, query: "PageSize=1000&Page=99999999999999999999", status: 400, code: 20001, message: /^Invalid parameter: Page is too large/ });
   const allow = pathsMethods(op);
@@ -227,6 +236,17 @@ const OTHER_ROWS: readonly Row[] = [
   { name: "GET of the provider-state endpoint", method: "GET", path: "/_pact/provider-states", status: 405, code: 20004, message: /^Method not allowed$/, allow: ["POST"] },
   { name: "a provider state that is not JSON", method: "POST", path: "/_pact/provider-states", contentType: "application/json", body: "{state:", status: 400, code: 20001, message: /^Invalid request: Body is not valid JSON/ },
   { name: "an unknown provider state", method: "POST", path: "/_pact/provider-states", contentType: "application/json", body: JSON.stringify({ state: "a quiet day" }), status: 400, code: 20001, message: /^Failed to set up provider state "a quiet day": unknown state; known states are "a conference exists", / },
+  ...PROTOTYPE_KEYS.map((key): Row => ({ name: `a provider state named ${key}`, method: "POST", path: "/_pact/provider-states", contentType: "application/json", body: JSON.stringify({ state: key }), status: 400, code: 20001, message: new RegExp(`^Failed to set up provider state "${key}": unknown state; known states are `) })),
+  {
+    name: "a provider state whose example page starts past item 10,000",
+    method: "POST",
+    path: "/_pact/provider-states",
+    contentType: "application/json",
+    body: JSON.stringify({ state: "a conference has participants", params: { AccountSid: FAR_PAGE.participants[0]?.account_sid, ConferenceSid: FAR_PAGE.participants[0]?.conference_sid, example: FAR_PAGE } }),
+    status: 400,
+    code: 20001,
+    message: /^Failed to set up provider state "a conference has participants": Failed to put the example page in place: it starts at item 10050, and the fake puts at most 10000 items before a page$/,
+  },
   { name: "a provider state with an unknown action", method: "POST", path: "/_pact/provider-states", contentType: "application/json", body: JSON.stringify({ state: "a conference exists", action: "undo" }), status: 400, code: 20001, message: /^Failed to change provider state "a conference exists": action must be "setup" or "teardown", not "undo"$/ },
   { name: "a provider state without its parameters", method: "POST", path: "/_pact/provider-states", contentType: "application/json", body: JSON.stringify({ state: "a conference exists", params: "none" }), status: 400, code: 20001, message: /^Failed to set up provider state "a conference exists": Failed to read provider state parameter AccountSid/ },
 ];

@@ -1,29 +1,18 @@
-import { PactV4, type V3MockServer } from "@pact-foundation/pact";
+import type { PactV4, V3MockServer } from "@pact-foundation/pact";
 import { fileURLToPath } from "node:url";
 import twilio from "twilio";
-import { afterAll, beforeAll } from "vitest";
-import { contractWriter, type ContractWriter } from "../../src/contracts/contract-writer.js";
+import { setupContract } from "../../src/contracts/vitest.js";
 
 const CONTRACTS_DIR = fileURLToPath(new URL("../../contracts/", import.meta.url));
 
 /**
- * Sets up a consumer's contract for the current test file with the kit's {@link contractWriter}: each
- * interaction gets a PactV4 of its own, and the contract moves into contracts/ only when every test
- * of the file passed, so a failed or partial run leaves the previous contract as it was.
+ * Sets up a consumer's contract in contracts/ for the current test file with the kit's
+ * {@link setupContract}: the interactions of the tests that pass go in, those of failing ones go out.
  *
  * @returns a function giving a new PactV4 for each interaction
  */
 export function consumerPact(consumer: string): () => PactV4 {
-  let contract: ContractWriter;
-  beforeAll(() => {
-    contract = contractWriter({ consumer, dir: CONTRACTS_DIR });
-  });
-  // Vitest passes the file's suite second; its first argument must be a destructuring pattern.
-  // biome-ignore lint/correctness/noEmptyPattern: see above
-  afterAll(({}, suite) => {
-    if (suite.tasks.every((task) => task.result?.state === "pass")) contract.commit();
-    else contract.discard();
-  });
+  const contract = setupContract({ consumer, dir: CONTRACTS_DIR });
   return () => contract.pact();
 }
 

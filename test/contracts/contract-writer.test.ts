@@ -1,12 +1,13 @@
 import { PactV4 } from "@pact-foundation/pact";
+import { execFile } from "node:child_process";
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { request } from "node:http";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { fileURLToPath } from "node:url";
 import { afterEach, describe, expect, it } from "vitest";
 import { contractWriter } from "../../src/contracts/contract-writer.js";
 import { addTwilioInteraction, fetchConference, PROVIDER_NAME } from "../../src/contracts/interactions/index.js";
-import { TestkitError } from "../../src/errors.js";
 import { conferenceFactory } from "../../src/factories/index.js";
 
 const conferences = [3, 1, 2].map((seed) => conferenceFactory.seed(seed).traits("in-progress").build());
@@ -56,8 +57,9 @@ describe("contractWriter", () => {
     const contract = contractWriter({ consumer: "writer-test", dir });
     await runInteractions(() => contract.pact());
     expect(readdirSync(dir).filter((name) => !name.startsWith("."))).toEqual([]);
-    const path = contract.commit();
+    const { path, interactions, written: count, dropped } = await contract.commit();
 
+    expect([interactions, count, dropped]).toEqual([2, 3, 0]);
     expect(path).toBe(join(dir, "writer-test-twilio-voice-api.json"));
     expect(readFileSync(path, "utf8")).toBe(readFileSync(join(single, "writer-test-twilio-voice-api.json"), "utf8"));
     expect(readdirSync(dir)).toEqual(["writer-test-twilio-voice-api.json"]);
@@ -78,12 +80,96 @@ describe("contractWriter", () => {
     expect(readFileSync(join(dir, "writer-test-twilio-voice-api.json"), "utf8")).toBe("previous");
   });
 
-  it("refuses to commit a contract without interactions, and leaves the folder as it was", () => {
+  it("commits nothing when no interaction was written, and leaves the folder as it was", async () => {
     const dir = tempDir();
     const contract = contractWriter({ consumer: "writer-test", dir });
     contract.pact();
-    expect(() => contract.commit()).toThrow(new TestkitError("IO", "Failed to write writer-test-twilio-voice-api.json: no interaction was written"));
+    expect(await contract.commit()).toEqual({ path: join(dir, "writer-test-twilio-voice-api.json"), interactions: 0, written: 0, dropped: 0 });
     expect(readdirSync(dir)).toEqual([]);
   });
 
+  it("merges into the contract on disk as Pact does: a second writer keeps the first one's interactions and replaces those of the same description and states", async () => {
+    const dir = tempDir();
+    const first = contractWriter({ consumer: "writer-test", dir });
+    await runInteractions(() => first.pact());
+    await first.commit();
+    const second = contractWriter({ consumer: "writer-test", dir });
+    const other = conferenceFactory.seed(9).traits("in-progress").build();
+    const authorization = `Basic ${Buffer.from(`${other.account_sid}:your_auth_token`).toString("base64")}`;
+    for (const description of ["a request for conference c", "a request for conference a"]) {
+      const interaction = fetchConference({ example: other, description });
+      await addTwilioInteraction(second.pact(), interaction).executeTest(async (mock) => {
+        expect(await get(`${mock.url}${interaction.request.path}`, authorization)).toBe(200);
+      });
+    }
+    const { path } = await second.commit();
+
+    const written = JSON.parse(readFileSync(path, "utf8")) as { interactions: Array<{ description: string; providerStates: Array<{ params: { Sid: string } }> }> };
+    expect(written.interactions.map((i) => [i.description, i.providerStates[0]?.params.Sid])).toEqual([
+      ["a request for conference a", other.sid],
+      ["a request for conference b", conferences[2]!.sid],
+      ["a request for conference c", other.sid],
+    ]);
+    expect(readdirSync(dir)).toEqual(["writer-test-twilio-voice-api.json"]);
+  });
+
+  it("writers of one contract in four processes committing at the same moment lose nothing", async () => {
+    const dir = tempDir();
+    const source = (module: string): string => JSON.stringify(fileURLToPath(new URL(module, import.meta.url)));
+    const child = join(dir, "writer.mts");
+    // Each child writes three interactions (retrying Pact's mock-server race, pact-reference#535),
+    // says it is ready, and commits when the test says go, so that the commits meet.
+    writeFileSync(
+      child,
+      `import { existsSync, writeFileSync } from "node:fs";
+import { request } from "node:http";
+import { join } from "node:path";
+import { setTimeout } from "node:timers/promises";
+import { contractWriter } from ${source("../../src/contracts/contract-writer.ts")};
+import { addTwilioInteraction, fetchConference } from ${source("../../src/contracts/interactions/index.ts")};
+import { conferenceFactory } from ${source("../../src/factories/index.ts")};
+const [dir, n] = process.argv.slice(2) as [string, string];
+const get = (url: string, authorization: string) => new Promise((resolve, reject) =>
+  request(url, { headers: { authorization }, agent: false }, (r) => { r.resume(); r.on("end", () => resolve(r.statusCode)); }).on("error", reject).end());
+const contract = contractWriter({ consumer: "writer-test", dir });
+for (const i of [1, 2, 3]) {
+  const example = conferenceFactory.seed(i).traits("in-progress").build();
+  const interaction = fetchConference({ example, description: \`process \${n} interaction \${i}\` });
+  const authorization = "Basic " + Buffer.from(example.account_sid + ":your_auth_token").toString("base64");
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await addTwilioInteraction(contract.pact(), interaction).executeTest(async (mock) => { await get(mock.url + interaction.request.path, authorization); });
+      break;
+    } catch (error) {
+      if (attempt === 3) throw error;
+    }
+  }
+}
+writeFileSync(join(dir, \`ready-\${n}\`), "");
+while (!existsSync(join(dir, "go"))) await setTimeout(2);
+await contract.commit();
+`,
+    );
+    const run = (n: number) =>
+      new Promise<void>((resolve, reject) =>
+        execFile(process.execPath, ["--import", "tsx", child, dir, String(n)], { cwd: fileURLToPath(new URL("../..", import.meta.url)) }, (error) => (error ? reject(error) : resolve())),
+      );
+    const writers = Promise.all([1, 2, 3, 4].map(run));
+    while (readdirSync(dir).filter((name) => name.startsWith("ready-")).length < 4) await new Promise((resolve) => setTimeout(resolve, 10));
+    writeFileSync(join(dir, "go"), "");
+    await writers;
+
+    const written = JSON.parse(readFileSync(join(dir, "writer-test-twilio-voice-api.json"), "utf8")) as { interactions: Array<{ description: string }> };
+    expect(written.interactions.map((i) => i.description)).toEqual([1, 2, 3, 4].flatMap((n) => [1, 2, 3].map((i) => `process ${n} interaction ${i}`)));
+  });
+
+  it("leaves a contract on disk that is not a Pact file as it was, and says so", async () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, "writer-test-twilio-voice-api.json"), "{ not json");
+    const contract = contractWriter({ consumer: "writer-test", dir });
+    await runInteractions(() => contract.pact());
+    await expect(contract.commit()).rejects.toThrow(/^Failed to read the contract .*writer-test-twilio-voice-api\.json: /);
+    expect(readdirSync(dir)).toEqual(["writer-test-twilio-voice-api.json"]);
+    expect(readFileSync(join(dir, "writer-test-twilio-voice-api.json"), "utf8")).toBe("{ not json");
+  });
 });

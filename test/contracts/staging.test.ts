@@ -1,4 +1,5 @@
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { spawnSync } from "node:child_process";
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, utimesSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
@@ -57,5 +58,24 @@ describe("stageDirectory", () => {
     const staging = stageDirectory(target);
     expect(() => staging.commit("../escape.json")).toThrow(TestkitError);
     expect(() => staging.commit("../escape.json")).toThrow(/expected a file name/);
+  });
+
+  it("removes the staging folders that crashed processes left, and only those", () => {
+    const deadPid = spawnSync(process.execPath, ["-e", "0"]).pid;
+    const leftovers = {
+      crashed: `.staging-${deadPid}-abc123`,
+      running: `.staging-${process.pid}-def456`,
+      oldRelease: ".staging-Gh7890",
+      recentOldRelease: ".staging-Jk1234",
+    };
+    for (const name of Object.values(leftovers)) {
+      mkdirSync(join(target, name));
+      writeFileSync(join(target, name, "pact.json"), "half-writ");
+    }
+    const twoHoursAgo = new Date(Date.now() - 2 * 60 * 60 * 1000);
+    utimesSync(join(target, leftovers.oldRelease), twoHoursAgo, twoHoursAgo);
+
+    const staging = stageDirectory(target);
+    expect(readdirSync(target).sort()).toEqual([leftovers.recentOldRelease, leftovers.running, staging.dir.slice(target.length + 1)].sort());
   });
 });

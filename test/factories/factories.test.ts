@@ -128,6 +128,18 @@ describe("related objects", () => {
     expect(last.participants).toHaveLength(2);
   });
 
+  it.each([
+    [{ Page: 1e20 }, "Page is too large: (Page + 1) × PageSize must be at most 9007199254740991"],
+    [{ Page: "99999999999999999999" }, "Page is too large: (Page + 1) × PageSize must be at most 9007199254740991"],
+    [{ Page: 9007199254740991, PageSize: 1 }, "Page is too large: (Page + 1) × PageSize must be at most 9007199254740991"],
+    [{ Page: -1 }, "Page must be a whole number ≥ 0, not -1"],
+    [{ Page: 1.5 }, "Page must be a whole number ≥ 0, not 1.5"],
+    [{ Page: "one" }, 'Page must be a whole number ≥ 0, not "one"'],
+    [{ PageSize: 0 }, "PageSize must be a whole number ≥ 1, not 0"],
+  ])("answering(%o) refuses the page as the fake Twilio does (INVALID_OVERRIDE)", (query, reason) => {
+    expect(() => participantPageFactory.answering(query)).toThrow(expect.objectContaining({ code: "INVALID_OVERRIDE", message: `Failed to build participant-page: ${reason}` }));
+  });
+
   it("an empty page has end 0 and no next page", () => {
     expect(conferencePageFactory.seed(10).ofTotal(0).build()).toMatchObject({ conferences: [], start: 0, end: 0, next_page_uri: null, previous_page_uri: null });
   });

@@ -27,6 +27,7 @@ const CASES: Array<[string, ResourceKind, () => unknown, (o: any) => void, [stri
   ["start off by one", "participant-page", () => participantPageFactory.seed(1).answering({ PageSize: 3, Page: 1 }).ofTotal(9).build(), (p) => (p.start = 4), ["/start", "page-arithmetic"]],
   ["end of an empty page", "participant-page", () => participantPageFactory.seed(1).answering({ PageSize: 3 }).ofTotal(0).build(), (p) => (p.end = 1), ["/end", "page-arithmetic"]],
   ["next page after the last", "conference-page", () => conferencePageFactory.seed(1).answering({ PageSize: 3 }).ofTotal(2).build(), (p) => (p.next_page_uri = p.first_page_uri.replace("Page=0", "Page=1")), ["/next_page_uri", "page-arithmetic"]],
+  ["a page past 2^53 (start 5e+21)", "participant-page", () => participantPageFactory.seed(1).answering({ PageSize: 50, Page: 1 }).ofTotal(60).build(), (p) => Object.assign(p, { page: 1e20, start: 5e21, end: 5e21 + 9 }), ["/page", "page-arithmetic"]],
   ["uri with another PageSize", "conference-page", () => conferencePageFactory.seed(1).answering({ PageSize: 3 }).ofTotal(2).build(), (p) => (p.uri = p.uri.replace("PageSize=3", "PageSize=4")), ["/uri", "page-uris-agree"]],
   ["participant of another conference", "participant-page", () => participantPageFactory.seed(1).answering({ PageSize: 3 }).ofTotal(3).build(), (p) => (p.participants[1] = participantFactory.seed(9).build()), ["/participants/1/account_sid", "participants-share-conference"]],
 ];

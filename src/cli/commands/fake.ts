@@ -1,6 +1,7 @@
 import type { Command } from "commander";
 import { TestkitError } from "../../errors.js";
 import { FACTORIES_BY_KIND, INVALID_RULES, type InvalidRuleName } from "../../factories/index.js";
+import { pageQueryProblem } from "../../validate/_page-range.js";
 import { validateRequest } from "../../validate/request.js";
 import { RESOURCE_KINDS, type ResourceKind } from "../../validate/resources.js";
 import { collect, parseAssignment, parseInteger } from "../_options.js";
@@ -28,13 +29,19 @@ const LIST_OPERATIONS = {
  * The `--query Name=value` options as the list operation's request schema types them (`PageSize=2`
  * → 2, `Muted=true` → true), so that a page never answers a query Twilio would refuse.
  *
- * @throws TestkitError `USAGE` naming each unknown parameter or bad value, e.g. `Status must be one of …`
+ * @throws TestkitError `USAGE` naming each unknown parameter or bad value, e.g. `Status must be one of …`,
+ *   or a `Page` too large to answer (`pageQueryProblem`, as the fake Twilio refuses it)
  */
 function pageQuery(kind: keyof typeof LIST_OPERATIONS, queries: readonly string[]): Record<string, unknown> {
   const query = Object.fromEntries(queries.map((q) => [parseAssignment("--query", q)[0], q.slice(q.indexOf("=") + 1)]));
   const { operation, path } = LIST_OPERATIONS[kind];
   const checked = validateRequest(operation, { path, query });
-  if (checked.ok) return { ...checked.value.query };
+  if (checked.ok) {
+    // As the fake Twilio refuses it: a Page whose numbers JavaScript cannot hold exactly.
+    const range = pageQueryProblem(checked.value.query);
+    if (range !== undefined) throw new TestkitError("USAGE", `Failed to read --query: ${range}`);
+    return { ...checked.value.query };
+  }
   const reasons = checked.issues.map((issue) => {
     const name = issue.path.replace(/^\/query\/?/, "");
     return issue.rule === "additionalProperties" ? `${name} is not a query parameter of ${operation}` : `${name} ${issue.message}`;

@@ -1,5 +1,6 @@
 import type { Command } from "commander";
 import { resolve } from "node:path";
+import { printable } from "../../_printable.js";
 import { findOperation, OPERATIONS } from "../../catalogue/operations.js";
 import { TestkitError } from "../../errors.js";
 import { formatIssues } from "../../validate/issues.js";
@@ -14,8 +15,9 @@ async function readInput(file: string | undefined, io: CliIo): Promise<{ text: s
   }
   if (file.trim() === "") throw new TestkitError("USAGE", "Failed to read input: the FILE argument is empty; give a file, or - for standard input");
   try {
-    return { text: await readTextFile(resolve(io.cwd, file)), name: file };
+    return { text: await readTextFile(resolve(io.cwd, file), file), name: file };
   } catch (error) {
+    if (error instanceof TestkitError) throw error;
     const reason = (error as NodeJS.ErrnoException).code === "ENOENT" ? "no such file" : (error as Error).message;
     throw new TestkitError("IO", `Failed to read ${file}: ${reason}`, { cause: error });
   }
@@ -51,8 +53,8 @@ export function registerValidate(program: Command, { io, exit }: CommandContext)
       const result = validateResponse(op.operationId, parseJson(input.text, input.name), { profile });
       const issues = result.ok ? [] : result.issues;
       if (options.json) io.stdout(`${JSON.stringify({ ok: result.ok, operation: op.operationId, profile, issues }, null, 2)}\n`);
-      else if (result.ok) io.stdout(`valid: ${input.name} is a ${op.operationId} response (${profile} profile)\n`);
-      else io.stdout(`invalid: ${input.name} is not a ${op.operationId} response (${profile} profile)\n${formatIssues(issues)}\n`);
+      else if (result.ok) io.stdout(`valid: ${printable(input.name)} is a ${op.operationId} response (${profile} profile)\n`);
+      else io.stdout(`invalid: ${printable(input.name)} is not a ${op.operationId} response (${profile} profile)\n${formatIssues(issues)}\n`);
       if (!result.ok) exit(1);
     });
 }

@@ -27,9 +27,14 @@ export function formPairs(fields: object): Array<[string, string]> {
  * @example `groupedValues([["A", "1"], ["B", "x"], ["B", "y"]])` → `{ A: "1", B: ["x", "y"] }`
  */
 export function groupedValues(pairs: Iterable<readonly [string, string]>): Record<string, WireValue> {
-  const out: Record<string, string[]> = {};
-  for (const [key, value] of pairs) (out[key] ??= []).push(value);
-  return Object.fromEntries(Object.entries(out).map(([key, values]) => [key, values.length === 1 ? (values[0] as string) : values]));
+  // A Map, so that keys such as `constructor` and `__proto__` are keys like any other.
+  const byKey = new Map<string, string[]>();
+  for (const [key, value] of pairs) {
+    const values = byKey.get(key);
+    if (values) values.push(value);
+    else byKey.set(key, [value]);
+  }
+  return Object.fromEntries([...byKey].map(([key, values]) => [key, values.length === 1 ? (values[0] as string) : values]));
 }
 
 /** A JSON path that names a form key, dots and all (`$['Parameter1.Name']`). */

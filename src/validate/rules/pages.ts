@@ -1,5 +1,6 @@
 import { operationPath } from "../../catalogue/operations.js";
-import { int, str } from "./_fields.js";
+import { pageFits } from "../_page-range.js";
+import { str } from "./_fields.js";
 import type { Rule, RuleViolation } from "./types.js";
 
 const ITEM_KEYS = ["participants", "conferences"] as const;
@@ -22,16 +23,30 @@ function pageOf(uri: string): { path: string; page: string | null; pageSize: str
 }
 
 /**
+ * `page` and `page_size` when they are the whole numbers the schema asks for (`page` ≥ 0,
+ * `page_size` ≥ 1; else the schema reports them and the rules say nothing more), with whether the
+ * page can be numbered exactly ({@link pageFits}).
+ */
+function position(p: Readonly<Record<string, unknown>>): { page: number; size: number; fits: boolean } | undefined {
+  const { page, page_size: size } = p;
+  if (typeof page !== "number" || typeof size !== "number" || !Number.isInteger(page) || !Number.isInteger(size) || page < 0 || size < 1) return undefined;
+  return { page, size, fits: pageFits(page, size) };
+}
+
+/**
  * The envelope's numbers agree with its items: `start = page × page_size`; `end = start + items − 1`,
  * or 0 on an empty page; no more items than `page_size`; `next_page_uri` null on a short (last)
- * page and `previous_page_uri` null on page 0.
+ * page and `previous_page_uri` null on page 0. A page so far down the list that `(page + 1) ×
+ * page_size` passes 2^53 − 1 breaks the rule too: its numbers cannot be exact (`start: 5e+21`), and
+ * the fake Twilio refuses to answer it.
  * Source: all 42 real list pages (FINDINGS.md section 3, "Paging arithmetic").
  */
 export const pageArithmetic: Rule = (p) => {
-  const page = int(p, "page");
-  const size = int(p, "page_size");
+  const at = position(p);
   const found = items(p);
-  if (page === undefined || size === undefined || !found) return [];
+  if (at === undefined || !found) return [];
+  if (!at.fits) return [{ field: "page", message: `must keep (page + 1) × page_size at most ${Number.MAX_SAFE_INTEGER}, so that start and end are exact` }];
+  const { page, size } = at;
   const n = found.list.length;
   const start = page * size;
   const out: RuleViolation[] = [];
@@ -54,10 +69,11 @@ const agrees = (param: string | null, want: number, mayOmit: boolean): boolean =
  * Source: the real list pages' URIs (`…/Conferences.json?PageSize=3&Page=1&PageToken=PA…`).
  */
 export const pageUrisAgree: Rule = (p) => {
-  const page = int(p, "page");
-  const size = int(p, "page_size");
+  const at = position(p);
   const self = pageOf(str(p, "uri") ?? "");
-  if (page === undefined || size === undefined || !self) return [];
+  // A page that does not fit is page-arithmetic's to report: its neighbours' numbers are not exact.
+  if (at === undefined || !at.fits || !self) return [];
+  const { page, size } = at;
   const expected: Array<[string, number]> = [["uri", page], ["first_page_uri", 0], ["next_page_uri", page + 1], ["previous_page_uri", page - 1]];
   const out: RuleViolation[] = [];
   for (const [field, wantPage] of expected) {

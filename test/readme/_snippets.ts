@@ -1,0 +1,43 @@
+// The README's code blocks, for tests that run them as written.
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, symlinkSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+
+export const REPO = fileURLToPath(new URL("../../", import.meta.url));
+
+/**
+ * The code blocks of one README section, in order: those between its heading (`### Consumer side`)
+ * and the next heading of the same or a higher level.
+ *
+ * @throws Error when the heading is missing
+ */
+export function readmeBlocks(heading: string, language = "ts"): string[] {
+  const readme = readFileSync(join(REPO, "README.md"), "utf8");
+  const start = readme.split("\n").findIndex((line) => line === heading);
+  if (start === -1) throw new Error(`README.md has no heading ${JSON.stringify(heading)}`);
+  const level = heading.indexOf(" ");
+  const lines = readme.split("\n").slice(start + 1);
+  const end = lines.findIndex((line) => /^#+ /.test(line) && line.indexOf(" ") <= level);
+  const section = lines.slice(0, end === -1 ? undefined : end).join("\n");
+  return [...section.matchAll(new RegExp(`^\`\`\`${language}\\n([\\s\\S]*?)^\`\`\``, "gm"))].map((match) => match[1] ?? "");
+}
+
+/**
+ * A scratch consumer project in a temporary folder: `node_modules` holds `twilio-testkit` (this
+ * repository, as built) and every package of the repository's own `node_modules`, as links, so that
+ * a README snippet imports what a user's project would.
+ *
+ * @returns the project's folder
+ */
+export function scratchProject(): string {
+  const project = mkdtempSync(join(tmpdir(), "readme-"));
+  const modules = join(project, "node_modules");
+  mkdirSync(modules);
+  for (const name of readdirSync(join(REPO, "node_modules"))) {
+    if (name.startsWith(".")) continue;
+    symlinkSync(join(REPO, "node_modules", name), join(modules, name));
+  }
+  symlinkSync(REPO, join(modules, "twilio-testkit"));
+  return project;
+}
