@@ -6,7 +6,8 @@
 // - no PACT_BROKER_* variables while it reads its options: pact-core falls back on them, so a
 //   PACT_BROKER_BASE_URL exported for publish would make a local verify fetch the broker's pacts too,
 //   with the URL (and any password in it) in the Verifier's report.
-import { open, rm, type FileHandle } from "node:fs/promises";
+import { rmSync } from "node:fs";
+import { open, type FileHandle } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 
@@ -14,8 +15,8 @@ import { join } from "node:path";
 export const VERIFIER_LOG = join(tmpdir(), `twilio-testkit-pact-verifier-${process.pid}.log`);
 
 /**
- * The log as verify reads it: opened (and emptied) before the first run; its path is removed after
- * that run, once pact-core holds it open, so nothing is left behind however the process ends.
+ * The log as verify reads it: opened (and emptied) before the first run; its path is removed as soon
+ * as that run has started, once pact-core holds it open, so nothing is left behind however the process ends.
  */
 let reader: Promise<FileHandle | undefined> | undefined;
 
@@ -39,7 +40,6 @@ export async function verifierLogSince(offset: number): Promise<string[]> {
   const file = await logFile();
   if (!file) return [];
   try {
-    await rm(VERIFIER_LOG, { force: true });
     const { size } = await file.stat();
     const buffer = Buffer.alloc(Math.max(0, size - offset));
     await file.read(buffer, 0, buffer.length, offset);
@@ -58,19 +58,21 @@ export async function verifierLogSince(offset: number): Promise<string[]> {
 const BROKER_VARIABLES = ["PACT_BROKER_BASE_URL", "PACT_BROKER_USERNAME", "PACT_BROKER_PASSWORD", "PACT_BROKER_TOKEN", "PACT_BROKER_PUBLISH_VERIFICATION_RESULTS"];
 
 /**
- * Calls `start` with the PACT_BROKER_* variables out of `process.env`, and puts them back as soon as
- * it returns: pact-core reads its options and sets the Verifier up synchronously, before the promise
- * it returns, so every broker setting the Verifier gets is one verify passed.
+ * Starts the Verifier: calls `start` with the PACT_BROKER_* variables out of `process.env`, and puts
+ * them back as soon as it returns. pact-core reads its options, sets the Verifier up and opens its
+ * log synchronously, before the promise it returns: so every broker setting the Verifier gets is one
+ * verify passed, and the log's path can go at once (verify reads it through its own handle).
  *
  * @param start - the call that starts the Verifier, e.g. `() => pactCore.default.verifyPacts(options)`
  * @returns what `start` returns (its promise, not awaited)
  */
-export function withoutBrokerVariables<T>(start: () => T): T {
+export function startVerifier<T>(start: () => T): T {
   const saved = BROKER_VARIABLES.map((name) => [name, process.env[name]] as const);
   for (const name of BROKER_VARIABLES) delete process.env[name];
   try {
     return start();
   } finally {
     for (const [name, value] of saved) if (value !== undefined) process.env[name] = value;
+    rmSync(VERIFIER_LOG, { force: true });
   }
 }

@@ -3,7 +3,7 @@ import { resolve } from "node:path";
 import { TestkitError } from "../errors.js";
 import { PROVIDER_STATES_PATH, startFakeTwilio } from "../fake-twilio/index.js";
 import { branchOrGit, brokerSettings, type Env, urlCredentials, versionOrCommit } from "./_broker-settings.js";
-import { VERIFIER_LOG, verifierLogSince, verifierLogSize, withoutBrokerVariables } from "./_pact-verifier.js";
+import { VERIFIER_LOG, verifierLogSince, verifierLogSize, startVerifier } from "./_pact-verifier.js";
 import { PROVIDER_NAME, PROVIDER_STATES } from "./interactions/states.js";
 import { listPactFiles, readPactFile } from "./pact-file.js";
 
@@ -188,7 +188,7 @@ export async function verifyContracts(options: VerifyOptions, env: Env): Promise
   let outcome: unknown;
   let failed: { error: unknown } | undefined;
   try {
-    outcome = await withoutBrokerVariables(() =>
+    outcome = await startVerifier(() =>
       pactCore.default.verifyPacts({
         provider: PROVIDER_NAME,
         providerBaseUrl,
