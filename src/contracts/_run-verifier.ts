@@ -5,6 +5,7 @@ import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { devNull, tmpdir } from "node:os";
 import { basename, join } from "node:path";
 import { verifyPacts } from "./_pact-core.js";
+import { startVerifier } from "./_pact-verifier.js";
 
 /**
  * Most interactions per pact file the Verifier is given. Its cost per interaction grows with the
@@ -114,7 +115,7 @@ async function verifyInRuns(options: VerifierOptions, runs: readonly string[][])
   const results: VerifierResult[] = [];
   for (const pactUrls of runs) {
     try {
-      const answer: unknown = await verifyPacts({ ...options, pactUrls });
+      const answer: unknown = await startVerifier(() => verifyPacts({ ...options, pactUrls }));
       results.push(typeof answer === "string" && answer.startsWith("{") ? (JSON.parse(answer) as VerifierResult) : { result: true });
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
@@ -167,7 +168,7 @@ export function runVerifier(options: VerifierOptions): Promise<unknown> {
     const slicesFolder = async () => (folder ??= await mkdtemp(join(tmpdir(), "twilio-testkit-verify-")));
     try {
       const runs = options.pactUrls ? inRuns(await sliced(options.pactUrls, slicesFolder)) : undefined;
-      const verify = () => (runs ? verifyInRuns(options, runs) : verifyPacts(options));
+      const verify = () => (runs ? verifyInRuns(options, runs) : startVerifier(() => verifyPacts(options)));
       return await (isHttp(options.providerBaseUrl) && isHttp(options.pactBrokerUrl) ? withoutCertificateStore(verify) : verify());
     } finally {
       if (folder) await rm(folder, { recursive: true, force: true });

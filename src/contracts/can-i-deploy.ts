@@ -59,9 +59,15 @@ function verdict(run: PactCliRun, json: boolean): boolean | undefined {
 }
 
 /**
+ * The broker's reason when it does not know the version asked about (Pact Broker's
+ * `SpecifiedVersionDoesNotExist`): it then says "no", though there was nothing to decide.
+ */
+const UNKNOWN_VERSION = /No pacts or verifications have been published for[^\n"]*|No version (?:with tag \S+ exists for|of \S+ from (?:branch \S+|the main branch) exists)[^\n"]*/;
+
+/**
  * Asks a Pact Broker whether a pacticipant version can be deployed to an environment, with the
  * official Pact CLI (`pact broker can-i-deploy`, which reads the broker's `/matrix`). Credentials
- * reach the Pact CLI through its environment only, never its command line.
+ * reach the Pact CLI through its environment only, never its command line or the URL it logs.
  *
  * @param options - the pacticipant, its version (or latest, optionally on a branch), the environment
  * @param env - `PACT_BROKER_BASE_URL` (required), `PACT_BROKER_TOKEN` or `PACT_BROKER_USERNAME` and
@@ -69,8 +75,9 @@ function verdict(run: PactCliRun, json: boolean): boolean | undefined {
  * @returns the answer, yes or no, with what the Pact CLI printed (secrets redacted)
  * @throws TestkitError `CONFIG` without PACT_BROKER_BASE_URL or with half a username/password pair;
  *   `USAGE` for an empty or `-`-led value, both version and latest, or no version and no git commit;
- *   `EXTERNAL` when the Pact CLI fails: broker unreachable, 401, unknown pacticipant, … (its message
- *   on one line, secrets redacted)
+ *   `EXTERNAL` when the Pact CLI fails: broker unreachable, 401, unknown pacticipant or environment
+ *   (saying how to create it), … (its message on one line, secrets redacted), or when the broker knows
+ *   no such version (it would answer "no" with nothing to decide)
  * @example
  * ```ts
  * const answer = await canIDeploy({ pacticipant: "conference-app", toEnvironment: "production", cwd: process.cwd() }, process.env);
@@ -79,7 +86,7 @@ function verdict(run: PactCliRun, json: boolean): boolean | undefined {
  * @see README.md, "Publish contracts"
  */
 export async function canIDeploy(options: CanIDeployOptions, env: Env): Promise<CanIDeployResult> {
-  const { redact } = brokerSettings(env, ACTION);
+  const broker = brokerSettings(env, ACTION);
   const pacticipant = brokerValue(ACTION, "--pacticipant", options.pacticipant);
   const environment = brokerValue(ACTION, "--to-environment", options.toEnvironment);
   const version = await versionToCheck(options, env);
@@ -88,8 +95,10 @@ export async function canIDeploy(options: CanIDeployOptions, env: Env): Promise<
   const selector = ["--pacticipant", pacticipant, ...(version === undefined ? ["--latest"] : ["--version", version])];
   if (options.branch !== undefined) selector.push("--branch", brokerValue(ACTION, "--branch", options.branch));
   const args = ["broker", "can-i-deploy", ...selector, `--to-environment=${environment}`, `--output=${options.json ? "json" : "table"}`];
-  const run = await runPactCli(args, { cwd: options.cwd, env });
+  const run = await runPactCli(args, { cwd: options.cwd, broker });
   const deployable = verdict(run, Boolean(options.json));
-  if (deployable === undefined) throw new TestkitError("EXTERNAL", redact(`Failed to ${ACTION} for ${pacticipant}: ${failureReason(run)}`));
-  return { deployable, version, output: redact(run.output) };
+  if (deployable === undefined) throw new TestkitError("EXTERNAL", `Failed to ${ACTION} for ${pacticipant}: ${failureReason(run)}`);
+  const unknown = deployable ? undefined : UNKNOWN_VERSION.exec(run.output)?.[0];
+  if (unknown !== undefined) throw new TestkitError("EXTERNAL", `Failed to ${ACTION} for ${pacticipant}: the broker at ${broker.url} does not know that version (${unknown.trim()}); publish its pacts or verification results first`);
+  return { deployable, version, output: run.output };
 }

@@ -8,4 +8,5 @@ export { readPactFile, listPactFiles, type PactFile, type PactInteraction, type 
 export { verifyContracts, type VerifyOptions, type VerifyResult } from "./verify.js";
 export { publishContracts, type PublishOptions, type PublishResult } from "./publish.js";
 export { canIDeploy, type CanIDeployOptions, type CanIDeployResult } from "./can-i-deploy.js";
+export { createEnvironment, type CreateEnvironmentOptions, type CreateEnvironmentResult } from "./create-environment.js";
 export { recordDeployment, type RecordDeploymentOptions, type RecordDeploymentResult } from "./record-deployment.js";

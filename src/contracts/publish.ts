@@ -20,7 +20,7 @@ export interface PublishOptions {
 
 /** What was published. */
 export interface PublishResult {
-  /** The broker's base URL, any password in it shown as `***` */
+  /** The broker's base URL, without the credentials it may have held */
   readonly brokerUrl: string;
   /** Paths of the published pact files, relative to `cwd`, sorted */
   readonly files: readonly string[];
@@ -41,7 +41,7 @@ async function versionAndBranch(options: PublishOptions, env: Env): Promise<{ ve
 /**
  * Publishes the pact files in a folder to a Pact Broker with the official Pact CLI
  * (`pact broker publish`), which posts them to the broker's `pb:publish-contracts` endpoint.
- * Credentials reach the Pact CLI through its environment only, never its command line.
+ * Credentials reach the Pact CLI through its environment only, never its command line or the URL it logs.
  *
  * @param options - the folder, working folder, and optional consumer version and branch
  * @param env - `PACT_BROKER_BASE_URL` (required), `PACT_BROKER_TOKEN` or `PACT_BROKER_USERNAME` and
@@ -59,14 +59,14 @@ async function versionAndBranch(options: PublishOptions, env: Env): Promise<{ ve
  * @see README.md, "Publish contracts"
  */
 export async function publishContracts(options: PublishOptions, env: Env): Promise<PublishResult> {
-  const { url, redact } = brokerSettings(env, ACTION);
+  const broker = brokerSettings(env, ACTION);
   const files = await listPactFiles(options.cwd, options.dir ?? "contracts");
   // Read each file first, so that an unreadable or broken one fails here, offline, before anything is sent.
   await Promise.all(files.map((file) => readPactFile(options.cwd, file)));
   const { version, branch } = await versionAndBranch(options, env);
   // Absolute paths and `--flag=value` so that no value can be read as a flag.
   const args = ["broker", "publish", ...files.map((file) => resolve(options.cwd, file)), `--consumer-app-version=${version}`, `--branch=${branch}`];
-  const run = await runPactCli(args, { cwd: options.cwd, env });
-  if (run.status !== 0) throw new TestkitError("EXTERNAL", redact(`Failed to publish contracts to ${url}: ${failureReason(run)}`));
-  return { brokerUrl: redact(url), files, consumerAppVersion: version, branch, output: redact(run.output) };
+  const run = await runPactCli(args, { cwd: options.cwd, broker });
+  if (run.status !== 0) throw new TestkitError("EXTERNAL", `Failed to publish contracts to ${broker.url}: ${failureReason(run)}`);
+  return { brokerUrl: broker.url, files, consumerAppVersion: version, branch, output: run.output };
 }

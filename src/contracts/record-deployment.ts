@@ -36,7 +36,7 @@ export interface RecordDeploymentResult {
  * @returns what was recorded, with what the Pact CLI printed (secrets redacted)
  * @throws TestkitError `CONFIG` without PACT_BROKER_BASE_URL or with half a username/password pair;
  *   `USAGE` for an empty or `-`-led value; `EXTERNAL` when the Pact CLI fails: broker unreachable,
- *   401, unknown version or environment, 409, … (its message on one line, secrets redacted)
+ *   401, unknown version or environment (saying how to create it), 409, … (its message on one line, secrets redacted)
  * @example
  * ```ts
  * await recordDeployment({ pacticipant: "conference-app", version: "1.2.3", environment: "production", cwd: process.cwd() }, process.env);
@@ -44,12 +44,12 @@ export interface RecordDeploymentResult {
  * @see README.md, "Publish contracts"
  */
 export async function recordDeployment(options: RecordDeploymentOptions, env: Env): Promise<RecordDeploymentResult> {
-  const { redact } = brokerSettings(env, ACTION);
+  const broker = brokerSettings(env, ACTION);
   const pacticipant = brokerValue(ACTION, "--pacticipant", options.pacticipant);
   const version = brokerValue(ACTION, "--version", options.version);
   const environment = brokerValue(ACTION, "--environment", options.environment);
   const args = ["broker", "record-deployment", `--pacticipant=${pacticipant}`, `--version=${version}`, `--environment=${environment}`];
-  const run = await runPactCli(args, { cwd: options.cwd, env });
-  if (run.status !== 0) throw new TestkitError("EXTERNAL", redact(`Failed to ${ACTION} of ${pacticipant} ${version} to ${environment}: ${failureReason(run)}`));
-  return { pacticipant, version, environment, output: redact(run.output) };
+  const run = await runPactCli(args, { cwd: options.cwd, broker });
+  if (run.status !== 0) throw new TestkitError("EXTERNAL", `Failed to ${ACTION} of ${pacticipant} ${version} to ${environment}: ${failureReason(run)}`);
+  return { pacticipant, version, environment, output: run.output };
 }

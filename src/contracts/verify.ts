@@ -2,7 +2,8 @@ import type { VerifierOptions } from "@pact-foundation/pact-core";
 import { resolve } from "node:path";
 import { TestkitError } from "../errors.js";
 import { PROVIDER_STATES_PATH, startFakeTwilio } from "../fake-twilio/index.js";
-import { branchOrGit, brokerSettings, type Env, versionOrCommit } from "./_broker-settings.js";
+import { branchOrGit, brokerSettings, type Env, urlCredentials, versionOrCommit } from "./_broker-settings.js";
+import { VERIFIER_LOG, verifierLogSince, verifierLogSize } from "./_pact-verifier.js";
 import { runVerifier } from "./_run-verifier.js";
 import { PROVIDER_NAME, PROVIDER_STATES } from "./interactions/states.js";
 import { listPactFiles, readPactFile } from "./pact-file.js";
@@ -25,12 +26,18 @@ export interface VerifyOptions {
 
 /** What was verified. */
 export interface VerifyResult {
-  /** The provider verified, e.g. `http://127.0.0.1:41234` */
+  /** The provider verified, e.g. `http://127.0.0.1:41234`; a password in it shown as `***` */
   readonly providerBaseUrl: string;
   /** The pact files verified, relative to `cwd`; empty when the pacts came from the broker */
   readonly files: readonly string[];
-  /** Where verification results went: the broker URL (password shown as `***`), provider version and branch; undefined when not published */
+  /** Where verification results went: the broker URL (without credentials), provider version and branch; undefined when not published */
   readonly published: { readonly brokerUrl: string; readonly providerVersion: string; readonly branch: string } | undefined;
+  /**
+   * The interactions of pending pacts (new to this provider, from the broker) that failed, e.g.
+   * `conference-app and twilio-voice-api Given … - a request …`: their results were published as
+   * failed, yet the run succeeds, as Pact's pending pacts do not break the provider's build
+   */
+  readonly pendingFailures: readonly string[];
 }
 
 const KNOWN_STATES = new Set<string>(Object.values(PROVIDER_STATES));
@@ -50,30 +57,61 @@ async function localPactFiles(cwd: string, dir: string): Promise<string[]> {
   return files;
 }
 
-/** What the Verifier's JSON result says went wrong: no pact loaded (`EXTERNAL`), or which interactions failed (`VERIFICATION`). */
-function verifierFailure(error: unknown): { code: "VERIFICATION" | "EXTERNAL"; reason: string } {
-  const text = error instanceof Error ? error.message : String(error);
-  let result: { errors?: Array<{ interaction?: string; mismatch?: { message?: string } }>; interactionResults?: unknown[] };
+/** The Verifier's JSON result (pact-core resolves or rejects with it), as far as verify reads it. */
+interface VerifierOutcome {
+  readonly errors?: ReadonlyArray<{ readonly interaction?: string; readonly mismatch?: { readonly message?: string } }>;
+  readonly pendingErrors?: ReadonlyArray<{ readonly interaction?: string }>;
+  readonly interactionResults?: readonly unknown[];
+}
+
+function parseOutcome(text: unknown): VerifierOutcome | undefined {
   try {
-    result = JSON.parse(text) as typeof result;
+    return JSON.parse(String(text)) as VerifierOutcome;
   } catch {
-    return { code: "EXTERNAL", reason: text.split("\n")[0] || "the Pact Verifier stopped without a result" };
+    return undefined;
   }
+}
+
+/**
+ * The Verifier's words for a broker that failed, without what the message around them repeats:
+ * "No pacts found for provider 'p' … in pact broker 'url': IO Error - Request … failed: 401 Unauthorized. URL: 'url'"
+ * → "Request … failed: 401 Unauthorized"; the same for "Publishing of verification results failed with an error: …".
+ */
+const brokerReason = (message: string) =>
+  message
+    .replace(/^No pacts found for provider '[^']*' matching the given consumer version selectors in pact broker '[^']*': /, "")
+    .replace(/^Publishing of verification results failed with an error: /, "")
+    .replace(/^IO Error - /, "")
+    .replace(/\. URL: '[^']*'$/, "");
+
+const interactionName = (interaction: string | undefined) => interaction?.replace(/^Verifying a pact between /, "") ?? "?";
+
+/**
+ * What the Verifier's JSON result says went wrong: no pact loaded (`EXTERNAL`: the broker, when the
+ * pacts come from one), or which interactions failed (`VERIFICATION`), with what the provider
+ * answered to the failed state changes when the caller knows it.
+ */
+function verifierFailure(error: unknown, stateFailures: readonly string[]): { code: "VERIFICATION" | "EXTERNAL"; reason: string } {
+  const text = error instanceof Error ? error.message : String(error);
+  const result = parseOutcome(text);
+  if (!result) return { code: "EXTERNAL", reason: text.split("\n")[0] || "the Pact Verifier stopped without a result" };
   const errors = result.errors ?? [];
   const ran = result.interactionResults?.length ?? 0;
-  if (ran === 0) return { code: "EXTERNAL", reason: errors.map((e) => e.mismatch?.message ?? e.interaction).join("; ") || "no interaction ran" };
-  const failed = errors.map((e) => e.interaction?.replace(/^Verifying a pact between /, "") ?? "?");
-  return { code: "VERIFICATION", reason: `${failed.length} of ${ran} interactions failed: ${failed.join("; ")} (the Verifier's report above says why)` };
+  if (ran === 0) return { code: "EXTERNAL", reason: [...new Set(errors.map((e) => brokerReason(e.mismatch?.message ?? e.interaction ?? "")))].join("; ") || "no interaction ran" };
+  const failed = errors.map((e) => interactionName(e.interaction));
+  const why = stateFailures.length > 0 ? `the provider's state change answered: ${[...new Set(stateFailures)].join("; ")}` : "the Verifier's report above says why";
+  return { code: "VERIFICATION", reason: `${failed.length} of ${ran} interactions failed: ${failed.join("; ")} (${why})` };
 }
 
 /**
  * A given provider must be an http(s) URL that answers. Without this, the Verifier would count every
  * interaction as failed (exit 1, as if the provider broke its contracts) when nothing is listening.
  *
- * @throws TestkitError `USAGE` for a URL that is not http(s); `EXTERNAL` when nothing answers there
+ * @throws TestkitError `USAGE` for a URL that is not http(s); `EXTERNAL` when nothing answers there (no
+ *   cause: fetch's error would hold the URL)
  */
-async function checkProvider(providerBaseUrl: string): Promise<void> {
-  const shown = JSON.stringify(providerBaseUrl);
+async function checkProvider(providerBaseUrl: string, redact: (text: string) => string): Promise<void> {
+  const shown = JSON.stringify(redact(providerBaseUrl));
   const url = URL.canParse(providerBaseUrl) ? new URL(providerBaseUrl) : undefined;
   if (!url) throw new TestkitError("USAGE", `Failed to verify contracts: --provider-base-url ${shown} is not a URL`);
   if (url.protocol !== "http:" && url.protocol !== "https:") throw new TestkitError("USAGE", `Failed to verify contracts: --provider-base-url ${shown} is not an http or https URL`);
@@ -84,11 +122,14 @@ async function checkProvider(providerBaseUrl: string): Promise<void> {
   } catch (error) {
     const cause = (error as { cause?: { code?: string; message?: string } }).cause;
     const reason = cause?.code ?? cause?.message ?? (error as Error).message;
-    throw new TestkitError("EXTERNAL", `Failed to verify contracts against ${providerBaseUrl}: the provider does not answer (${reason})`, { cause: error });
+    throw new TestkitError("EXTERNAL", redact(`Failed to verify contracts against ${providerBaseUrl}: the provider does not answer (${reason})`));
   }
 }
 
-async function brokerSource(options: VerifyOptions, env: Env): Promise<{ pactOptions: Partial<VerifierOptions>; published: NonNullable<VerifyResult["published"]>; redact: (text: string) => string }> {
+async function brokerSource(
+  options: VerifyOptions,
+  env: Env,
+): Promise<{ pactOptions: Partial<VerifierOptions>; published: NonNullable<VerifyResult["published"]>; redact: (text: string) => string }> {
   const action = "publish verification results";
   const broker = brokerSettings(env, action);
   const providerVersion = await versionOrCommit(action, "--provider-app-version", options.publish?.providerVersion, options.cwd, env);
@@ -106,7 +147,7 @@ async function brokerSource(options: VerifyOptions, env: Env): Promise<{ pactOpt
       providerVersion,
       providerVersionBranch,
     },
-    published: { brokerUrl: broker.redact(broker.url), providerVersion, branch: providerVersionBranch },
+    published: { brokerUrl: broker.url, providerVersion, branch: providerVersionBranch },
     redact: broker.redact,
   };
 }
@@ -126,8 +167,10 @@ async function brokerSource(options: VerifyOptions, env: Env): Promise<{ pactOpt
  * @throws TestkitError `IO` when the folder is missing, empty, or holds an unreadable pact file;
  *   `USAGE` for a provider state without a handler, a provider URL that is not http(s), or no provider
  *   version or branch when publishing; `CONFIG` for missing broker settings; `VERIFICATION` naming each
- *   interaction that failed; `EXTERNAL` when the Verifier cannot run (a given provider that does not
- *   answer, an unreachable broker), secrets redacted
+ *   interaction that failed (with the fake's answer to a failed provider state, when it started the
+ *   fake); `EXTERNAL` when the Verifier cannot run (a given provider that does not answer), when the
+ *   broker fails (naming the broker) or when publishing the results failed. Messages never hold a
+ *   secret (token, passwords in the broker or provider URL, their encodings) and errors carry no cause
  * @example
  * ```ts
  * await verifyContracts({ cwd: process.cwd() }, process.env); // every pact in contracts/ against a fresh fake Twilio
@@ -137,23 +180,38 @@ async function brokerSource(options: VerifyOptions, env: Env): Promise<{ pactOpt
 export async function verifyContracts(options: VerifyOptions, env: Env): Promise<VerifyResult> {
   const source = options.publish ? await brokerSource(options, env) : undefined;
   const files = source ? [] : await localPactFiles(options.cwd, options.dir ?? "contracts");
-  if (options.providerBaseUrl !== undefined) await checkProvider(options.providerBaseUrl);
+  const providerPassword = urlCredentials(options.providerBaseUrl ?? "").redact;
+  const redact = (text: string) => providerPassword(source ? source.redact(text) : text);
+  if (options.providerBaseUrl !== undefined) await checkProvider(options.providerBaseUrl, redact);
   const fake = options.providerBaseUrl === undefined ? await startFakeTwilio({ seed: options.seed }) : undefined;
   const providerBaseUrl = options.providerBaseUrl ?? (fake as NonNullable<typeof fake>).url;
+  const logOffset = await verifierLogSize();
+  let outcome: unknown;
+  let failed: { error: unknown } | undefined;
   try {
-    await runVerifier({
+    outcome = await runVerifier({
       provider: PROVIDER_NAME,
       providerBaseUrl,
       providerStatesSetupUrl: `${providerBaseUrl.replace(/\/+$/, "")}${PROVIDER_STATES_PATH}`,
       ...(source ? source.pactOptions : { pactUrls: files.map((file) => resolve(options.cwd, file)) }),
       logLevel: "error",
+      logFile: VERIFIER_LOG,
     });
   } catch (error) {
-    const redact = source?.redact ?? ((text: string) => text);
-    const { code, reason } = verifierFailure(error);
-    throw new TestkitError(code, redact(`Failed to verify contracts against ${providerBaseUrl}: ${reason}`), { cause: error });
+    failed = { error };
   } finally {
     await fake?.close();
   }
-  return { providerBaseUrl, files, published: source?.published };
+  // The Verifier logs results the broker refused, and goes on as if they were published.
+  const unpublished = source && (await verifierLogSince(logOffset)).find((line) => /verification results failed/i.test(line));
+  if (failed) {
+    // No cause: the Verifier's error holds URLs and the broker's answers; the message keeps what matters, redacted.
+    const { code, reason } = verifierFailure(failed.error, fake?.store.stateChangeFailures ?? []);
+    const what = source && code === "EXTERNAL" ? `fetch the pacts to verify from the Pact Broker at ${source.published.brokerUrl}` : `verify contracts against ${providerBaseUrl}`;
+    const alsoUnpublished = unpublished ? `; publishing the results failed too: ${brokerReason(unpublished)}` : "";
+    throw new TestkitError(code, redact(`Failed to ${what}: ${reason}${alsoUnpublished}`));
+  }
+  if (source && unpublished) throw new TestkitError("EXTERNAL", redact(`Failed to publish verification results to the Pact Broker at ${source.published.brokerUrl} (verification passed): ${brokerReason(unpublished)}`));
+  const pendingFailures = (parseOutcome(outcome)?.pendingErrors ?? []).map((e) => interactionName(e.interaction));
+  return { providerBaseUrl: redact(providerBaseUrl), files, published: source?.published, pendingFailures };
 }

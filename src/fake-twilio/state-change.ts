@@ -15,12 +15,19 @@ interface StateChange {
 
 const KNOWN_STATES = Object.keys(PROVIDER_STATE_HANDLERS);
 
+/** A 400 (code 20001) with the message, kept in the store's {@link FakeTwilioStore.stateChangeFailures}. */
+function refuse(store: FakeTwilioStore, message: string): Reply {
+  store.stateChangeFailures.push(message);
+  return errorReply(invalidParameter(message));
+}
+
 /**
  * Pact's standard state change request: `{ state, params, action }` with action `setup` (the
  * default) or `teardown`. Setup runs the state's handler from {@link PROVIDER_STATE_HANDLERS};
  * teardown changes nothing, since every setup makes its own state complete. Answers 200 `{}`, or a
  * Twilio-shaped 400 (code 20001) naming what is wrong: an unknown state (listing the known ones),
- * an unknown action, a missing path parameter or an example that fails the strict profile.
+ * an unknown action, a missing path parameter or an example that fails the strict profile; that
+ * message is also kept in the store's `stateChangeFailures`.
  *
  * @param store - the fake's state
  * @param request - the parsed JSON body
@@ -28,14 +35,14 @@ const KNOWN_STATES = Object.keys(PROVIDER_STATE_HANDLERS);
 export function changeProviderState(store: FakeTwilioStore, request: unknown): Reply {
   const { state, params = {}, action = "setup" } = (typeof request === "object" && request !== null ? request : {}) as StateChange;
   const handler = typeof state === "string" && Object.hasOwn(PROVIDER_STATE_HANDLERS, state) ? PROVIDER_STATE_HANDLERS[state as keyof typeof PROVIDER_STATE_HANDLERS] : undefined;
-  if (!handler) return errorReply(invalidParameter(`Failed to set up provider state ${JSON.stringify(state) ?? "(none)"}: unknown state; known states are ${KNOWN_STATES.map((s) => `"${s}"`).join(", ")}`));
-  if (action !== "setup" && action !== "teardown") return errorReply(invalidParameter(`Failed to change provider state "${state}": action must be "setup" or "teardown", not ${JSON.stringify(action)}`));
+  if (!handler) return refuse(store, `Failed to set up provider state ${JSON.stringify(state) ?? "(none)"}: unknown state; known states are ${KNOWN_STATES.map((s) => `"${s}"`).join(", ")}`);
+  if (action !== "setup" && action !== "teardown") return refuse(store, `Failed to change provider state "${state}": action must be "setup" or "teardown", not ${JSON.stringify(action)}`);
   if (action === "setup") {
     try {
       handler(store, (typeof params === "object" && params !== null ? params : {}) as ProviderStateParams);
     } catch (error) {
       if (!(error instanceof TestkitError)) throw error;
-      return errorReply(invalidParameter(`Failed to set up provider state "${state}": ${error.message}`));
+      return refuse(store, `Failed to set up provider state "${state}": ${error.message}`);
     }
   }
   return { status: 200, body: {} };

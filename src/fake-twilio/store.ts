@@ -51,6 +51,12 @@ export class FakeTwilioStore {
   readonly #clock: () => Date;
   #seed: number;
 
+  /**
+   * What each provider-state change that failed answered (its 400 message), oldest first: Pact's
+   * verifier reports only "Invalid status code: 400", so a caller that started the fake can show why.
+   */
+  readonly stateChangeFailures: string[] = [];
+
   /** @param options - default token, seed and clock */
   constructor(options: FakeTwilioStoreOptions = {}) {
     this.authToken = options.authToken ?? DEFAULT_AUTH_TOKEN;

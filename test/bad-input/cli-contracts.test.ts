@@ -1,16 +1,17 @@
-// Bad input to `twilio-testkit contracts check | verify | publish | can-i-deploy | record-deployment`:
+// Bad input to `twilio-testkit contracts check | verify | publish | can-i-deploy | record-deployment |
+// create-environment`:
 // each row exits with its code and one line on standard error, prints nothing on standard output,
 // never shows the broker token, and leaves the working folder (contracts/ and every fixture) byte
 // for byte as it was.
 import { execFileSync } from "node:child_process";
-import { chmodSync, cpSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
+import { chmodSync, cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { createServer, type Server } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { run } from "../_io.js";
-import { closedPort } from "../contracts/_broker.js";
+import { closedPort, type FakeBroker, startFakeBroker } from "../contracts/_broker.js";
 import { chmodDenies, expectCliFailure, expectNoStackTrace, expectPrintable, snapshot } from "./_expect.js";
 
 const REPO_CONTRACTS = fileURLToPath(new URL("../../contracts", import.meta.url));
@@ -22,11 +23,19 @@ let cwd: string;
 let socket: Server;
 /** An http URL on 127.0.0.1 where nothing listens, for the broker and for a provider. */
 let nowhere: string;
+/**
+ * A broker that knows only version 1.0.0 and environment `test`, and refuses changed pacts (409) as
+ * Pact Broker 2.x does.
+ */
+let broker: FakeBroker;
+const CHANGED_PACT = "Cannot change the content of the pact for conference-app version 1.2.3 and provider twilio-voice-api, as race conditions will cause unreliable results for can-i-deploy. Each pact must be published with a unique consumer version number.";
 
 const pact = (interactions: unknown[]) => JSON.stringify({ consumer: { name: "bad-input" }, provider: { name: "twilio-voice-api" }, interactions, metadata: { pactSpecification: { version: "4.0" } } });
 
 beforeAll(async () => {
   nowhere = `http://127.0.0.1:${await closedPort()}`;
+  const conflict = { notices: [{ type: "error", text: CHANGED_PACT }], errors: { contracts: [CHANGED_PACT] } };
+  broker = await startFakeBroker({ versions: ["1.0.0"], environments: ["test"], failure: { method: "POST", path: "/contracts/publish", status: 409, body: conflict } });
   cwd = mkdtempSync(join(tmpdir(), "ttk-contracts-"));
   cpSync(REPO_CONTRACTS, join(cwd, "contracts"), { recursive: true });
   const fixture = (dir: string, files: Record<string, string> = {}) => {
@@ -40,6 +49,10 @@ beforeAll(async () => {
   fixture("not-pact", { "a.json": "[1, 2, 3]\n" });
   fixture("no-request", { "a.json": pact([{ description: "half an interaction" }]) });
   fixture("bad-status", { "a.json": pact([{ description: "a status that is not one", request: { method: "GET", path: "/x" }, response: { status: "abc" } }]) });
+  const refused = JSON.parse(readFileSync(join(REPO_CONTRACTS, "conference-app-twilio-voice-api.json"), "utf8")) as { interactions: Array<{ providerStates: Array<{ params: Record<string, unknown> }> }> };
+  refused.interactions = refused.interactions.slice(0, 1);
+  delete refused.interactions[0]?.providerStates[0]?.params.ConferenceSid;
+  fixture("refused-state", { "a.json": JSON.stringify(refused) });
   fixture("folder-pact");
   mkdirSync(join(cwd, "folder-pact", "a.json"));
   fixture("controls", { "a\u001b[31m\n.json": "\u001b[2J\u0007 not json \u009b31m" });
@@ -58,6 +71,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
+  await broker.close();
   await new Promise((resolve) => socket.close(resolve));
   chmodSync(join(cwd, "locked-dir"), 0o700);
   chmodSync(join(cwd, "locked-file", "a.json"), 0o600);
@@ -68,6 +82,10 @@ type Env = Record<string, string>;
 /** A broker that is down; no retries, so the Pact CLI gives up at once. */
 const down = (): Env => ({ PACT_BROKER_BASE_URL: nowhere, PACT_BROKER_TOKEN: TOKEN, PACT_BROKER_HTTP_RETRIES: "0" });
 const withBroker = (url: string): Env => ({ ...down(), PACT_BROKER_BASE_URL: url });
+/** The fake broker of beforeAll. */
+const known = (): Env => withBroker(broker.url);
+/** Credentials inside the URL of a broker that is down; the password is the token, so that every row's check covers it. */
+const downWithPassword = (): Env => ({ PACT_BROKER_BASE_URL: nowhere.replace("://", `://ci:${TOKEN}@`), PACT_BROKER_HTTP_RETRIES: "0" });
 
 /** The folder cases every command that reads a contracts folder must refuse: [case, DIR, message]. */
 const FOLDERS: ReadonlyArray<readonly [string, string, RegExp]> = [
@@ -124,7 +142,10 @@ const ROWS: Record<string, readonly Row[]> = {
     ["publishing results without PACT_BROKER_BASE_URL", () => ["contracts", "verify", "--publish-verification-results", "--provider-app-version", "1.4.0", "--branch", "main"], none, 2, /Failed to publish verification results: set PACT_BROKER_BASE_URL/],
     ["publishing results with a -led --provider-app-version", () => ["contracts", "verify", "--publish-verification-results", "--provider-app-version", "-x", "--branch", "main"], down, 2, /Failed to publish verification results: --provider-app-version "-x" must not start with "-"$/m],
     ["publishing results with an empty --branch", () => ["contracts", "verify", "--publish-verification-results", "--provider-app-version", "1.4.0", "--branch", " "], down, 2, /Failed to publish verification results: --branch needs a value$/m],
-    ["publishing results to an unreachable broker", () => ["contracts", "verify", "--publish-verification-results", "--provider-app-version", "1.4.0", "--branch", "main"], down, 2, /Failed to verify contracts against http:\/\/127\.0\.0\.1:\d+: .*Failed to access pact broker/],
+    ["publishing results to an unreachable broker (named, not the fake provider)", () => ["contracts", "verify", "--publish-verification-results", "--provider-app-version", "1.4.0", "--branch", "main"], down, 2, /Failed to fetch the pacts to verify from the Pact Broker at http:\/\/127\.0\.0\.1:\d+: Failed to access pact broker/],
+    ["publishing results to an unreachable broker whose URL holds a password", () => ["contracts", "verify", "--publish-verification-results", "--provider-app-version", "1.4.0", "--branch", "main"], downWithPassword, 2, /Failed to fetch the pacts to verify from the Pact Broker at http:\/\/127\.0\.0\.1:\d+: Failed to access pact broker/],
+    ["an unreachable --provider-base-url with a password", () => ["contracts", "verify", "--provider-base-url", nowhere.replace("://", `://ci:${TOKEN}@`)], none, 2, /Failed to verify contracts against http:\/\/ci:\*\*\*@127\.0\.0\.1:\d+: the provider does not answer \(ECONNREFUSED\)$/m],
+    ["a provider state the fake refuses (its message shown)", () => ["contracts", "verify", "refused-state"], none, 1, /1 of 1 interactions failed: .* \(the provider's state change answered: Failed to set up provider state "a conference has participants": .*ConferenceSid.*\)$/m],
     ["an unknown flag", () => ["contracts", "verify", "--provider", "x"], none, 2, /unknown option '--provider'/],
   ],
   publish: [
@@ -136,6 +157,9 @@ const ROWS: Record<string, readonly Row[]> = {
     ["a -led --consumer-app-version", () => ["contracts", "publish", "--consumer-app-version", "-1", "--branch", "main"], down, 2, /Failed to publish contracts: --consumer-app-version "-1" must not start with "-"$/m],
     ["a blank --branch", () => ["contracts", "publish", "--consumer-app-version", "1.2.3", "--branch", " "], down, 2, /Failed to publish contracts: --branch needs a value$/m],
     ["an unreachable broker", () => ["contracts", "publish", ...PUBLISH_FLAGS], down, 2, NO_BROKER],
+    ["credentials in PACT_BROKER_BASE_URL and in PACT_BROKER_USERNAME", () => ["contracts", "publish", ...PUBLISH_FLAGS], () => ({ ...downWithPassword(), PACT_BROKER_USERNAME: "ci", PACT_BROKER_PASSWORD: TOKEN }), 2, /Failed to publish contracts: PACT_BROKER_BASE_URL holds credentials and PACT_BROKER_USERNAME \/ PACT_BROKER_PASSWORD are set too; keep one of them$/m],
+    ["a user name without a password in PACT_BROKER_BASE_URL", () => ["contracts", "publish", ...PUBLISH_FLAGS], () => ({ PACT_BROKER_BASE_URL: nowhere.replace("://", `://${TOKEN}@`) }), 2, /Failed to publish contracts: PACT_BROKER_BASE_URL holds a user name without a password; give https:\/\/user:password@host\/, or PACT_BROKER_TOKEN for a token$/m],
+    ["changed pacts under a published version (409)", () => ["contracts", "publish", ...PUBLISH_FLAGS], known, 2, /Failed to publish contracts to http:\/\/127\.0\.0\.1:\d+: Pact publication failed: contracts: Cannot change the content of the pact .* Each pact must be published with a unique consumer version number\.$/m],
     ["an unknown flag", () => ["contracts", "publish", "--tag", "prod", ...PUBLISH_FLAGS], down, 2, /unknown option '--tag'/],
   ],
   "can-i-deploy": [
@@ -143,6 +167,9 @@ const ROWS: Record<string, readonly Row[]> = {
     ["a PACT_BROKER_BASE_URL that is not http", () => ["contracts", "can-i-deploy", ...DEPLOY_FLAGS], () => withBroker("file:///tmp/broker"), 2, /Failed to check can-i-deploy: PACT_BROKER_BASE_URL "file:\/\/\/tmp\/broker" is not an http or https URL$/m],
     ["an unreachable broker", () => ["contracts", "can-i-deploy", ...DEPLOY_FLAGS], down, 2, /Failed to check can-i-deploy for conference-app: .*Failed to access pact broker/],
     ["an unreachable broker, --json", () => ["contracts", "can-i-deploy", ...DEPLOY_FLAGS, "--json"], down, 2, /Failed to check can-i-deploy for conference-app: .*Failed to access pact broker/],
+    ["a version the broker does not know", () => ["contracts", "can-i-deploy", "--pacticipant", "conference-app", "--version", "1.2.3", "--to-environment", "test"], known, 2, /Failed to check can-i-deploy for conference-app: the broker at http:\/\/127\.0\.0\.1:\d+ does not know that version \(No pacts or verifications have been published for version 1\.2\.3 of conference-app\); publish its pacts or verification results first$/m],
+    ["a version the broker does not know, --json", () => ["contracts", "can-i-deploy", "--pacticipant", "conference-app", "--version", "1.2.3", "--to-environment", "test", "--json"], known, 2, /does not know that version/],
+    ["an environment the broker does not know", () => ["contracts", "can-i-deploy", ...DEPLOY_FLAGS], known, 2, /Failed to check can-i-deploy for conference-app: Environment with name 'production' does not exist \(create it with: twilio-testkit contracts create-environment --name production\)$/m],
     ["no --pacticipant", () => ["contracts", "can-i-deploy", "--version", "1", "--to-environment", "production"], down, 2, /required option '--pacticipant <name>' not specified/],
     ["no --to-environment", () => ["contracts", "can-i-deploy", "--pacticipant", "conference-app", "--version", "1"], down, 2, /required option '--to-environment <environment>' not specified/],
     ["an empty --pacticipant", () => ["contracts", "can-i-deploy", "--pacticipant", "", "--version", "1", "--to-environment", "production"], down, 2, /Failed to check can-i-deploy: --pacticipant needs a value$/m],
@@ -154,10 +181,20 @@ const ROWS: Record<string, readonly Row[]> = {
     ["no PACT_BROKER_BASE_URL", () => ["contracts", "record-deployment", ...RECORD_FLAGS], none, 2, SET_BROKER],
     ["a PACT_BROKER_BASE_URL that is not a URL", () => ["contracts", "record-deployment", ...RECORD_FLAGS], () => withBroker("::"), 2, /Failed to record deployment: PACT_BROKER_BASE_URL "::" is not an http or https URL$/m],
     ["an unreachable broker", () => ["contracts", "record-deployment", ...RECORD_FLAGS], down, 2, /Failed to record deployment of conference-app 1\.2\.3 to production: .*Failed to access pact broker/],
+    ["an environment the broker does not know", () => ["contracts", "record-deployment", ...RECORD_FLAGS], known, 2, /Failed to record deployment of conference-app 1\.2\.3 to production: Environment production does not exist \(create it with: twilio-testkit contracts create-environment --name production\)$/m],
     ["no --environment", () => ["contracts", "record-deployment", "--pacticipant", "conference-app", "--version", "1"], down, 2, /required option '--environment <environment>' not specified/],
     ["a -led --version", () => ["contracts", "record-deployment", "--pacticipant", "conference-app", "--version", "-1", "--environment", "production"], down, 2, /Failed to record deployment: --version "-1" must not start with "-"$/m],
     ["an empty --environment", () => ["contracts", "record-deployment", "--pacticipant", "conference-app", "--version", "1", "--environment", ""], down, 2, /Failed to record deployment: --environment needs a value$/m],
     ["an unknown flag", () => ["contracts", "record-deployment", ...RECORD_FLAGS, "--application-instance", "blue"], down, 2, /unknown option '--application-instance'/],
+  ],
+  "create-environment": [
+    ["no PACT_BROKER_BASE_URL", () => ["contracts", "create-environment", "--name", "production"], none, 2, SET_BROKER],
+    ["no --name", () => ["contracts", "create-environment", "--production"], down, 2, /required option '--name <name>' not specified/],
+    ["an empty --name", () => ["contracts", "create-environment", "--name", " "], down, 2, /Failed to create environment: --name needs a value$/m],
+    ["a -led --name", () => ["contracts", "create-environment", "--name", "-prod"], down, 2, /Failed to create environment: --name "-prod" must not start with "-"$/m],
+    ["an unreachable broker", () => ["contracts", "create-environment", "--name", "production"], down, 2, /Failed to create environment production in http:\/\/127\.0\.0\.1:\d+: .*Failed to access pact broker/],
+    ["an unreachable broker whose URL holds a password", () => ["contracts", "create-environment", "--name", "production"], downWithPassword, 2, /Failed to create environment production in http:\/\/127\.0\.0\.1:\d+: .*Failed to access pact broker/],
+    ["an unknown flag", () => ["contracts", "create-environment", "--name", "production", "--display-name", "Prod"], down, 2, /unknown option '--display-name'/],
   ],
   contracts: [["an unknown subcommand", () => ["contracts", "deploy"], none, 2, /unknown command 'deploy'/]],
 };
@@ -178,7 +215,7 @@ describe("twilio-testkit contracts, no subcommand", () => {
     const { code, stdout, stderr } = await run(["contracts"], { cwd });
     expect({ code, stdout }).toEqual({ code: 2, stdout: "" });
     expect(stderr).toMatch(/^Usage: twilio-testkit contracts \[options\] \[command\]\n/);
-    for (const command of ["check", "verify", "publish", "can-i-deploy", "record-deployment"]) expect(stderr).toMatch(new RegExp(`^ {2}${command} `, "m"));
+    for (const command of ["check", "verify", "publish", "can-i-deploy", "record-deployment", "create-environment"]) expect(stderr).toMatch(new RegExp(`^ {2}${command} `, "m"));
     expectNoStackTrace(stderr);
   });
 });

@@ -128,12 +128,33 @@ describe("twilio-testkit contracts can-i-deploy", () => {
     expect(out.stderr).toContain("--to-environment <environment>");
   });
 
+  it("exits 2, not 1, when the broker knows no such version: there was nothing to decide", async () => {
+    broker = await startFakeBroker({ versions: ["1.0.0"] });
+    for (const json of [[], ["--json"]]) {
+      const out = await canIDeploy([...FLAGS, ...json], envFor(broker.url));
+      expect(out.code).toBe(2);
+      expect(out.stdout).toBe("");
+      expect(out.stderr).toBe(
+        `twilio-testkit: Failed to check can-i-deploy for conference-app: the broker at ${broker.url} does not know that version (No pacts or verifications have been published for version 1.2.3 of conference-app); publish its pacts or verification results first\n`,
+      );
+    }
+  });
+
+  it("exits 2 for an environment the broker does not know, saying how to create it", async () => {
+    broker = await startFakeBroker({ environments: ["test"] });
+    const out = await canIDeploy(FLAGS, envFor(broker.url));
+    expect(out.code).toBe(2);
+    expect(lines(out.stderr)).toEqual([
+      "twilio-testkit: Failed to check can-i-deploy for conference-app: Environment with name 'production' does not exist (create it with: twilio-testkit contracts create-environment --name production)",
+    ]);
+  });
+
   it("--help lists the flags, the environment, the exit status and examples", async () => {
     const out = await run(["contracts", "can-i-deploy", "--help"]);
     expect(out.code).toBe(0);
     for (const flag of ["--pacticipant <name>", "--version <version>", "--latest", "--branch <branch>", "--to-environment <environment>", "--json"]) expect(out.stdout).toContain(flag);
     expect(out.stdout).toContain("PACT_BROKER_BASE_URL");
-    expect(out.stdout).toContain("Exit status: 0 deployable, 1 the broker says no");
+    expect(out.stdout).toContain("Exit status: 0 deployable, 1 the broker says no (its table says why), 2 the question cannot be asked");
     expect(out.stdout).toContain("Examples:\n  twilio-testkit contracts can-i-deploy");
   });
 });

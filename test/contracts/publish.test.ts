@@ -131,12 +131,30 @@ describe("twilio-testkit contracts publish", () => {
     expect(out.stdout + out.stderr).not.toContain(TOKEN);
   });
 
-  it("on 409 exits 2 with the broker's validation error", async () => {
-    broker = await startFakeBroker({ failure: { path: "/contracts/publish", status: 409, body: { errors: { base: ["Cannot change the content of the pact for conference-app version 1.2.3"] } } } });
+  it("on 409 exits 2 with the broker's reason on the same line", async () => {
+    // Pact Broker 2.x's answer when a version's pact content changes (PublishContracts#set_conflict_response).
+    const reason = "Cannot change the content of the pact for conference-app version 1.2.3 and provider twilio-voice-api, as race conditions will cause unreliable results for can-i-deploy. Each pact must be published with a unique consumer version number.";
+    broker = await startFakeBroker({ failure: { path: "/contracts/publish", status: 409, body: { notices: [{ type: "error", text: reason }], errors: { contracts: [reason] } } } });
     const out = await publish(FLAGS, { PACT_BROKER_BASE_URL: broker.url, PACT_BROKER_TOKEN: TOKEN });
     expect(out.code).toBe(2);
-    expect(lines(out.stderr)).toHaveLength(1);
-    expect(out.stderr).toContain("Cannot change the content of the pact");
+    expect(out.stderr).toBe(`twilio-testkit: Failed to publish contracts to ${broker.url}: Pact publication failed: contracts: ${reason}\n`);
+  });
+
+  it("takes credentials out of PACT_BROKER_BASE_URL: sent as Basic auth, the URL shown without them", async () => {
+    broker = await startFakeBroker();
+    const url = broker.url.replace("://", `://ci:${encodeURIComponent(`p@${PASSWORD}`)}@`);
+    const out = await publish(FLAGS, { PACT_BROKER_BASE_URL: url });
+
+    expect(out.code).toBe(0);
+    for (const request of broker.requests) expect(request.headers.authorization).toBe(`Basic ${Buffer.from(`ci:p@${PASSWORD}`).toString("base64")}`);
+    expect(lines(out.stdout).at(-1)).toBe(`Published 1 pact file from contracts to ${broker.url} as version 1.2.3 on branch main`);
+    expect(out.stdout + out.stderr).not.toContain(PASSWORD);
+  });
+
+  it("refuses credentials both in PACT_BROKER_BASE_URL and in PACT_BROKER_USERNAME / PACT_BROKER_PASSWORD", async () => {
+    const out = await publish(FLAGS, { PACT_BROKER_BASE_URL: `http://ci:${PASSWORD}@127.0.0.1:9`, PACT_BROKER_USERNAME: "ci", PACT_BROKER_PASSWORD: PASSWORD });
+    expect(out.code).toBe(2);
+    expect(out.stderr).toBe("twilio-testkit: Failed to publish contracts: PACT_BROKER_BASE_URL holds credentials and PACT_BROKER_USERNAME / PACT_BROKER_PASSWORD are set too; keep one of them\n");
   });
 
   it.each([

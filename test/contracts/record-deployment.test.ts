@@ -36,7 +36,7 @@ describe("twilio-testkit contracts record-deployment", () => {
     const out = await recordDeployment(flags("production"), envFor(broker.url));
 
     expect(out.code).toBe(2);
-    expect(lines(out.stderr)).toEqual([expect.stringMatching(/^twilio-testkit: Failed to record deployment of conference-app 1.2.3 to production: Environment production does not exist/)]);
+    expect(lines(out.stderr)).toEqual(["twilio-testkit: Failed to record deployment of conference-app 1.2.3 to production: Environment production does not exist (create it with: twilio-testkit contracts create-environment --name production)"]);
     expect(broker.requests.filter((r) => r.method === "POST")).toEqual([]);
   });
 

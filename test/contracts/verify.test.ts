@@ -1,3 +1,4 @@
+import { execFile } from "node:child_process";
 import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -10,6 +11,8 @@ import { closedPort, readPacts, startFakeBroker, type FakeBroker } from "./_brok
 const REPO = new URL("../..", import.meta.url).pathname;
 const CONTRACTS = join(REPO, "contracts");
 const TOKEN = "tok-verify-secret";
+/** The shipped binary, as package.json `bin` names it (built by `npm run build`). */
+const BIN = join(REPO, (JSON.parse(readFileSync(join(REPO, "package.json"), "utf8")) as { bin: Record<string, string> }).bin["twilio-testkit"] ?? "");
 
 type Json = Record<string, any>;
 
@@ -86,6 +89,41 @@ describe("twilio-testkit contracts verify", () => {
     expect(stderr.trim().split("\n")).toHaveLength(1);
   });
 
+  it("shows the fake's message when it refuses a provider state, not only the Verifier's status code", async () => {
+    const cwd = contractCopy("conference-app-twilio-voice-api.json", (pact) => {
+      delete pact.interactions[0].providerStates[0].params.ConferenceSid;
+    });
+    const { code, stderr } = await run(["contracts", "verify"], { cwd });
+    expect(code).toBe(1);
+    expect(stderr.trim().split("\n")).toEqual([
+      expect.stringMatching(/^twilio-testkit: Failed to verify contracts against http:\/\/127\.0\.0\.1:\d+: 1 of \d+ interactions failed: conference-app and twilio-voice-api Given a conference has participants - .* \(the provider's state change answered: Failed to set up provider state "a conference has participants": .*ConferenceSid.*\)$/),
+    ]);
+  });
+
+  it("never shows the password of a --provider-base-url", async () => {
+    fake = await startFakeTwilio({ seed: 3 });
+    const withPassword = fake.url.replace("://", "://user:pw-provider-secret@");
+    const ok = await run(["contracts", "verify", "contracts", "--provider-base-url", withPassword], { cwd: REPO });
+    expect(ok.code).toBe(0);
+    expect(ok.stdout).toBe(`Verified 3 pact files from contracts against ${fake.url.replace("://", "://user:***@")}\n`);
+    const port = await closedPort();
+    const down = await run(["contracts", "verify", "--provider-base-url", `http://user:pw-provider-secret@127.0.0.1:${port}`], { cwd: REPO });
+    expect(down.code).toBe(2);
+    expect(down.stderr).toBe(`twilio-testkit: Failed to verify contracts against http://user:***@127.0.0.1:${port}: the provider does not answer (ECONNREFUSED)\n`);
+  });
+
+  it("verifies only DIR when PACT_BROKER_* are exported for publish (pact-core would add the broker's pacts), never printing them", async () => {
+    broker = await startFakeBroker({ pacts: await readPacts(CONTRACTS) });
+    const env = { PATH: process.env.PATH ?? "", PACT_BROKER_BASE_URL: broker.url.replace("://", "://ci:pw-exported-secret@"), PACT_BROKER_TOKEN: TOKEN };
+    const { code, stdout, stderr } = await new Promise<{ code: number; stdout: string; stderr: string }>((done) =>
+      execFile(process.execPath, [BIN, "contracts", "verify"], { cwd: REPO, env }, (error, stdout, stderr) => done({ code: error ? Number(error.code) : 0, stdout, stderr })),
+    );
+    expect({ code, stderr }).toEqual({ code: 0, stderr: "" });
+    expect(stdout).toMatch(/Verified 3 pact files from contracts against http:\/\/127\.0\.0\.1:\d+\n$/);
+    expect(broker.requests).toEqual([]);
+    expect(stdout).not.toMatch(/pw-exported-secret|tok-verify-secret/);
+  });
+
   it("exits 2 when the provider is unreachable", async () => {
     const { code, stderr } = await run(["contracts", "verify", "--provider-base-url", `http://127.0.0.1:${await closedPort()}`], { cwd: REPO });
     expect(code).toBe(2);
@@ -125,6 +163,41 @@ describe("contracts verify --publish-verification-results, against a local serve
     const [result] = broker.verifications();
     expect(result).toMatchObject({ consumer: "conference-app", success: false, providerApplicationVersion: "4.5.7", branch: "main" });
     expect(JSON.stringify(result?.body.testResults)).toMatch(/expected 202 but was 20[01]/);
+  });
+
+  it("reports a failed pending pact as such, publishes it as failed, and exits 0", async () => {
+    const [pact] = await readPacts(join(contractCopy("conference-app-twilio-voice-api.json", (p) => (p.interactions[0].response.status = 202)), "contracts"));
+    broker = await startFakeBroker({ pacts: [pact!], pending: true });
+    const { code, stdout, stderr } = await run(["contracts", "verify", "--publish-verification-results", "--provider-app-version", "4.5.8", "--branch", "main"], { cwd: REPO, env: env(broker.url) });
+
+    expect({ code, stderr }).toEqual({ code: 0, stderr: "" });
+    expect(stdout).toBe(
+      `1 pending pact failed (conference-app: 1 interaction); results published as failed; exit 0 because pending\nPublished the results to ${broker.url} as provider version 4.5.8 on branch main\n`,
+    );
+    expect(broker.verifications()).toMatchObject([{ consumer: "conference-app", success: false, providerApplicationVersion: "4.5.8" }]);
+  });
+
+  it("names the broker, not the fake provider, when the broker is down", async () => {
+    const url = `http://127.0.0.1:${await closedPort()}`;
+    const { code, stderr } = await run(["contracts", "verify", "--publish-verification-results", "--provider-app-version", "1", "--branch", "main"], { cwd: REPO, env: { ...env(url) } });
+    expect(code).toBe(2);
+    expect(stderr).toMatch(new RegExp(`^twilio-testkit: Failed to fetch the pacts to verify from the Pact Broker at ${url}: Failed to access pact broker path '' - error sending request for url \\(${url}/\\)\n$`));
+  });
+
+  it("exits 2 when the broker refuses the results, though verification passed", async () => {
+    broker = await startFakeBroker({ pacts: await readPacts(CONTRACTS), failure: { method: "POST", path: /\/verification-results$/, status: 409, body: { errors: ["conflict"] } } });
+    const { code, stdout, stderr } = await run(["contracts", "verify", "--publish-verification-results", "--provider-app-version", "1", "--branch", "main"], { cwd: REPO, env: env(broker.url) });
+    expect(code).toBe(2);
+    expect(stdout).toBe("");
+    expect(stderr).toMatch(new RegExp(`^twilio-testkit: Failed to publish verification results to the Pact Broker at ${broker.url} \\(verification passed\\): Request to pact broker path '/pacts/provider/twilio-voice-api/consumer/[^']+/verification-results' failed: 409 Conflict\n$`));
+  });
+
+  it("exits 1 naming the failed interaction, and says that publishing the results failed too", async () => {
+    const [pact] = await readPacts(join(contractCopy("conference-app-twilio-voice-api.json", (p) => (p.interactions[0].response.status = 202)), "contracts"));
+    broker = await startFakeBroker({ pacts: [pact!], failure: { method: "POST", path: /\/verification-results$/, status: 500, body: { error: "down for maintenance" } } });
+    const { code, stderr } = await run(["contracts", "verify", "--publish-verification-results", "--provider-app-version", "1", "--branch", "main"], { cwd: REPO, env: env(broker.url) });
+    expect(code).toBe(1);
+    expect(stderr).toMatch(/^twilio-testkit: Failed to verify contracts against http:\/\/127\.0\.0\.1:\d+: 1 of \d+ interactions failed: conference-app .*; publishing the results failed too: Request to pact broker path '[^']+\/verification-results' failed: 500 Internal Server Error\n$/);
   });
 
   it("exits 2 with one line, the token never printed, when the broker refuses the credentials", async () => {

@@ -10,16 +10,19 @@ const recordDeployment = lazily(async () => (await import("../../contracts/recor
 
 const ENVIRONMENT_HELP = `
 Environment:
-  PACT_BROKER_BASE_URL      the Pact Broker's URL (required)
+  PACT_BROKER_BASE_URL      the Pact Broker's URL (required); credentials in it (https://user:password@host)
+                            are used as PACT_BROKER_USERNAME and PACT_BROKER_PASSWORD
   PACT_BROKER_TOKEN         bearer token, or
   PACT_BROKER_USERNAME      basic auth user name, with
   PACT_BROKER_PASSWORD      basic auth password
   PACT_BROKER_HTTP_RETRIES  retries on an unreachable broker, 5xx, 408 and 429 (Pact CLI default 8, about a minute)
 
-Credentials reach the Pact CLI through its environment and are never printed.`;
+Credentials reach the Pact CLI through its environment, never in a URL it logs; every line it prints
+is shown with the token, password and Basic credential as ***.`;
 
 const PUBLISH_HELP = `${ENVIRONMENT_HELP}
-Exit status: 0 published, 2 configuration, input or Pact CLI error.
+Exit status: 0 published, 2 configuration, input or Pact CLI error (unreachable broker, 401, 409: a
+version's pacts cannot change, publish changed pacts as a new --consumer-app-version).
 
 Examples:
   twilio-testkit contracts publish
@@ -27,8 +30,9 @@ Examples:
   PACT_BROKER_BASE_URL=https://broker.example.com PACT_BROKER_TOKEN=… twilio-testkit contracts publish pacts`;
 
 const CAN_I_DEPLOY_HELP = `${ENVIRONMENT_HELP}
-Exit status: 0 deployable, 1 the broker says no (its table says why), 2 configuration, usage or Pact CLI
-error (unreachable broker, 401, unknown pacticipant or version).
+Exit status: 0 deployable, 1 the broker says no (its table says why), 2 the question cannot be asked:
+configuration, usage or Pact CLI error (unreachable broker, 401, unknown pacticipant, version or
+environment; create an environment with "contracts create-environment").
 
 Examples:
   twilio-testkit contracts can-i-deploy --pacticipant conference-app --to-environment production
@@ -37,10 +41,18 @@ Examples:
 
 const RECORD_DEPLOYMENT_HELP = `${ENVIRONMENT_HELP}
 Exit status: 0 recorded, 2 configuration, usage or Pact CLI error (unreachable broker, 401, unknown
-version or environment, 409).
+version or environment, 409); create an environment with "contracts create-environment".
 
 Examples:
   twilio-testkit contracts record-deployment --pacticipant conference-app --version 1.2.3 --environment production`;
+
+const CREATE_ENVIRONMENT_HELP = `${ENVIRONMENT_HELP}
+Exit status: 0 created, or it exists already (nothing changed), 2 configuration, usage or Pact CLI
+error (unreachable broker, 401).
+
+Examples:
+  twilio-testkit contracts create-environment --name production --production
+  twilio-testkit contracts create-environment --name test`;
 
 interface CanIDeployFlags {
   pacticipant: string;
@@ -59,7 +71,8 @@ function checked(version: string | undefined, branch: string | undefined): strin
 
 /**
  * `twilio-testkit contracts …`: the Pact Broker workflow: `publish [DIR]` publishes the pact files,
- * `can-i-deploy` asks whether a version may go to an environment, `record-deployment` says it went.
+ * `can-i-deploy` asks whether a version may go to an environment, `record-deployment` says it went,
+ * `create-environment` creates the environment they name.
  */
 export function registerContracts(program: Command, context: CommandContext): void {
   const { io, exit } = context;
@@ -106,5 +119,17 @@ export function registerContracts(program: Command, context: CommandContext): vo
       const result = await recordDeployment({ ...flags, cwd: io.cwd }, io.env);
       if (result.output !== "") io.stdout(`${result.output}\n`);
       io.stdout(`Recorded ${result.pacticipant} version ${result.version} as deployed to ${result.environment}\n`);
+    });
+  contracts
+    .command("create-environment")
+    .description("Create an environment in a Pact Broker with the official Pact CLI (nothing to do when it exists).")
+    .requiredOption("--name <name>", "the environment's name, as deployments use it, e.g. production")
+    .option("--production", "mark it as a production environment")
+    .addHelpText("after", CREATE_ENVIRONMENT_HELP)
+    .action(async (flags: { name: string; production?: boolean }) => {
+      const { createEnvironment } = await import("../../contracts/create-environment.js");
+      const result = await createEnvironment({ ...flags, cwd: io.cwd }, io.env);
+      if (result.created && result.output !== "") io.stdout(`${result.output}\n`);
+      io.stdout(result.created ? `Created environment ${result.name} in ${result.brokerUrl}\n` : `Environment ${result.name} already exists in ${result.brokerUrl}; nothing to do\n`);
     });
 }
