@@ -32,7 +32,7 @@ export const RUN_SIZE = 200;
 const CERTIFICATE_VARIABLES = ["SSL_CERT_DIR"] as const;
 
 /** Whether a URL is plain http, so that verifying against it needs no certificate. */
-const isHttp = (url: string | undefined): boolean => url === undefined || url.startsWith("http://");
+const isHttp = (url: string | undefined): boolean => url !== undefined && url.startsWith("http://");
 
 /** Whether an entry of `pactUrls` is a local file (not an http(s) URL). */
 const isLocal = (entry: string): boolean => !/^https?:\/\//i.test(entry);
@@ -131,8 +131,9 @@ async function verifyInRuns(options: VerifierOptions, runs: readonly string[][])
 /**
  * Points the certificate folder variable at nothing while `run` runs, then puts it back as it was.
  * Without this the Verifier rereads the system certificate store for every request it sends (8,991
- * `openat` of /etc/ssl/certs for 10 interactions), which a plain-http provider and broker never
- * need. pact-core runs the Verifier in this process, and Node's `process.env` writes through to the
+ * `openat` of /etc/ssl/certs for 10 interactions), which local pact files and a plain-http provider
+ * never need. (Not with a broker, even a plain-http one: pact-core 20 builds its broker client from
+ * the system certificates and panics when there are none.) pact-core runs the Verifier in this process, and Node's `process.env` writes through to the
  * process environment, which the Verifier reads (not in a worker thread, whose `process.env` is a copy).
  */
 async function withoutCertificateStore<T>(run: () => Promise<T>): Promise<T> {
@@ -154,7 +155,7 @@ let queue: Promise<unknown> = Promise.resolve();
 /**
  * Runs the Pact Verifier with `options`, at a flat cost per interaction: local pact files larger
  * than {@link SLICE_SIZE} interactions are verified as slices, in runs of about {@link RUN_SIZE}
- * interactions whose results are joined into one; and when the provider and the broker (if any) are
+ * interactions whose results are joined into one; and when the pacts are local files and the provider
  * plain http, without the system certificate store. Runs in this process are queued, one at a time.
  *
  * @param options - pact-core's verifier options, as `verifyPacts` takes them
@@ -169,7 +170,7 @@ export function runVerifier(options: VerifierOptions): Promise<unknown> {
     try {
       const runs = options.pactUrls ? inRuns(await sliced(options.pactUrls, slicesFolder)) : undefined;
       const verify = () => (runs ? verifyInRuns(options, runs) : startVerifier(() => verifyPacts(options)));
-      return await (isHttp(options.providerBaseUrl) && isHttp(options.pactBrokerUrl) ? withoutCertificateStore(verify) : verify());
+      return await (isHttp(options.providerBaseUrl) && options.pactBrokerUrl === undefined ? withoutCertificateStore(verify) : verify());
     } finally {
       if (folder) await rm(folder, { recursive: true, force: true });
     }
