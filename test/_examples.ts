@@ -6,7 +6,7 @@ import { existsSync, readFileSync } from "node:fs";
  * shared/ beside the clone; a clone with nothing beside it skips the tests that read them, and
  * test/_findings.ts covers their facts with bodies of the project's own writing.
  */
-export const EXAMPLES_DIR = new URL("../../shared/twilio-examples/", import.meta.url);
+const EXAMPLES_DIR = new URL("../../shared/twilio-examples/", import.meta.url);
 
 /** Whether the corpus sits beside the clone. */
 export const HAS_EXAMPLES = existsSync(new URL("index.json", EXAMPLES_DIR));
@@ -15,7 +15,7 @@ export const HAS_EXAMPLES = existsSync(new URL("index.json", EXAMPLES_DIR));
 export const EXAMPLES_SKIPPED = "../shared/twilio-examples not found: corpus tests skipped (their facts run on test/_findings.ts)";
 
 /** One real body and the operation it answers, from index.json. */
-export interface Example {
+interface Example {
   file: string;
   operation: string;
   http_status: number;

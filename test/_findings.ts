@@ -6,7 +6,7 @@ import type { OperationId } from "../src/generated/schemas.js";
 import { conferenceFactory, conferencePageFactory, participantFactory, participantPageFactory, streamFactory } from "../src/factories/index.js";
 
 /** A body that shows one fact: the FINDINGS.md item it covers and the operations it answers. */
-export interface Finding {
+interface Finding {
   readonly item: string;
   readonly operations: readonly OperationId[];
   readonly body: object;
@@ -62,7 +62,7 @@ export const LEGACY_SHAPES = {
 };
 
 /** Item 5: a participant page whose participants lack `queue_time` (every twilio-node body). */
-export const PAGE_WITHOUT_QUEUE_TIME = (() => {
+const PAGE_WITHOUT_QUEUE_TIME = (() => {
   const page = participantPageFactory.seed(112).answering({ PageSize: 2 }).ofTotal(2).build();
   return { ...page, participants: page.participants.map((p) => without(p, "queue_time")) };
 })();
@@ -107,7 +107,7 @@ export const NULL_FIELDS = {
 };
 
 /** Not numbered in FINDINGS.md, but in the corpus: `api_version` "2008-08-01" (three conferences) and the participant status `complete`. */
-export const OLDER_VALUES = {
+const OLDER_VALUES = {
   conference: conferenceFactory.seed(122).traits("completed").build({ api_version: "2008-08-01" }),
   participant: participantFactory.seed(123).traits("complete").build(),
 };
