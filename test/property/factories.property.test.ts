@@ -123,5 +123,5 @@ describe(`factories: ${PROPERTY_RUNS} seeds of every kind, with traits, pass the
       }),
       { numRuns: PROPERTY_RUNS, seed: FC_SEED },
     );
-  }, propertyTimeout(1));
+  }, propertyTimeout(2));
 });

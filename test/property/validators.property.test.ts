@@ -241,7 +241,7 @@ describe("validators never throw, report well-formed issues, and leave input and
       }),
       { numRuns: PROPERTY_RUNS, seed: FC_SEED },
     );
-  }, propertyTimeout(9));
+  }, propertyTimeout(90));
 
   it("validateResponse, every operation (by id and tool name) and profile, on any JSON; assertResponse and toMatchTwilioSchema agree with it", () => {
     fc.assert(
@@ -262,7 +262,7 @@ describe("validators never throw, report well-formed issues, and leave input and
       }),
       { numRuns: PROPERTY_RUNS, seed: FC_SEED },
     );
-  }, propertyTimeout(14));
+  }, propertyTimeout(16));
 
   it("a valid object with one node replaced, deleted or added: no throw; strict reports the change where it is", () => {
     fc.assert(
@@ -384,5 +384,5 @@ describe("validateRequest never throws, reports every unknown key (hostile ones 
 
   it("on requests whose values are any JSON (numbers, booleans, null, objects where text goes), every operation", () => {
     fc.assert(fc.property(requestArb(hostileTextArb), checkRequest), { numRuns: PROPERTY_RUNS, seed: FC_SEED });
-  }, propertyTimeout(41));
+  }, propertyTimeout(60));
 });
