@@ -1,10 +1,10 @@
 import { describe, expect, it } from "vitest";
 import "../src/vitest/index.js";
 import { participantFactory } from "../src/factories/index.js";
-import { EXAMPLES } from "./_examples.js";
+import { RELATIVE_URI_PARTICIPANT_PAGE } from "./_findings.js";
 
 describe("twilio-testkit/vitest", () => {
-  const page = EXAMPLES.find((e) => e.file === "participant.list.1.json")!.body;
+  const page = RELATIVE_URI_PARTICIPANT_PAGE;
 
   it("toMatchTwilioSchema passes valid bodies and fails listing each issue", () => {
     expect(page).toMatchTwilioSchema("ListParticipant");

@@ -1,31 +1,42 @@
-import { mkdtempSync, writeFileSync } from "node:fs";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { fileURLToPath } from "node:url";
-import { describe, expect, it } from "vitest";
+import { afterAll, describe, expect, it } from "vitest";
+import { participantFactory } from "../../src/factories/index.js";
+import { CF_COACH_PARTICIPANT, RELATIVE_URI_PARTICIPANT_PAGE, without } from "../_findings.js";
 import { run } from "../_io.js";
-import { EXAMPLES_DIR } from "../_examples.js";
 
-const example = (file: string) => fileURLToPath(new URL(file, EXAMPLES_DIR));
+// Bodies of the project's own writing (test/_findings.ts), as files for the CLI to read.
+const FIXTURES = mkdtempSync(join(tmpdir(), "ttk-validate-"));
+const fixture = (name: string, body: unknown) => {
+  const path = join(FIXTURES, name);
+  writeFileSync(path, JSON.stringify(body, null, 2));
+  return path;
+};
+const PAGE = fixture("page.json", RELATIVE_URI_PARTICIPANT_PAGE);
+const CF_COACH = fixture("cf-coach.json", CF_COACH_PARTICIPANT);
+const NO_QUEUE_TIME = fixture("no-queue-time.json", without(participantFactory.seed(1).build(), "queue_time"));
 
 describe("twilio-testkit validate", () => {
+  afterAll(() => rmSync(FIXTURES, { recursive: true, force: true }));
+
   it("exits 0 for a valid body, by operationId or tool name", async () => {
     for (const op of ["ListParticipant", "listParticipant"]) {
-      const { code, stdout } = await run(["validate", op, example("participant.list.1.json")]);
+      const { code, stdout } = await run(["validate", op, PAGE]);
       expect(code).toBe(0);
       expect(stdout).toMatch(/^valid: .* is a ListParticipant response \(tolerant profile\)\n$/);
     }
   });
 
   it("exits 1 for an invalid body, printing each issue's path and rule", async () => {
-    const { code, stdout } = await run(["validate", "FetchParticipant", example("participant.fetch.3.json")]);
+    const { code, stdout } = await run(["validate", "FetchParticipant", CF_COACH]);
     expect(code).toBe(1);
     expect(stdout).toContain("/call_sid_to_coach  must match pattern");
     expect(stdout).toContain("[pattern]");
   });
 
   it("--strict checks the documented shape; --json prints data", async () => {
-    const { code, stdout } = await run(["validate", "FetchParticipant", example("participant.fetch.1.json"), "--strict", "--json"]);
+    const { code, stdout } = await run(["validate", "FetchParticipant", NO_QUEUE_TIME, "--strict", "--json"]);
     expect(code).toBe(1);
     const result = JSON.parse(stdout);
     expect(result).toMatchObject({ ok: false, operation: "FetchParticipant", profile: "strict" });

@@ -1,6 +1,7 @@
-// Property: for 10,000 seeds, every factory, with traits drawn from its trait list (or, for pages, a
-// query drawn from what ListParticipant / ListConference accept), builds objects that pass the strict
-// profile, whose cross-field rules are checked here a second time, directly.
+// Property: for PROPERTY_RUNS seeds (300; 10,000 under `npm run test:deep`), every factory, with
+// traits drawn from its trait list (or, for pages, a query drawn from what ListParticipant /
+// ListConference accept), builds objects that pass the strict profile, whose cross-field rules are
+// checked here a second time, directly.
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { CONFERENCE_STATUSES, END_REASONS, PARTICIPANT_STATUSES, STREAM_STATUSES } from "../../src/catalogue/enums.js";
@@ -21,9 +22,9 @@ import type { PageQuery } from "../../src/factories/pages.js";
 import { RESOURCE_KINDS, type ResourceKind } from "../../src/validate/resources.js";
 import { RULES, type RuleName } from "../../src/validate/rules/index.js";
 import { validateResource } from "../../src/validate/validate.js";
+import { PROPERTY_RUNS, propertyTimeout } from "./_runs.js";
 
-const RUNS = 10_000;
-/** fast-check's own seed, fixed so that every run draws the same 10,000 cases. */
+/** fast-check's own seed, fixed so that every run draws the same cases. */
 const FC_SEED = 20_240_611;
 
 /** Any seed `Factory.seed` accepts: every safe integer. */
@@ -105,7 +106,7 @@ function ruleViolations(kind: ResourceKind, built: Record<string, unknown>): str
   return [...own, ...items.flatMap((item, i) => ruleViolations(itemKind, item).map((v) => `item ${i}: ${v}`))];
 }
 
-describe("factories: 10,000 seeds of every kind, with traits, pass the strict profile and its cross-field rules", () => {
+describe(`factories: ${PROPERTY_RUNS} seeds of every kind, with traits, pass the strict profile and its cross-field rules`, () => {
   it("covers every resource kind, and every kind's strict schema names cross-field rules", () => {
     expect(Object.keys(CASES).sort()).toEqual([...RESOURCE_KINDS].sort());
     for (const kind of RESOURCE_KINDS) expect(rulesOf(kind).length, kind).toBeGreaterThan(0);
@@ -120,7 +121,7 @@ describe("factories: 10,000 seeds of every kind, with traits, pass the strict pr
         expect(result.ok && result.value).toBe(built);
         expect(ruleViolations(kind, built)).toEqual([]);
       }),
-      { numRuns: RUNS, seed: FC_SEED },
+      { numRuns: PROPERTY_RUNS, seed: FC_SEED },
     );
-  });
+  }, propertyTimeout(2));
 });

@@ -2,8 +2,8 @@
 // `page` and `page_size` (huge, past 2^53, fractional, negative, NaN, ±Infinity, -0), the way a
 // program computes it in floating point, passes the strict profile exactly when the page fits
 // (`pageFits`), and then its numbers are exact (checked in BigInt); the page factories, the fake
-// Twilio and the `fake` command draw the same line. TESTKIT_PROPERTY_RUNS sets the number of runs
-// (default 2,000) for a deeper run.
+// Twilio and the `fake` command draw the same line. PROPERTY_RUNS sets the number of runs (300;
+// 10,000 under `npm run test:deep`).
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { operationPath } from "../../src/catalogue/operations.js";
@@ -13,8 +13,9 @@ import { pagingProblem } from "../../src/fake-twilio/paging.js";
 import { pageFits } from "../../src/validate/_page-range.js";
 import { validateResource } from "../../src/validate/validate.js";
 import { run } from "../_io.js";
+import { PROPERTY_RUNS } from "./_runs.js";
 
-const RUNS = Number(process.env.TESTKIT_PROPERTY_RUNS ?? 2_000);
+const RUNS = PROPERTY_RUNS;
 const FC_SEED = 20_240_611;
 const MAX = Number.MAX_SAFE_INTEGER;
 

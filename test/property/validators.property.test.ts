@@ -13,6 +13,7 @@ import { RESOURCE_KINDS, type Profile, type ResourceKind } from "../../src/valid
 import { assertResource, assertResponse, validateResource, validateResponse, ValidationError, type ValidationResult } from "../../src/validate/validate.js";
 import { run } from "../_io.js";
 import { hostileTextArb, jsonTextArb, keyArb, objectTextArb, parse, scalarTextArb, textArb } from "./_arbitraries.js";
+import { PROPERTY_RUNS, propertyTimeout } from "./_runs.js";
 
 const FC_SEED = 20_240_611;
 const PROFILES: readonly Profile[] = ["tolerant", "strict"];
@@ -238,9 +239,9 @@ describe("validators never throw, report well-formed issues, and leave input and
             expectMatcherAgrees(result, () => expect(input).toBeTwilioResource(kind, { profile }), () => expect(input).not.toBeTwilioResource(kind, { profile }));
           }
       }),
-      { numRuns: 1_000, seed: FC_SEED },
+      { numRuns: PROPERTY_RUNS, seed: FC_SEED },
     );
-  });
+  }, propertyTimeout(90));
 
   it("validateResponse, every operation (by id and tool name) and profile, on any JSON; assertResponse and toMatchTwilioSchema agree with it", () => {
     fc.assert(
@@ -259,9 +260,9 @@ describe("validators never throw, report well-formed issues, and leave input and
             expectMatcherAgrees(result, () => expect(input).toMatchTwilioSchema(op.toolName, { profile }), () => expect(input).not.toMatchTwilioSchema(op.toolName, { profile }));
           }
       }),
-      { numRuns: 1_000, seed: FC_SEED },
+      { numRuns: PROPERTY_RUNS, seed: FC_SEED },
     );
-  });
+  }, propertyTimeout(16));
 
   it("a valid object with one node replaced, deleted or added: no throw; strict reports the change where it is", () => {
     fc.assert(
@@ -297,9 +298,9 @@ describe("validators never throw, report well-formed issues, and leave input and
           }
         }
       }),
-      { numRuns: 3_000, seed: FC_SEED },
+      { numRuns: PROPERTY_RUNS, seed: FC_SEED },
     );
-  });
+  }, propertyTimeout(3));
 
   it("issue paths are JSON pointers into the input (RFC 6901: `~` and `/` in keys escaped)", () => {
     fc.assert(
@@ -311,9 +312,9 @@ describe("validators never throw, report well-formed issues, and leave input and
             if (!result.ok) expectPathsPointInto(input, result.issues);
           }
       }),
-      { numRuns: 1_000, seed: FC_SEED },
+      { numRuns: PROPERTY_RUNS, seed: FC_SEED },
     );
-  });
+  }, propertyTimeout(5));
 
   it("the CLI's validate command exits 0 or 1 on any JSON, as validateResponse decides", async () => {
     await fc.assert(
@@ -323,9 +324,9 @@ describe("validators never throw, report well-formed issues, and leave input and
         expect(code).toBe(validateResponse(op.operationId, parse(text), { profile }).ok ? 0 : 1);
         expectPrototypesUntouched();
       }),
-      { numRuns: 300, seed: FC_SEED },
+      { numRuns: PROPERTY_RUNS, seed: FC_SEED },
     );
-  });
+  }, propertyTimeout(4));
 });
 
 // --- validateRequest ---------------------------------------------------------------------------
@@ -366,8 +367,8 @@ function checkRequest(request: WireRequest): void {
 
 describe("validateRequest never throws, reports every unknown key (hostile ones too), and leaves input and prototypes alone", () => {
   it("on wire requests (text or repeated text) of any keys, every operation", () => {
-    fc.assert(fc.property(requestArb(wireValueArb.map((v) => JSON.stringify(v))), checkRequest), { numRuns: 1_000, seed: FC_SEED });
-  });
+    fc.assert(fc.property(requestArb(wireValueArb.map((v) => JSON.stringify(v))), checkRequest), { numRuns: PROPERTY_RUNS, seed: FC_SEED });
+  }, propertyTimeout(10));
 
   it("issue paths are JSON pointers into the request (RFC 6901: `~` and `/` in keys escaped)", () => {
     fc.assert(
@@ -377,11 +378,11 @@ describe("validateRequest never throws, reports every unknown key (hostile ones 
           if (!result.ok) expectPathsPointInto({ query: {}, body: {}, ...request }, result.issues);
         }
       }),
-      { numRuns: 1_000, seed: FC_SEED },
+      { numRuns: PROPERTY_RUNS, seed: FC_SEED },
     );
-  });
+  }, propertyTimeout(8));
 
   it("on requests whose values are any JSON (numbers, booleans, null, objects where text goes), every operation", () => {
-    fc.assert(fc.property(requestArb(hostileTextArb), checkRequest), { numRuns: 1_000, seed: FC_SEED });
-  });
+    fc.assert(fc.property(requestArb(hostileTextArb), checkRequest), { numRuns: PROPERTY_RUNS, seed: FC_SEED });
+  }, propertyTimeout(60));
 });
