@@ -33,6 +33,17 @@ const TEST_FILE = /\.[cm]?[jt]sx?$/;
 const testsOf = (task: RunnerTask): RunnerTestCase[] => (task.type === "test" ? [task] : task.tasks.flatMap(testsOf));
 
 /**
+ * A test's name as Vitest 4 writes `fullName`: the file's path from the project root, the suites and
+ * the test, joined by ` > ` (e.g. `test/api.test.ts > conferences > reads one`). Built here, as
+ * Vitest 3.2 has no `fullName`.
+ */
+function testName(test: RunnerTestCase): string {
+  const suites: string[] = [];
+  for (let suite = test.suite; suite !== undefined && suite !== test.file; suite = suite.suite) suites.unshift(suite.name);
+  return [test.file.name, ...suites, test.name].join(" > ");
+}
+
+/**
  * Which interactions already in the contract are out of date once `file` has run: those its tests
  * wrote that ran again (passing ones are written anew, failing ones go), those of tests it no longer
  * has, and those of test files that no longer exist.
@@ -76,25 +87,27 @@ export function setupContract(options: ContractWriterOptions): VitestContract {
   const file = contractFileName(options);
   let session: ContractSession | undefined;
   const running = new Set<RunnerTestCase>();
+  /** The test file, as the first of its tests to run shows it (hooks' own arguments differ between Vitest 3 and 4). */
+  let testFile: RunnerTestFile | undefined;
   beforeAll(() => {
     session = openContractSession(options);
   });
   beforeEach(({ task }) => {
+    testFile ??= task.file;
     running.add(task);
-    session?.forget(task.fullName); // a retry starts again
+    session?.forget(testName(task)); // a retry starts again
   });
   afterEach(({ task }) => {
     running.delete(task);
   });
-  // Vitest passes the suite second; its first argument must be a destructuring pattern.
-  // biome-ignore lint/correctness/noEmptyPattern: see above
-  afterAll(async ({}, suite) => {
-    const testFile = suite.file;
+  afterAll(async () => {
+    if (testFile === undefined) return session?.discard(); // no test ran
     const tests = testsOf(testFile);
-    const passed = new Set(tests.filter((test) => test.result?.state === "pass").map((test) => test.fullName));
-    const ran = new Set(tests.filter((test) => test.result?.state === "pass" || test.result?.state === "fail").map((test) => test.fullName));
-    const declared = new Set(tests.map((test) => test.fullName));
-    await session?.commit((testName) => testName !== undefined && passed.has(testName), obsoleteAfter(testFile, ran, declared));
+    const named = (state: (test: RunnerTestCase) => boolean) => new Set(tests.filter(state).map(testName));
+    const passed = named((test) => test.result?.state === "pass");
+    const ran = named((test) => test.result?.state === "pass" || test.result?.state === "fail");
+    const declared = named(() => true);
+    await session?.commit((name) => name !== undefined && passed.has(name), obsoleteAfter(testFile, ran, declared));
   });
   return {
     file,
@@ -104,7 +117,7 @@ export function setupContract(options: ContractWriterOptions): VitestContract {
         const where = running.size === 0 ? "outside a test" : `while ${running.size} tests run at once (pass the test's context: contract.pact(context))`;
         throw new TestkitError("USAGE", `Failed to create a PactV4 for ${file}: called ${where}`);
       }
-      return session.pact(task.fullName);
+      return session.pact(testName(task));
     },
   };
 }
