@@ -51,7 +51,7 @@ const identity = (interaction: Json): { description: string; states: string } =>
 });
 
 /** The test that wrote an interaction, from Pact V4's `comments.testname`. */
-export const testNameOf = (interaction: Json): string | undefined => {
+const testNameOf = (interaction: Json): string | undefined => {
   const name = (interaction.comments as Json | undefined)?.testname;
   return typeof name === "string" ? name : undefined;
 };
@@ -109,8 +109,10 @@ function merged(existing: Json | undefined, staged: readonly Json[], obsolete: C
 export async function changeContract(staging: StagingDirectory, file: string, change: ContractChange): Promise<ContractUpdate> {
   const path = join(staging.target, file);
   let release: () => Promise<void>;
+  // A lock another writer took over (ours went stale) fails this commit rather than the process.
+  let compromised: Error | undefined;
   try {
-    release = await lockfile.lock(path, { realpath: false, retries: LOCK_RETRIES });
+    release = await lockfile.lock(path, { realpath: false, retries: LOCK_RETRIES, onCompromised: (error) => void (compromised = error) });
   } catch (error) {
     throw new TestkitError("IO", `Failed to lock ${path}: ${reason(error)}`, { cause: error });
   }
@@ -120,10 +122,11 @@ export async function changeContract(staging: StagingDirectory, file: string, ch
     const { text, counts } = merged(existing, staged, change.obsolete);
     if (counts.written === 0 && counts.dropped === 0) return { path, ...counts };
     try {
-      writeFileSync(join(staging.dir, file), text);
+      writeFileSync(join(staging.dir, file), text, { flush: true });
     } catch (error) {
       throw new TestkitError("IO", `Failed to write ${path}: ${reason(error)}`, { cause: error });
     }
+    if (compromised) throw new TestkitError("IO", `Failed to write ${path}: another writer took its lock over (${compromised.message}); the contract is unchanged`);
     staging.commit(file);
     return { path, ...counts };
   } finally {

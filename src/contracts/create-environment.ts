@@ -16,6 +16,7 @@ export interface CreateEnvironmentOptions {
 
 /** What happened. */
 export interface CreateEnvironmentResult {
+  /** The environment's name, as given (trimmed) */
   readonly name: string;
   /** False when the broker already had an environment of that name (nothing was changed) */
   readonly created: boolean;

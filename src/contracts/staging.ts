@@ -1,4 +1,5 @@
 import { mkdirSync, mkdtempSync, readdirSync, renameSync, rmSync, statSync } from "node:fs";
+import { hostname } from "node:os";
 import { basename, join, resolve } from "node:path";
 import { TestkitError } from "../errors.js";
 
@@ -9,7 +10,7 @@ import { TestkitError } from "../errors.js";
  * see the old file or the new one, never a half-written one.
  */
 export interface StagingDirectory {
-  /** Absolute path of the temporary folder (`<target>/.staging-<pid>-XXXXXX`) */
+  /** Absolute path of the temporary folder (`<target>/.staging-<pid>@<host>-XXXXXX`) */
   readonly dir: string;
   /** Absolute path of the folder finished files move into */
   readonly target: string;
@@ -30,9 +31,14 @@ export interface StagingDirectory {
 const reason = (error: unknown): string => (error instanceof Error ? error.message : String(error));
 
 const STAGING_PREFIX = ".staging-";
-/** A staging folder's name: the prefix, the process that made it, then mkdtemp's six characters. */
-const STAGING_NAME = /^\.staging-(\d+)-[A-Za-z0-9]{6}$/;
-/** A staging folder of an older release (no process id) is left to its writer for this long. */
+/** A staging folder's name: the prefix, the process that made it and its host, then mkdtemp's six characters. */
+const STAGING_NAME = /^\.staging-(\d+)@(.*)-[A-Za-z0-9]{6}$/;
+/** The host in staging folders' names: its name, with nothing a folder name or the pattern above could trip on. */
+const HOST = hostname().replace(/[^A-Za-z0-9.]/g, "_");
+/**
+ * A staging folder whose process cannot be asked (another host or container sharing the folder, or
+ * an older release that named no process) is left to its writer for this long.
+ */
 const UNOWNED_STAGING_AGE_MS = 60 * 60 * 1000;
 
 /** Whether a process of this id is running (a process we may not signal is running too). */
@@ -46,17 +52,17 @@ function isRunning(pid: number): boolean {
 }
 
 /**
- * Removes the staging folders that a crashed or killed process left in `target`: those whose process
- * is gone, and those of older releases (no process id in the name) untouched for an hour. Best effort:
- * a folder that cannot be removed is left for the next time.
+ * Removes the staging folders that a crashed or killed process left in `target`: those of this host
+ * whose process is gone, and the others (another host's, or an older release's without a process id)
+ * once untouched for an hour. Best effort: a folder that cannot be removed is left for the next time.
  */
 function removeLeftovers(target: string): void {
   for (const entry of readdirSync(target, { withFileTypes: true })) {
     if (!entry.isDirectory() || !entry.name.startsWith(STAGING_PREFIX)) continue;
     const path = join(target, entry.name);
-    const owner = STAGING_NAME.exec(entry.name)?.[1];
+    const [, pid, host] = STAGING_NAME.exec(entry.name) ?? [];
     try {
-      const abandoned = owner === undefined ? Date.now() - statSync(path).mtimeMs > UNOWNED_STAGING_AGE_MS : !isRunning(Number(owner));
+      const abandoned = host === HOST ? !isRunning(Number(pid)) : Date.now() - statSync(path).mtimeMs > UNOWNED_STAGING_AGE_MS;
       if (abandoned) rmSync(path, { recursive: true, force: true });
     } catch {
       // Gone already, or not ours to remove: either way, not this writer's business.
@@ -78,7 +84,7 @@ export function stageDirectory(targetDir: string): StagingDirectory {
   try {
     mkdirSync(target, { recursive: true });
     removeLeftovers(target);
-    dir = mkdtempSync(join(target, `${STAGING_PREFIX}${process.pid}-`));
+    dir = mkdtempSync(join(target, `${STAGING_PREFIX}${process.pid}@${HOST}-`));
   } catch (error) {
     throw new TestkitError("IO", `Failed to create a staging folder in ${target}: ${reason(error)}`, { cause: error });
   }

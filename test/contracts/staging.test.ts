@@ -1,6 +1,6 @@
 import { spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, utimesSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { hostname, tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { stageDirectory } from "../../src/contracts/staging.js";
@@ -60,11 +60,14 @@ describe("stageDirectory", () => {
     expect(() => staging.commit("../escape.json")).toThrow(/expected a file name/);
   });
 
-  it("removes the staging folders that crashed processes left, and only those", () => {
+  it("removes the staging folders that crashed processes of this host left, and another host's or an older release's only after an hour", () => {
     const deadPid = spawnSync(process.execPath, ["-e", "0"]).pid;
+    const host = hostname().replace(/[^A-Za-z0-9.]/g, "_");
     const leftovers = {
-      crashed: `.staging-${deadPid}-abc123`,
-      running: `.staging-${process.pid}-def456`,
+      crashed: `.staging-${deadPid}@${host}-abc123`,
+      running: `.staging-${process.pid}@${host}-def456`,
+      otherHost: `.staging-${deadPid}@another-host-ghi789`,
+      oldOtherHost: `.staging-${deadPid}@another-host-jkl012`,
       oldRelease: ".staging-Gh7890",
       recentOldRelease: ".staging-Jk1234",
     };
@@ -74,8 +77,9 @@ describe("stageDirectory", () => {
     }
     const twoHoursAgo = new Date(Date.now() - 2 * 60 * 60 * 1000);
     utimesSync(join(target, leftovers.oldRelease), twoHoursAgo, twoHoursAgo);
+    utimesSync(join(target, leftovers.oldOtherHost), twoHoursAgo, twoHoursAgo);
 
     const staging = stageDirectory(target);
-    expect(readdirSync(target).sort()).toEqual([leftovers.recentOldRelease, leftovers.running, staging.dir.slice(target.length + 1)].sort());
+    expect(readdirSync(target).sort()).toEqual([leftovers.recentOldRelease, leftovers.running, leftovers.otherHost, staging.dir.slice(target.length + 1)].sort());
   });
 });
