@@ -40,8 +40,8 @@ describe("the optional peer dependencies", () => {
     const offenders: string[] = [];
     for (const file of readdirSync(SRC, { recursive: true, encoding: "utf8" }).filter((f) => f.endsWith(".ts"))) {
       const code = readFileSync(join(SRC, file), "utf8");
-      // Static value imports and re-exports; `import type` is erased from the output.
-      for (const [line, specifier] of code.matchAll(/^(?:import|export)(?! type )[^"\n]*?from "([^"]+)"/gm))
+      // Static value imports (over several lines too), bare imports and re-exports; `import type` is erased from the output.
+      for (const [line, specifier] of code.matchAll(/^(?:import|export)(?! type )(?:[^";]*?from )?\s*"([^"]+)"/gm))
         if (PEERS.some((peer) => specifier === peer || specifier!.startsWith(`${peer}/`))) offenders.push(`${file}: ${line}`);
     }
     expect(offenders).toEqual([]);

@@ -6,13 +6,18 @@
 // - no PACT_BROKER_* variables while it reads its options: pact-core falls back on them, so a
 //   PACT_BROKER_BASE_URL exported for publish would make a local verify fetch the broker's pacts too,
 //   with the URL (and any password in it) in the Verifier's report.
-import { rmSync } from "node:fs";
+import { mkdtempSync, rmSync } from "node:fs";
 import { open, type FileHandle } from "node:fs/promises";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { dirname, join } from "node:path";
 
-/** This process's Verifier log, as pact-core opens it (to append) on its first run. */
-export const VERIFIER_LOG = join(tmpdir(), `twilio-testkit-pact-verifier-${process.pid}.log`);
+let logPath: string | undefined;
+
+/**
+ * This process's Verifier log, as pact-core opens it (to append) on its first run: in a folder of its
+ * own (mode 0700, from mkdtemp), so that no other user of a shared /tmp can put a link in its place.
+ */
+export const verifierLog = (): string => (logPath ??= join(mkdtempSync(join(tmpdir(), "twilio-testkit-verifier-")), "verifier.log"));
 
 /**
  * The log as verify reads it: opened (and emptied) before the first run; its path is removed as soon
@@ -21,7 +26,7 @@ export const VERIFIER_LOG = join(tmpdir(), `twilio-testkit-pact-verifier-${proce
 let reader: Promise<FileHandle | undefined> | undefined;
 
 /** The log, opened once; undefined when it cannot be (verify then reports without it). */
-const logFile = () => (reader ??= open(VERIFIER_LOG, "w+").catch(() => undefined));
+const logFile = () => (reader ??= open(verifierLog(), "w+").catch(() => undefined));
 
 /** The log's size in bytes now, to read what a run adds with {@link verifierLogSince}. */
 export async function verifierLogSize(): Promise<number> {
@@ -73,6 +78,6 @@ export function startVerifier<T>(start: () => T): T {
     return start();
   } finally {
     for (const [name, value] of saved) if (value !== undefined) process.env[name] = value;
-    rmSync(VERIFIER_LOG, { force: true });
+    rmSync(dirname(verifierLog()), { recursive: true, force: true });
   }
 }

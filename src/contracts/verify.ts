@@ -3,7 +3,7 @@ import { resolve } from "node:path";
 import { TestkitError } from "../errors.js";
 import { PROVIDER_STATES_PATH, startFakeTwilio } from "../fake-twilio/index.js";
 import { branchOrGit, brokerSettings, type Env, urlCredentials, versionOrCommit } from "./_broker-settings.js";
-import { VERIFIER_LOG, verifierLogSince, verifierLogSize } from "./_pact-verifier.js";
+import { verifierLog, verifierLogSince, verifierLogSize } from "./_pact-verifier.js";
 import { runVerifier } from "./_run-verifier.js";
 import { PROVIDER_NAME, PROVIDER_STATES } from "./interactions/states.js";
 import { listPactFiles, readPactFile } from "./pact-file.js";
@@ -107,16 +107,18 @@ function verifierFailure(error: unknown, stateFailures: readonly string[]): { co
  * A given provider must be an http(s) URL that answers. Without this, the Verifier would count every
  * interaction as failed (exit 1, as if the provider broke its contracts) when nothing is listening.
  *
- * @throws TestkitError `USAGE` for a URL that is not http(s); `EXTERNAL` when nothing answers there (no
- *   cause: fetch's error would hold the URL)
+ * @throws TestkitError `USAGE` for a URL that is not http(s), or that holds credentials (the Verifier
+ *   prints its report unredacted, and each interaction carries its own Authorization header);
+ *   `EXTERNAL` when nothing answers there (no cause: fetch's error would hold the URL)
  */
 async function checkProvider(providerBaseUrl: string, redact: (text: string) => string): Promise<void> {
   const shown = JSON.stringify(redact(providerBaseUrl));
   const url = URL.canParse(providerBaseUrl) ? new URL(providerBaseUrl) : undefined;
   if (!url) throw new TestkitError("USAGE", `Failed to verify contracts: --provider-base-url ${shown} is not a URL`);
   if (url.protocol !== "http:" && url.protocol !== "https:") throw new TestkitError("USAGE", `Failed to verify contracts: --provider-base-url ${shown} is not an http or https URL`);
+  if (url.username !== "" || url.password !== "")
+    throw new TestkitError("USAGE", `Failed to verify contracts: --provider-base-url ${shown} holds credentials; give it without them (each interaction carries its own Authorization header, and the Verifier's report would show them)`);
   const probe = new URL(PROVIDER_STATES_PATH, url);
-  [probe.username, probe.password] = ["", ""]; // fetch refuses URLs with credentials
   try {
     await fetch(probe, { method: "HEAD", signal: AbortSignal.timeout(PROVIDER_PROBE_TIMEOUT_MS) });
   } catch (error) {
@@ -195,7 +197,7 @@ export async function verifyContracts(options: VerifyOptions, env: Env): Promise
       providerStatesSetupUrl: `${providerBaseUrl.replace(/\/+$/, "")}${PROVIDER_STATES_PATH}`,
       ...(source ? source.pactOptions : { pactUrls: files.map((file) => resolve(options.cwd, file)) }),
       logLevel: "error",
-      logFile: VERIFIER_LOG,
+      logFile: verifierLog(),
     });
   } catch (error) {
     failed = { error };

@@ -16,6 +16,7 @@ import { run } from "../_io.js";
 import { canIDeploy } from "../../src/contracts/can-i-deploy.js";
 import { publishContracts } from "../../src/contracts/publish.js";
 import { recordDeployment } from "../../src/contracts/record-deployment.js";
+import { createEnvironment } from "../../src/contracts/create-environment.js";
 import { verifyContracts } from "../../src/contracts/verify.js";
 import { type BrokerFailure, closedPort, type PactDocument, type RecordedRequest, startFakeBroker } from "./_broker.js";
 
@@ -76,6 +77,7 @@ const WRITES: Record<string, RegExp> = {
   verify: /\/verification-results$/,
   "can-i-deploy": /^\/matrix$/,
   "record-deployment": /\/deployed-versions\//,
+  "create-environment": /^\/environments$/,
 };
 
 type Failure = "down" | "401" | "409" | "500" | "redirect";
@@ -125,6 +127,10 @@ const COMMANDS: Record<string, Command> = {
   "can-i-deploy": {
     argv: ["contracts", "can-i-deploy", "--pacticipant", "conference-app", "--version", "1.2.3", "--to-environment", "production"],
     call: (env) => canIDeploy({ pacticipant: "conference-app", version: "1.2.3", toEnvironment: "production", cwd }, env),
+  },
+  "create-environment": {
+    argv: ["contracts", "create-environment", "--name", "staging"],
+    call: (env) => createEnvironment({ name: "staging", cwd }, env),
   },
   "record-deployment": {
     argv: ["contracts", "record-deployment", "--pacticipant", "conference-app", "--version", "1.2.3", "--environment", "production"],

@@ -21,7 +21,7 @@ never printed. Without --publish-verification-results they are ignored.
 A pending pact (new to this provider) that fails is reported as such ("1 pending pact failed
 (conference-app: 1 interaction); results published as failed; exit 0 because pending"): its failed
 result goes to the broker, yet the run succeeds, as pending pacts do not break the provider's build. A provider state the fake
-Twilio refuses is shown with its message. A password in --provider-base-url is shown as ***.
+Twilio refuses is shown with its message. A --provider-base-url with credentials is refused (exit 2).
 
 Exit status: 0 verified (pending pacts may have failed), 1 an interaction failed, 2 usage, input or
 configuration error, the provider or the Pact Broker failing (the message names which), or the
