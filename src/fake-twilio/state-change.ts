@@ -15,9 +15,13 @@ interface StateChange {
 
 const KNOWN_STATES = Object.keys(PROVIDER_STATE_HANDLERS);
 
+/** How many refused state changes the store keeps, newest last, so that a long-running fake does not grow. */
+const KEPT_FAILURES = 100;
+
 /** A 400 (code 20001) with the message, kept in the store's {@link FakeTwilioStore.stateChangeFailures}. */
 function refuse(store: FakeTwilioStore, message: string): Reply {
   store.stateChangeFailures.push(message);
+  if (store.stateChangeFailures.length > KEPT_FAILURES) store.stateChangeFailures.shift();
   return errorReply(invalidParameter(message));
 }
 

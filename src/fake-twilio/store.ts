@@ -52,8 +52,9 @@ export class FakeTwilioStore {
   #seed: number;
 
   /**
-   * What each provider-state change that failed answered (its 400 message), oldest first: Pact's
-   * verifier reports only "Invalid status code: 400", so a caller that started the fake can show why.
+   * What each provider-state change that failed answered (its 400 message), oldest first, the last
+   * 100 only: Pact's verifier reports only "Invalid status code: 400", so a caller that started the
+   * fake can show why.
    */
   readonly stateChangeFailures: string[] = [];
 

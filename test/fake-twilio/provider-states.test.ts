@@ -7,6 +7,8 @@ import { participantFactory } from "../../src/factories/participant.js";
 import { streamFactory } from "../../src/factories/stream.js";
 import { PROVIDER_STATE_HANDLERS, PROVIDER_STATES_PATH, startFakeTwilio, type FakeTwilio } from "../../src/fake-twilio/index.js";
 import { validateResource, validateResponse } from "../../src/validate/validate.js";
+import { changeProviderState } from "../../src/fake-twilio/state-change.js";
+import { FakeTwilioStore } from "../../src/fake-twilio/store.js";
 
 let fake: FakeTwilio;
 beforeEach(async () => {
@@ -198,5 +200,15 @@ describe("PROVIDER_STATE_PARAMS, the parameters `contracts check` asks for", () 
         expect.objectContaining({ code: "USAGE", message: expect.stringMatching(new RegExp(`parameter (${group.join("|")})`)) }),
       );
     }
+  });
+});
+
+describe("the store's record of refused state changes", () => {
+  it("keeps the newest 100, so that a long-running fake does not grow", () => {
+    const store = new FakeTwilioStore();
+    for (let i = 0; i < 105; i++) expect(changeProviderState(store, { state: `no such state ${i}` }).status).toBe(400);
+    expect(store.stateChangeFailures).toHaveLength(100);
+    expect(store.stateChangeFailures[0]).toMatch(/^Failed to set up provider state "no such state 5": unknown state/);
+    expect(store.stateChangeFailures.at(-1)).toMatch(/^Failed to set up provider state "no such state 104": unknown state/);
   });
 });

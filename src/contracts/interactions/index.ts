@@ -1,6 +1,6 @@
 export { addTwilioInteraction, answeredWithError, defineInteraction, type InteractionSpec, type ResponseChoice, type TwilioInteraction } from "./interaction.js";
 export { formBody, formPairs, type FormValue } from "./form.js";
-export { PROVIDER_NAME, PROVIDER_STATE_EXAMPLES, PROVIDER_STATE_PARAMS, PROVIDER_STATES, type ProviderStateName, type ProviderStateParamSpec } from "./states.js";
+export { PROVIDER_NAME, PROVIDER_STATE_EXAMPLES, PROVIDER_STATES, type ProviderStateName } from "./states.js";
 export { createParticipant, deleteParticipant, fetchParticipant, listParticipant, updateParticipant, type ParticipantAddress } from "./participants.js";
 export { fetchConference, listConference, updateConference } from "./conferences.js";
 export { createStream, updateStream } from "./streams.js";
