@@ -27,8 +27,19 @@ export async function generateTypes(): Promise<string> {
     if (defs.length === 0) roots[String(schema.title)] = { $ref: file };
     for (const def of defs) roots[`${String(schema.title)}.${def}`] = { $ref: `${file}#/$defs/${def}` };
   }
-  const root: JSONSchema = { title: "TwilioTestkitSchemas", type: "object", additionalProperties: false, properties: roots, required: Object.keys(roots) };
-  const body = await compile(root, "TwilioTestkitSchemas", { cwd: SCHEMA_DIR, bannerComment: "", additionalProperties: true, unreachableDefinitions: false });
+  const root: JSONSchema = {
+    title: "TwilioTestkitSchemas",
+    type: "object",
+    additionalProperties: false,
+    properties: roots,
+    required: Object.keys(roots),
+  };
+  const body = await compile(root, "TwilioTestkitSchemas", {
+    cwd: SCHEMA_DIR,
+    bannerComment: "",
+    additionalProperties: true,
+    unreachableDefinitions: false,
+  });
   const withoutRoot = body.replace(/export interface TwilioTestkitSchemas \{[\s\S]*?\n\}\n/, "");
   const operations = Object.keys((readSchemaDocument("operations.json") as { operations: object }).operations);
   const operationId = `/** Twilio operationId of a catalogued operation (schemas/operations.json). */\nexport type OperationId = ${operations.map((o) => JSON.stringify(o)).join(" | ")};\n`;

@@ -17,8 +17,14 @@ import { createAjv, GENERATED_IMPORTS } from "../src/validate/ajv.js";
 
 /** The two sets of generated validators: where each lives and the name of its map from ref to validator. */
 export const GENERATED_VALIDATORS = {
-  responses: { file: fileURLToPath(new URL("../src/generated/validators.ts", import.meta.url)), name: "RESPONSE_VALIDATORS" },
-  requests: { file: fileURLToPath(new URL("../src/generated/request-validators.ts", import.meta.url)), name: "REQUEST_VALIDATORS" },
+  responses: {
+    file: fileURLToPath(new URL("../src/generated/validators.ts", import.meta.url)),
+    name: "RESPONSE_VALIDATORS",
+  },
+  requests: {
+    file: fileURLToPath(new URL("../src/generated/request-validators.ts", import.meta.url)),
+    name: "REQUEST_VALIDATORS",
+  },
 } as const;
 
 /** Which validators a generated file holds. */
@@ -32,7 +38,11 @@ const BANNER = [
 /** The refs of a set, sorted: schema files outside requests/, or the request schemas the catalogue names. */
 function refsOf(set: ValidatorSet): string[] {
   const refs =
-    set === "requests" ? OPERATIONS.flatMap((op) => Object.values(op.request)) : readSchemaFiles().map(({ file }) => file).filter((file) => !file.startsWith("requests/"));
+    set === "requests"
+      ? OPERATIONS.flatMap((op) => Object.values(op.request))
+      : readSchemaFiles()
+          .map(({ file }) => file)
+          .filter((file) => !file.startsWith("requests/"));
   return [...new Set(refs)].sort();
 }
 
@@ -51,14 +61,21 @@ function requiresToImports(code: string): string {
   const own = [...new Set([...ownCode.matchAll(/require\("(\.[^"]+)"\)/g)].map((m) => m[1]!))];
   const body = ownCode.replace(/require\("(\.[^"]+)"\)/g, (_, spec: string) => `module${own.indexOf(spec)}`);
   const imports = own.map((spec, i) => `import * as module${i} from "${spec}";`);
-  const prelude = body.includes("require(") ? ['import { createRequire } from "node:module";', "const require = createRequire(import.meta.url);"] : [];
+  const prelude = body.includes("require(")
+    ? ['import { createRequire } from "node:module";', "const require = createRequire(import.meta.url);"]
+    : [];
   return [...prelude.slice(0, 1), ...imports, ...prelude.slice(1), body].join("\n");
 }
 
 /** @throws Error when the code reads a format that src/validate/formats.ts does not have */
 function checkFormats(code: string): void {
-  const missing = [...code.matchAll(/\.FORMATS(?:\.([\w$]+)|\["([^"]+)"\])/g)].map((m) => (m[1] ?? m[2])!).filter((name) => !Object.hasOwn(FORMATS, name));
-  if (missing.length > 0) throw new Error(`Failed to generate validators: add format ${missing.join(", ")} to FORMATS in src/validate/formats.ts`);
+  const missing = [...code.matchAll(/\.FORMATS(?:\.([\w$]+)|\["([^"]+)"\])/g)]
+    .map((m) => (m[1] ?? m[2])!)
+    .filter((name) => !Object.hasOwn(FORMATS, name));
+  if (missing.length > 0)
+    throw new Error(
+      `Failed to generate validators: add format ${missing.join(", ")} to FORMATS in src/validate/formats.ts`,
+    );
 }
 
 /**

@@ -24,6 +24,9 @@ export async function importPeer<M>(name: string, load: () => Promise<M>, instal
     if (code !== "ERR_MODULE_NOT_FOUND" || !message.includes(`'${name}'`)) throw error;
     const brings = install === name ? "" : `, which brings it`;
     // No cause: Node's "Cannot find package … imported from …" would only repeat this line, at length.
-    throw new TestkitError("CONFIG", `Failed to load ${name}: install it with npm install --save-dev ${install}${brings}`);
+    throw new TestkitError(
+      "CONFIG",
+      `Failed to load ${name}: install it with npm install --save-dev ${install}${brings}`,
+    );
   }
 }

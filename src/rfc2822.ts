@@ -63,7 +63,9 @@ function daysSinceEpoch(year: number, month: number, day: number): number {
   const era = Math.floor(y / 400);
   const yearOfEra = y - era * 400;
   const dayOfYear = Math.floor((153 * (month < 2 ? month + 10 : month - 2) + 2) / 5) + day - 1; // counted from 1 March
-  return era * 146_097 + yearOfEra * 365 + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100) + dayOfYear - 719_468;
+  return (
+    era * 146_097 + yearOfEra * 365 + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100) + dayOfYear - 719_468
+  );
 }
 
 /** Year, month (0-11) and day of the month of a day counted from 1 January 1970 (H. Hinnant's civil_from_days, proleptic Gregorian like Date). */
@@ -71,11 +73,17 @@ function civilDate(days: number): { year: number; month: number; day: number } {
   const z = days + 719_468;
   const era = Math.floor(z / 146_097);
   const dayOfEra = z - era * 146_097;
-  const yearOfEra = Math.floor((dayOfEra - Math.floor(dayOfEra / 1460) + Math.floor(dayOfEra / 36_524) - Math.floor(dayOfEra / 146_096)) / 365);
+  const yearOfEra = Math.floor(
+    (dayOfEra - Math.floor(dayOfEra / 1460) + Math.floor(dayOfEra / 36_524) - Math.floor(dayOfEra / 146_096)) / 365,
+  );
   const dayOfYear = dayOfEra - (365 * yearOfEra + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100));
   const shiftedMonth = Math.floor((5 * dayOfYear + 2) / 153); // 0 is March
   const month = shiftedMonth < 10 ? shiftedMonth + 2 : shiftedMonth - 10;
-  return { year: yearOfEra + era * 400 + (month < 2 ? 1 : 0), month, day: dayOfYear - Math.floor((153 * shiftedMonth + 2) / 5) + 1 };
+  return {
+    year: yearOfEra + era * 400 + (month < 2 ? 1 : 0),
+    month,
+    day: dayOfYear - Math.floor((153 * shiftedMonth + 2) / 5) + 1,
+  };
 }
 
 /** Three ASCII letters at `start` as one number (7 bits each), -1 when one is not ASCII: a Map key that needs no substring. */
@@ -103,11 +111,19 @@ function digitsAt(text: string, start: number, count: number): number {
 /** Whether `text` has Twilio's punctuation at the fixed places of `Fri, 18 Feb 2011 21:07:19 +0000` (31 characters). */
 const hasShape = (text: string): boolean =>
   typeof text === "string" &&
-  text.length === 31 && text[3] === "," && text[4] === " " && text[7] === " " && text[11] === " " && text[16] === " " && text[19] === ":" && text[22] === ":" && text[25] === " " && (text[26] === "+" || text[26] === "-");
+  text.length === 31 &&
+  text[3] === "," &&
+  text[4] === " " &&
+  text[7] === " " &&
+  text[11] === " " &&
+  text[16] === " " &&
+  text[19] === ":" &&
+  text[22] === ":" &&
+  text[25] === " " &&
+  (text[26] === "+" || text[26] === "-");
 
 const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31] as const;
 const isLeapYear = (year: number): boolean => (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
-
 
 /**
  * Like {@link parseRfc2822}, as milliseconds since the epoch: what validators and factories use, as

@@ -12,7 +12,8 @@ const EXAMPLES_DIR = new URL("../../shared/twilio-examples/", import.meta.url);
 export const HAS_EXAMPLES = existsSync(new URL("index.json", EXAMPLES_DIR));
 
 /** The one line a run without the corpus prints. */
-export const EXAMPLES_SKIPPED = "../shared/twilio-examples not found: corpus tests skipped (their facts run on test/_findings.ts)";
+export const EXAMPLES_SKIPPED =
+  "../shared/twilio-examples not found: corpus tests skipped (their facts run on test/_findings.ts)";
 
 /** One real body and the operation it answers, from index.json. */
 interface Example {

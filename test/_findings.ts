@@ -3,7 +3,13 @@
 // then edited to show its fact, or written by hand with SIDs and values of our own; none is a copy of
 // a corpus body. "Item n" is the row of FINDINGS.md section 1; "section n" its later sections.
 import type { OperationId } from "../src/generated/schemas.js";
-import { conferenceFactory, conferencePageFactory, participantFactory, participantPageFactory, streamFactory } from "../src/factories/index.js";
+import {
+  conferenceFactory,
+  conferencePageFactory,
+  participantFactory,
+  participantPageFactory,
+  streamFactory,
+} from "../src/factories/index.js";
 
 /** A body that shows one fact: the FINDINGS.md item it covers and the operations it answers. */
 interface Finding {
@@ -22,21 +28,41 @@ export function without(body: object, ...keys: string[]): Record<string, unknown
 }
 
 /** Item 1: list envelope URIs are relative paths (`/2010-04-01/…`), on a middle page so that all four are set. */
-export const RELATIVE_URI_PARTICIPANT_PAGE = participantPageFactory.seed(101).answering({ Muted: true, PageSize: 2, Page: 1 }).ofTotal(5).build();
+export const RELATIVE_URI_PARTICIPANT_PAGE = participantPageFactory
+  .seed(101)
+  .answering({ Muted: true, PageSize: 2, Page: 1 })
+  .ofTotal(5)
+  .build();
 
 /** Item 1 and section 3 ("Query names with `<`/`>`"): relative URIs whose filter names are percent-encoded (`DateCreated%3E=`). */
-export const RELATIVE_URI_CONFERENCE_PAGE = conferencePageFactory.seed(102).answering({ Status: "in-progress", "DateCreated>": "2024-05-01", PageSize: 2, Page: 1 }).ofTotal(5).build();
+export const RELATIVE_URI_CONFERENCE_PAGE = conferencePageFactory
+  .seed(102)
+  .answering({ Status: "in-progress", "DateCreated>": "2024-05-01", PageSize: 2, Page: 1 })
+  .ofTotal(5)
+  .build();
 
 /** Item 2: `reason_conference_ended` (and `call_sid_ending_conference`) null while the conference is not completed. */
-export const UNENDED_CONFERENCES = [conferenceFactory.seed(103).traits("in-progress").build(), conferenceFactory.seed(104).traits("init").build()];
+export const UNENDED_CONFERENCES = [
+  conferenceFactory.seed(103).traits("in-progress").build(),
+  conferenceFactory.seed(104).traits("init").build(),
+];
 
 /** Item 2: a page of conferences in progress, every end reason null. */
-export const UNENDED_CONFERENCE_PAGE = conferencePageFactory.seed(105).answering({ Status: "in-progress", PageSize: 3 }).ofTotal(3).build();
+export const UNENDED_CONFERENCE_PAGE = conferencePageFactory
+  .seed(105)
+  .answering({ Status: "in-progress", PageSize: 3 })
+  .ofTotal(3)
+  .build();
 
 /** Item 3: RFC 2822 dates as Twilio writes them: two-digit day, English names, `+0000`. */
-export const RFC2822_PARTICIPANT = participantFactory.seed(106).build({ date_created: "Sat, 02 Mar 2024 07:04:09 +0000", date_updated: "Sat, 02 Mar 2024 07:05:30 +0000" });
+export const RFC2822_PARTICIPANT = participantFactory
+  .seed(106)
+  .build({ date_created: "Sat, 02 Mar 2024 07:04:09 +0000", date_updated: "Sat, 02 Mar 2024 07:05:30 +0000" });
 
-const withParticipantsOnly = <T extends { subresource_uris: { participants: string } }>(c: T) => ({ ...c, subresource_uris: { participants: c.subresource_uris.participants } });
+const withParticipantsOnly = <T extends { subresource_uris: { participants: string } }>(c: T) => ({
+  ...c,
+  subresource_uris: { participants: c.subresource_uris.participants },
+});
 
 /** Item 4: `subresource_uris` with `participants` only (2016–2017 bodies). */
 export const ONE_KEY_SUBRESOURCES = withParticipantsOnly(conferenceFactory.seed(107).traits("completed").build());
@@ -68,7 +94,10 @@ const PAGE_WITHOUT_QUEUE_TIME = (() => {
 })();
 
 /** Item 6: `queue_time` a digit string (milliseconds) in a create response, null once fetched. */
-export const QUEUE_TIMES = { created: participantFactory.seed(113).traits("queued").build({ queue_time: "2500" }), fetched: participantFactory.seed(113).traits("connected").build({ queue_time: null }) };
+export const QUEUE_TIMES = {
+  created: participantFactory.seed(113).traits("queued").build({ queue_time: "2500" }),
+  fetched: participantFactory.seed(113).traits("connected").build({ queue_time: null }),
+};
 
 /** Item 7 and the legacy page URI without a query: 2016-era pages carry `last_page_uri`, `num_pages` and `total`. */
 export const LEGACY_ENVELOPE_PAGES = {
@@ -88,12 +117,18 @@ export const LEGACY_ENVELOPE_KEYS = ["last_page_uri", "num_pages", "total"] as c
 const CF_COACH = "CF1d4e0b7a9c2f4a6e8b3d5c7e9f1a2b4c";
 
 /** Item 8: the 2021-05 SDK fixture bug, a `CF…` `call_sid_to_coach`: rejected, on that field alone. */
-export const CF_COACH_PARTICIPANT = { ...participantFactory.seed(116).traits("coaching").build(), call_sid_to_coach: CF_COACH };
+export const CF_COACH_PARTICIPANT = {
+  ...participantFactory.seed(116).traits("coaching").build(),
+  call_sid_to_coach: CF_COACH,
+};
 
 /** Item 8: the same bug on the second participant of a page. */
 export const CF_COACH_PAGE = (() => {
   const page = participantPageFactory.seed(117).answering({ Coaching: true, PageSize: 2 }).ofTotal(2).build();
-  return { ...page, participants: page.participants.map((p, i) => (i === 1 ? { ...p, call_sid_to_coach: CF_COACH } : p)) };
+  return {
+    ...page,
+    participants: page.participants.map((p, i) => (i === 1 ? { ...p, call_sid_to_coach: CF_COACH } : p)),
+  };
 })();
 
 /** Item 9: `region` "unknown", outside the documented list (us1, us2, ie1, de1, sg1, br1, au1, jp1). */
@@ -101,8 +136,13 @@ export const UNKNOWN_REGION = conferenceFactory.seed(118).traits("in-progress").
 
 /** Item 10: nullable plain fields seen null. */
 export const NULL_FIELDS = {
-  conference: conferenceFactory.seed(119).traits("conference-ended-via-api").build({ friendly_name: null, call_sid_ending_conference: null }),
-  participant: participantFactory.seed(120).build({ label: null, coaching: false, call_sid_to_coach: null, queue_time: null }),
+  conference: conferenceFactory
+    .seed(119)
+    .traits("conference-ended-via-api")
+    .build({ friendly_name: null, call_sid_ending_conference: null }),
+  participant: participantFactory
+    .seed(120)
+    .build({ label: null, coaching: false, call_sid_to_coach: null, queue_time: null }),
   stream: streamFactory.seed(121).traits("stopped").build({ name: null }),
 };
 
@@ -136,7 +176,10 @@ export const CURRENT_SHAPES = {
     region: "ie1",
     sid: CONFERENCE,
     status: "completed",
-    subresource_uris: { participants: `${CONFERENCE_PATH}/Participants.json`, recordings: `${CONFERENCE_PATH}/Recordings.json` },
+    subresource_uris: {
+      participants: `${CONFERENCE_PATH}/Participants.json`,
+      recordings: `${CONFERENCE_PATH}/Recordings.json`,
+    },
     uri: `${CONFERENCE_PATH}.json`,
   },
   stream: {
@@ -168,29 +211,77 @@ export const CURRENT_CONFERENCE_PAGE = (() => {
 
 /** Every fixture above that the tolerant profile must accept, with the item it covers and the operations it answers. */
 export const TOLERATED: readonly Finding[] = [
-  { item: "item 1: relative list URIs (ListParticipant)", operations: ["ListParticipant"], body: RELATIVE_URI_PARTICIPANT_PAGE },
-  { item: "item 1: relative list URIs with percent-encoded filters (ListConference)", operations: ["ListConference"], body: RELATIVE_URI_CONFERENCE_PAGE },
-  ...UNENDED_CONFERENCES.map((body) => ({ item: `item 2: null reason_conference_ended while ${body.status}`, operations: CONFERENCE_OPS, body })),
+  {
+    item: "item 1: relative list URIs (ListParticipant)",
+    operations: ["ListParticipant"],
+    body: RELATIVE_URI_PARTICIPANT_PAGE,
+  },
+  {
+    item: "item 1: relative list URIs with percent-encoded filters (ListConference)",
+    operations: ["ListConference"],
+    body: RELATIVE_URI_CONFERENCE_PAGE,
+  },
+  ...UNENDED_CONFERENCES.map((body) => ({
+    item: `item 2: null reason_conference_ended while ${body.status}`,
+    operations: CONFERENCE_OPS,
+    body,
+  })),
   { item: "item 2: null reasons on a page", operations: ["ListConference"], body: UNENDED_CONFERENCE_PAGE },
   { item: "item 3: RFC 2822 dates with +0000", operations: PARTICIPANT_OPS, body: RFC2822_PARTICIPANT },
   { item: "item 4: one-key subresource_uris", operations: CONFERENCE_OPS, body: ONE_KEY_SUBRESOURCES },
-  { item: "item 4: one-key subresource_uris on a page", operations: ["ListConference"], body: ONE_KEY_SUBRESOURCES_PAGE },
-  { item: "item 5: participant without queue_time, label, coaching, call_sid_to_coach, status, hold", operations: PARTICIPANT_OPS, body: LEGACY_SHAPES.participant },
-  { item: "item 5: conference without end reason, ending call, region", operations: CONFERENCE_OPS, body: LEGACY_SHAPES.conference },
+  {
+    item: "item 4: one-key subresource_uris on a page",
+    operations: ["ListConference"],
+    body: ONE_KEY_SUBRESOURCES_PAGE,
+  },
+  {
+    item: "item 5: participant without queue_time, label, coaching, call_sid_to_coach, status, hold",
+    operations: PARTICIPANT_OPS,
+    body: LEGACY_SHAPES.participant,
+  },
+  {
+    item: "item 5: conference without end reason, ending call, region",
+    operations: CONFERENCE_OPS,
+    body: LEGACY_SHAPES.conference,
+  },
   { item: "item 5: stream without uri", operations: STREAM_OPS, body: LEGACY_SHAPES.stream },
-  { item: "item 5: participants without queue_time on a page", operations: ["ListParticipant"], body: PAGE_WITHOUT_QUEUE_TIME },
+  {
+    item: "item 5: participants without queue_time on a page",
+    operations: ["ListParticipant"],
+    body: PAGE_WITHOUT_QUEUE_TIME,
+  },
   { item: "item 6: queue_time a digit string", operations: ["CreateParticipant"], body: QUEUE_TIMES.created },
   { item: "item 6: queue_time null", operations: ["FetchParticipant", "UpdateParticipant"], body: QUEUE_TIMES.fetched },
-  { item: "item 7: legacy envelope keys, uri without a query (ListParticipant)", operations: ["ListParticipant"], body: LEGACY_ENVELOPE_PAGES.participant },
-  { item: "item 7: legacy envelope keys (ListConference)", operations: ["ListConference"], body: LEGACY_ENVELOPE_PAGES.conference },
+  {
+    item: "item 7: legacy envelope keys, uri without a query (ListParticipant)",
+    operations: ["ListParticipant"],
+    body: LEGACY_ENVELOPE_PAGES.participant,
+  },
+  {
+    item: "item 7: legacy envelope keys (ListConference)",
+    operations: ["ListConference"],
+    body: LEGACY_ENVELOPE_PAGES.conference,
+  },
   { item: "item 9: region unknown", operations: CONFERENCE_OPS, body: UNKNOWN_REGION },
-  { item: "item 10: conference friendly_name and call_sid_ending_conference null", operations: CONFERENCE_OPS, body: NULL_FIELDS.conference },
-  { item: "item 10: participant label, call_sid_to_coach and queue_time null", operations: PARTICIPANT_OPS, body: NULL_FIELDS.participant },
+  {
+    item: "item 10: conference friendly_name and call_sid_ending_conference null",
+    operations: CONFERENCE_OPS,
+    body: NULL_FIELDS.conference,
+  },
+  {
+    item: "item 10: participant label, call_sid_to_coach and queue_time null",
+    operations: PARTICIPANT_OPS,
+    body: NULL_FIELDS.participant,
+  },
   { item: "item 10: stream name null", operations: STREAM_OPS, body: NULL_FIELDS.stream },
   { item: "corpus: api_version 2008-08-01", operations: CONFERENCE_OPS, body: OLDER_VALUES.conference },
   { item: "corpus: participant status complete", operations: PARTICIPANT_OPS, body: OLDER_VALUES.participant },
   { item: "section 3: empty page with end 0", operations: ["ListParticipant"], body: EMPTY_PAGE },
   { item: "section 5: current conference, by hand", operations: CONFERENCE_OPS, body: CURRENT_SHAPES.conference },
   { item: "section 5: current stream, by hand", operations: STREAM_OPS, body: CURRENT_SHAPES.stream },
-  { item: "section 5: current conference page, by hand", operations: ["ListConference"], body: CURRENT_CONFERENCE_PAGE },
+  {
+    item: "section 5: current conference page, by hand",
+    operations: ["ListConference"],
+    body: CURRENT_CONFERENCE_PAGE,
+  },
 ];

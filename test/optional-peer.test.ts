@@ -7,7 +7,10 @@ import { TestkitError } from "../src/errors.js";
 
 const SRC = fileURLToPath(new URL("../src/", import.meta.url));
 /** The optional peer dependencies (package.json `peerDependenciesMeta`). */
-const PEERS = Object.keys((JSON.parse(readFileSync(new URL("../package.json", import.meta.url), "utf8")) as { peerDependenciesMeta: object }).peerDependenciesMeta);
+const PEERS = Object.keys(
+  (JSON.parse(readFileSync(new URL("../package.json", import.meta.url), "utf8")) as { peerDependenciesMeta: object })
+    .peerDependenciesMeta,
+);
 
 describe("importPeer", () => {
   it("returns the package's module when it is installed", async () => {
@@ -20,17 +23,24 @@ describe("importPeer", () => {
     const name = "twilio-testkit-no-such-peer";
     const error = await importPeer(name, () => import(name)).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(TestkitError);
-    expect(error).toMatchObject({ code: "CONFIG", message: `Failed to load ${name}: install it with npm install --save-dev ${name}` });
+    expect(error).toMatchObject({
+      code: "CONFIG",
+      message: `Failed to load ${name}: install it with npm install --save-dev ${name}`,
+    });
   });
 
   it("names the package that brings a missing one", async () => {
     const name = "twilio-testkit-no-such-core";
     const error = await importPeer(name, () => import(name), "twilio-testkit-no-such-peer").catch((e: unknown) => e);
-    expect((error as Error).message).toBe(`Failed to load ${name}: install it with npm install --save-dev twilio-testkit-no-such-peer, which brings it`);
+    expect((error as Error).message).toBe(
+      `Failed to load ${name}: install it with npm install --save-dev twilio-testkit-no-such-peer, which brings it`,
+    );
   });
 
   it("passes on any other failure of the package's own loading", async () => {
-    const failure = Object.assign(new Error("Cannot find package 'something-else' imported from x"), { code: "ERR_MODULE_NOT_FOUND" });
+    const failure = Object.assign(new Error("Cannot find package 'something-else' imported from x"), {
+      code: "ERR_MODULE_NOT_FOUND",
+    });
     await expect(importPeer("commander", () => Promise.reject(failure))).rejects.toBe(failure);
   });
 });
@@ -42,7 +52,8 @@ describe("the optional peer dependencies", () => {
       const code = readFileSync(join(SRC, file), "utf8");
       // Static value imports (over several lines too), bare imports and re-exports; `import type` is erased from the output.
       for (const [line, specifier] of code.matchAll(/^(?:import|export)(?! type )(?:[^";]*?from )?\s*"([^"]+)"/gm))
-        if (PEERS.some((peer) => specifier === peer || specifier!.startsWith(`${peer}/`))) offenders.push(`${file}: ${line}`);
+        if (PEERS.some((peer) => specifier === peer || specifier!.startsWith(`${peer}/`)))
+          offenders.push(`${file}: ${line}`);
     }
     expect(offenders).toEqual([]);
   });

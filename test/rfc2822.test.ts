@@ -39,7 +39,9 @@ describe("RFC 2822 dates as Twilio sends them", () => {
     const stream = { account_sid: `AC${"0".repeat(32)}`, call_sid: `CA${"0".repeat(32)}`, sid: `MZ${"0".repeat(32)}` };
     expect(validateResource("stream", { ...stream, date_updated: "Fri, 18 Feb 2011 21:07:19 +0000" }).ok).toBe(true);
     const result = validateResource("stream", { ...stream, date_updated: "Thu, 18 Feb 2011 21:07:19 +0000" });
-    expect(result.ok ? [] : result.issues.map(({ path, rule }) => ({ path, rule }))).toEqual([{ path: "/date_updated", rule: "format" }]);
+    expect(result.ok ? [] : result.issues.map(({ path, rule }) => ({ path, rule }))).toEqual([
+      { path: "/date_updated", rule: "format" },
+    ]);
   });
 
   it("the Pact pattern matches formatted dates and rejects GMT", () => {

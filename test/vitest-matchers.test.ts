@@ -9,13 +9,17 @@ describe("twilio-testkit/vitest", () => {
   it("toMatchTwilioSchema passes valid bodies and fails listing each issue", () => {
     expect(page).toMatchTwilioSchema("ListParticipant");
     expect({ participants: [] }).not.toMatchTwilioSchema("listParticipant");
-    expect(() => expect({ page: 0 }).toMatchTwilioSchema("ListParticipant")).toThrow(/\/participants {2}is required {2}\[required\]/);
+    expect(() => expect({ page: 0 }).toMatchTwilioSchema("ListParticipant")).toThrow(
+      /\/participants {2}is required {2}\[required\]/,
+    );
   });
 
   it("toBeTwilioResource checks one resource under a profile", () => {
     const p = participantFactory.seed(1).build();
     expect(p).toBeTwilioResource("participant", { profile: "strict" });
     expect({ ...p, uri: "/x" }).not.toBeTwilioResource("participant", { profile: "strict" });
-    expect(() => expect({ ...p, uri: "/x" }).toBeTwilioResource("participant", { profile: "strict" })).toThrow(/\[participant-uri\]/);
+    expect(() => expect({ ...p, uri: "/x" }).toBeTwilioResource("participant", { profile: "strict" })).toThrow(
+      /\[participant-uri\]/,
+    );
   });
 });

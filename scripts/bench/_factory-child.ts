@@ -50,7 +50,8 @@ answerRequests(({ seed, count }: FactoryRequest): FactoryAnswer => {
   const perSecond = rate(count, () => (timedLength += JSON.stringify(timed()).length));
   const again = generator(seed);
   const made = Array.from({ length: count }, () => JSON.stringify(again()));
-  if (made.reduce((sum, json) => sum + json.length, 0) !== timedLength) throw new Error(`Failed to make the same objects again from seed ${seed}`);
+  if (made.reduce((sum, json) => sum + json.length, 0) !== timedLength)
+    throw new Error(`Failed to make the same objects again from seed ${seed}`);
   const file = join(dir, `${process.argv[2]}-${seed}.ndjson`);
   writeFileSync(file, made.join("\n"));
   return { perSecond, file };

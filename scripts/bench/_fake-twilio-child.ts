@@ -7,9 +7,13 @@ export interface ListParticipantTarget {
   readonly authorization: string;
 }
 
-const { startFakeTwilio } = (await import(import.meta.resolve("twilio-testkit/fake-twilio"))) as typeof import("../../src/fake-twilio/index.js");
+const { startFakeTwilio } = (await import(
+  import.meta.resolve("twilio-testkit/fake-twilio")
+)) as typeof import("../../src/fake-twilio/index.js");
 const fake = await startFakeTwilio({ seed: 1 });
-const conference = fake.store.conferences(fake.accountSid).find((c) => fake.store.participants(fake.accountSid, c.sid).length > 0);
+const conference = fake.store
+  .conferences(fake.accountSid)
+  .find((c) => fake.store.participants(fake.accountSid, c.sid).length > 0);
 if (!conference) throw new Error("Failed to find a seeded conference with participants");
 const target: ListParticipantTarget = {
   url: `${fake.url}/2010-04-01/Accounts/${fake.accountSid}/Conferences/${conference.sid}/Participants.json`,

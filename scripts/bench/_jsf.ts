@@ -18,7 +18,10 @@ export function jsfGenerator(id: string, seed: number): () => unknown {
     formats: {
       "date-time-rfc-2822": (random) => {
         const date = new Date(random.int(FROM, TO) * 1000);
-        return date.toUTCString().replace("GMT", "+0000").replace(/^\w{3}/, DAYS[date.getUTCDay()]!);
+        return date
+          .toUTCString()
+          .replace("GMT", "+0000")
+          .replace(/^\w{3}/, DAYS[date.getUTCDay()]!);
       },
     },
   });

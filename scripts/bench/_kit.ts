@@ -15,7 +15,9 @@ export async function loadKit(): Promise<typeof import("../../src/index.js")> {
 
 /** Loads the built kit's contract builders (`twilio-testkit/contracts`). */
 export async function loadContracts(): Promise<typeof import("../../src/contracts/index.js")> {
-  return (await import(import.meta.resolve("twilio-testkit/contracts"))) as typeof import("../../src/contracts/index.js");
+  return (await import(
+    import.meta.resolve("twilio-testkit/contracts")
+  )) as typeof import("../../src/contracts/index.js");
 }
 
 /** One row of the benchmark table. */

@@ -31,7 +31,9 @@ export function rate(count: number, fn: (i: number) => unknown): number {
  *
  * @param contestants - name → one measurement (a rate, or a duration)
  */
-export async function interleaved<K extends string>(contestants: Readonly<Record<K, () => number | Promise<number>>>): Promise<Record<K, number>> {
+export async function interleaved<K extends string>(
+  contestants: Readonly<Record<K, () => number | Promise<number>>>,
+): Promise<Record<K, number>> {
   const samples = {} as Record<K, number[]>;
   for (let run = 0; run < RUNS; run++) {
     for (const name of Object.keys(contestants) as K[]) (samples[name] ??= []).push(await contestants[name]());

@@ -65,7 +65,9 @@ async function consumerRun(count: number): Promise<PactAnswer> {
         kitMs += performance.now() - addStart;
         try {
           await added.executeTest(async (mockServer) => {
-            const status = await get(`${mockServer.url}${interaction.request.path}`, { Authorization: `Basic ${credential}` });
+            const status = await get(`${mockServer.url}${interaction.request.path}`, {
+              Authorization: `Basic ${credential}`,
+            });
             if (status !== 200) throw new Error(`Failed to fetch the conference from Pact's mock server: ${status}`);
           });
           break;

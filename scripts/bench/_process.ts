@@ -16,12 +16,21 @@ export interface ContestantProcess {
  * @param entry - a module that calls {@link answerRequests}
  * @param options - `quiet`: drop the process's standard output (a tool that prints reports, such as Pact's Verifier)
  */
-export function startContestant(entry: URL, args: readonly string[], options: { readonly quiet?: boolean } = {}): ContestantProcess {
-  const child: ChildProcess = fork(entry, [...args], { execArgv: ["--import", "tsx"], ...(options.quiet ? { stdio: ["ignore", "ignore", "inherit", "ipc"] } : {}) });
+export function startContestant(
+  entry: URL,
+  args: readonly string[],
+  options: { readonly quiet?: boolean } = {},
+): ContestantProcess {
+  const child: ChildProcess = fork(entry, [...args], {
+    execArgv: ["--import", "tsx"],
+    ...(options.quiet ? { stdio: ["ignore", "ignore", "inherit", "ipc"] } : {}),
+  });
   return {
     ask: <T>(request: unknown) =>
       new Promise<T>((resolve, reject) => {
-        child.once("message", (answer: { ok: boolean; value?: T; error?: string }) => (answer.ok ? resolve(answer.value as T) : reject(new Error(answer.error))));
+        child.once("message", (answer: { ok: boolean; value?: T; error?: string }) =>
+          answer.ok ? resolve(answer.value as T) : reject(new Error(answer.error)),
+        );
         child.send(request as object);
       }),
     stop: () => child.kill(),

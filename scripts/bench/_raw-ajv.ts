@@ -22,7 +22,8 @@ export async function compileRawAjv(id: string): Promise<ValidateFunction> {
     type: "object",
     schemaType: "array",
     errors: false,
-    validate: (names: (keyof typeof RULES)[], data: Record<string, unknown>) => names.every((name) => RULES[name](data).length === 0),
+    validate: (names: (keyof typeof RULES)[], data: Record<string, unknown>) =>
+      names.every((name) => RULES[name](data).length === 0),
   });
   ajv.addSchema(readSchemas());
   const validate = ajv.getSchema(id);

@@ -22,7 +22,10 @@ function pointer(doc: unknown, fragment: string): unknown {
   return fragment
     .split("/")
     .slice(1)
-    .reduce<unknown>((node, key) => (node as Record<string, unknown>)[key.replace(/~1/g, "/").replace(/~0/g, "~")], doc);
+    .reduce<unknown>(
+      (node, key) => (node as Record<string, unknown>)[key.replace(/~1/g, "/").replace(/~0/g, "~")],
+      doc,
+    );
 }
 
 /**

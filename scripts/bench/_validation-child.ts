@@ -25,7 +25,9 @@ const asReceived = (value: unknown): unknown => JSON.parse(JSON.stringify(value)
 const rules = invalidRulesFor("participant");
 const bodies = {
   valid: participantFactory.seed(7).buildList(BODIES).map(asReceived),
-  invalid: Array.from({ length: BODIES }, (_, i) => asReceived(participantFactory.seed(i).invalid(rules[i % rules.length]!))),
+  invalid: Array.from({ length: BODIES }, (_, i) =>
+    asReceived(participantFactory.seed(i).invalid(rules[i % rules.length]!)),
+  ),
 };
 
 const contestants: Record<string, () => Promise<(body: unknown) => number>> = {

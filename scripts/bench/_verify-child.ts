@@ -21,15 +21,23 @@ const { verifyContracts } = await loadContracts();
 type Json = Record<string, unknown>;
 
 /** The repository's contracts (every operation, success and error answers), whose interactions the benchmark contracts repeat. */
-const repoPacts = readdirSync(join(ROOT, "contracts")).map((file) => JSON.parse(readFileSync(join(ROOT, "contracts", file), "utf8")) as Json & { interactions: Json[] });
+const repoPacts = readdirSync(join(ROOT, "contracts")).map(
+  (file) => JSON.parse(readFileSync(join(ROOT, "contracts", file), "utf8")) as Json & { interactions: Json[] },
+);
 const base = repoPacts.flatMap((pact) => pact.interactions);
 
 /** A working folder whose contracts/ holds one pact of `count` interactions, the repository's in turn, each with a description of its own. */
 function contractOf(count: number): string {
   const cwd = mkdtempSync(join(tmpdir(), "bench-verify-"));
   mkdirSync(join(cwd, "contracts"));
-  const interactions = Array.from({ length: count }, (_, i) => ({ ...base[i % base.length], description: `${String(base[i % base.length]?.description)} #${i}` }));
-  writeFileSync(join(cwd, "contracts", "bench-twilio-voice-api.json"), JSON.stringify({ ...repoPacts[0], consumer: { name: "bench" }, interactions }));
+  const interactions = Array.from({ length: count }, (_, i) => ({
+    ...base[i % base.length],
+    description: `${String(base[i % base.length]?.description)} #${i}`,
+  }));
+  writeFileSync(
+    join(cwd, "contracts", "bench-twilio-voice-api.json"),
+    JSON.stringify({ ...repoPacts[0], consumer: { name: "bench" }, interactions }),
+  );
   return cwd;
 }
 

@@ -34,14 +34,17 @@ function timed(file: string, args: readonly string[], env: NodeJS.ProcessEnv, st
       execFile(file, args, { cwd: ROOT, env }, (error, _stdout, stderr) => {
         const ms = performance.now() - start;
         const code = error === null ? 0 : error.code;
-        if (code !== status) return reject(new Error(`Failed to time ${file} ${args.join(" ")}: exit ${String(code)}, ${stderr}`));
+        if (code !== status)
+          return reject(new Error(`Failed to time ${file} ${args.join(" ")}: exit ${String(code)}, ${stderr}`));
         resolve(ms);
       });
     });
 }
 
 /** Runs each contestant `PROCESS_RUNS` times, interleaved, after one warm-up run each; returns each median. */
-async function medians<K extends string>(contestants: Readonly<Record<K, () => Promise<number>>>): Promise<Record<K, number>> {
+async function medians<K extends string>(
+  contestants: Readonly<Record<K, () => Promise<number>>>,
+): Promise<Record<K, number>> {
   const names = Object.keys(contestants) as K[];
   for (const name of names) await contestants[name](); // warm the file cache, not counted
   const samples = Object.fromEntries(names.map((name) => [name, [] as number[]])) as Record<K, number[]>;
@@ -86,11 +89,24 @@ async function brokerMedians(delayMs: number): Promise<{ kit: number; raw: numbe
   const broker = await startFakeBroker({ delayMs });
   try {
     // A fixed token and no retries, as a CI job against a healthy broker would run.
-    const env = { ...process.env, PACT_BROKER_BASE_URL: broker.url, PACT_BROKER_TOKEN: "bench-token", PACT_BROKER_HTTP_RETRIES: "0" };
+    const env = {
+      ...process.env,
+      PACT_BROKER_BASE_URL: broker.url,
+      PACT_BROKER_TOKEN: "bench-token",
+      PACT_BROKER_HTTP_RETRIES: "0",
+    };
     return await medians({
-      kit: timed(process.execPath, [CLI, "contracts", "can-i-deploy", ...CAN_I_DEPLOY, "--to-environment", "production"], env),
+      kit: timed(
+        process.execPath,
+        [CLI, "contracts", "can-i-deploy", ...CAN_I_DEPLOY, "--to-environment", "production"],
+        env,
+      ),
       // The same arguments the kit passes (src/contracts/can-i-deploy.ts).
-      raw: timed(pactBinary(), ["broker", "can-i-deploy", ...CAN_I_DEPLOY, "--to-environment=production", "--output=table"], env),
+      raw: timed(
+        pactBinary(),
+        ["broker", "can-i-deploy", ...CAN_I_DEPLOY, "--to-environment=production", "--output=table"],
+        env,
+      ),
     });
   } finally {
     await broker.close();

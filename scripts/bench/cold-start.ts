@@ -48,7 +48,8 @@ export async function benchColdStart(): Promise<Row[]> {
   const code = await programs();
   const samples = { bare: [] as number[], kit: [] as number[], ajv: [] as number[] };
   for (const name of ["bare", "kit", "ajv"] as const) runNode(code[name]); // warm the file cache, not counted
-  for (let run = 0; run < PROCESS_RUNS; run++) for (const name of ["bare", "kit", "ajv"] as const) samples[name].push(runNode(code[name]));
+  for (let run = 0; run < PROCESS_RUNS; run++)
+    for (const name of ["bare", "kit", "ajv"] as const) samples[name].push(runNode(code[name]));
   const [bare, kit, ajv] = [median(samples.bare), median(samples.kit), median(samples.ajv)];
   return [
     {

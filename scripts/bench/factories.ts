@@ -23,7 +23,9 @@ const fmtValid = (share: number): string => `${(share * 100).toFixed(share === 1
 export async function benchFactories(): Promise<Row[]> {
   const names = ["kit", "jsf", "faker"] as const;
   const dir = mkdtempSync(join(tmpdir(), "bench-factories-"));
-  const processes = Object.fromEntries(names.map((name) => [name, startContestant(new URL("./_factory-child.ts", import.meta.url), [name, dir])]));
+  const processes = Object.fromEntries(
+    names.map((name) => [name, startContestant(new URL("./_factory-child.ts", import.meta.url), [name, dir])]),
+  );
   const tally = Object.fromEntries(names.map((name) => [name, { valid: 0, made: 0 }]));
   const validate = await compileRawAjv(PARTICIPANT_ID);
   let seed = 0;
@@ -38,7 +40,11 @@ export async function benchFactories(): Promise<Row[]> {
   try {
     for (const name of names) await ask(name, name === "jsf" ? COUNT / 4 : COUNT)(); // warm-up, not counted
     for (const name of names) tally[name] = { valid: 0, made: 0 };
-    const medians = await interleaved({ kit: ask("kit", COUNT), jsf: ask("jsf", COUNT / 4), faker: ask("faker", COUNT) });
+    const medians = await interleaved({
+      kit: ask("kit", COUNT),
+      jsf: ask("jsf", COUNT / 4),
+      faker: ask("faker", COUNT),
+    });
     const validity = (name: (typeof names)[number]) => tally[name]!.valid / tally[name]!.made;
     const row = (baseline: "jsf" | "faker", label: string, target: number): Row => {
       const ratio = medians.kit / medians[baseline];

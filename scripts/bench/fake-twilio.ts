@@ -12,8 +12,16 @@ const TARGET_P99_MS = 20;
 
 /** One load run against 127.0.0.1: requests per second (mean over the run) and p99 latency; every answer must be 200. */
 async function load(target: ListParticipantTarget, seconds: number): Promise<{ rps: number; p99: number }> {
-  const result = await autocannon({ url: target.url, headers: { authorization: target.authorization }, connections: CONNECTIONS, duration: seconds });
-  if (result.non2xx > 0 || result.errors > 0 || result.timeouts > 0) throw new Error(`Failed to load the fake Twilio: ${result.non2xx} non-2xx answers, ${result.errors} errors, ${result.timeouts} timeouts`);
+  const result = await autocannon({
+    url: target.url,
+    headers: { authorization: target.authorization },
+    connections: CONNECTIONS,
+    duration: seconds,
+  });
+  if (result.non2xx > 0 || result.errors > 0 || result.timeouts > 0)
+    throw new Error(
+      `Failed to load the fake Twilio: ${result.non2xx} non-2xx answers, ${result.errors} errors, ${result.timeouts} timeouts`,
+    );
   return { rps: result.requests.average, p99: result.latency.p99 };
 }
 

@@ -28,7 +28,10 @@ const BENCHES: Readonly<Record<string, () => Promise<Row[]>>> = {
 
 const chosen = process.argv.length > 2 ? process.argv.slice(2) : Object.keys(BENCHES);
 const unknown = chosen.filter((name) => !(name in BENCHES));
-if (unknown.length > 0) throw new Error(`Failed to run benchmarks: unknown ${unknown.join(", ")}; known are ${Object.keys(BENCHES).join(", ")}`);
+if (unknown.length > 0)
+  throw new Error(
+    `Failed to run benchmarks: unknown ${unknown.join(", ")}; known are ${Object.keys(BENCHES).join(", ")}`,
+  );
 
 const rows: Row[] = [];
 for (const name of chosen) {
@@ -36,4 +39,6 @@ for (const name of chosen) {
   rows.push(...(await BENCHES[name]!()));
 }
 console.log(formatTable(rows));
-console.log(`\nnode ${process.version}, ${cpus().length} × ${cpus()[0]?.model ?? "CPU"}, medians of ${RUNS} runs; ${rows.filter((r) => !r.pass).length} of ${rows.length} targets missed.`);
+console.log(
+  `\nnode ${process.version}, ${cpus().length} × ${cpus()[0]?.model ?? "CPU"}, medians of ${RUNS} runs; ${rows.filter((r) => !r.pass).length} of ${rows.length} targets missed.`,
+);

@@ -16,7 +16,8 @@ const GROWTH_LIMIT = 1.5;
 export async function benchVerify(): Promise<Row[]> {
   const child = startContestant(new URL("./_verify-child.ts", import.meta.url), [], { quiet: true });
   try {
-    const run = (interactions: number) => async () => (await child.ask<VerifyAnswer>({ interactions } satisfies VerifyRequest)).ms;
+    const run = (interactions: number) => async () =>
+      (await child.ask<VerifyAnswer>({ interactions } satisfies VerifyRequest)).ms;
     await run(SIZES[0])(); // warm-up, not counted
     const medians = await interleaved({ 200: run(200), 2000: run(2000) });
     const perInteraction = SIZES.map((n) => medians[n]! / n);

@@ -18,4 +18,5 @@ export const STREAM_STATUSES = readEnum("stream.json", "Status") as readonly Str
  * Twilio names the call in `call_sid_ending_conference` (null for `conference-ended-via-api`).
  * Source: the spec's description of call_sid_ending_conference; real body conference.fetch.3.
  */
-export const endedByCall = (reason: string | null | undefined): boolean => typeof reason === "string" && /-(left|kicked)$/.test(reason);
+export const endedByCall = (reason: string | null | undefined): boolean =>
+  typeof reason === "string" && /-(left|kicked)$/.test(reason);

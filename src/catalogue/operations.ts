@@ -41,7 +41,8 @@ export const OPERATIONS: readonly Operation[] = Object.entries(
 
 /** Each operation by operationId and by tool name; the first operation wins a name two share, as a search in catalogue order would. */
 const BY_NAME = new Map<string, Operation>();
-for (const op of OPERATIONS) for (const name of [op.operationId, op.toolName]) if (!BY_NAME.has(name)) BY_NAME.set(name, op);
+for (const op of OPERATIONS)
+  for (const name of [op.operationId, op.toolName]) if (!BY_NAME.has(name)) BY_NAME.set(name, op);
 
 /**
  * Finds an operation by Twilio operationId (`ListParticipant`) or seed-page tool name (`listParticipant`).
@@ -69,8 +70,13 @@ export function fillPath(template: string, params: Readonly<Record<string, strin
   let path = parts[0]!;
   for (let i = 1; i < parts.length; i += 2) {
     const value = params[parts[i]!];
-    if (value === undefined) throw new TestkitError("USAGE", `Failed to build path ${template}: no value for {${parts[i]}}`);
-    if (!isUnreserved(value) && /\p{Cs}/u.test(value)) throw new TestkitError("USAGE", `Failed to build path ${template}: the value for {${parts[i]}} has a lone surrogate, which no URI can carry`);
+    if (value === undefined)
+      throw new TestkitError("USAGE", `Failed to build path ${template}: no value for {${parts[i]}}`);
+    if (!isUnreserved(value) && /\p{Cs}/u.test(value))
+      throw new TestkitError(
+        "USAGE",
+        `Failed to build path ${template}: the value for {${parts[i]}} has a lone surrogate, which no URI can carry`,
+      );
     path += (isUnreserved(value) ? value : encodeURIComponent(value)) + parts[i + 1]!;
   }
   return path;
@@ -78,7 +84,8 @@ export function fillPath(template: string, params: Readonly<Record<string, strin
 
 /** 1 at the ASCII codes `encodeURIComponent` leaves as they are: `A-Z a-z 0-9 - _ . ! ~ * ' ( )`. */
 const UNRESERVED = new Uint8Array(128);
-for (const c of "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_.!~*'()") UNRESERVED[c.charCodeAt(0)] = 1;
+for (const c of "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_.!~*'()")
+  UNRESERVED[c.charCodeAt(0)] = 1;
 
 /** Whether `encodeURIComponent` would return `text` unchanged (as for every SID), so that it need not be called. */
 function isUnreserved(text: string): boolean {
@@ -136,7 +143,10 @@ export function matchOperation(method: string, path: string): MatchedOperation |
     const found = operation.method === method.toUpperCase() ? regex.exec(path) : null;
     if (!found) continue;
     try {
-      return { operation, params: Object.fromEntries(names.map((name, i) => [name, decodeURIComponent(found[i + 1] as string)])) };
+      return {
+        operation,
+        params: Object.fromEntries(names.map((name, i) => [name, decodeURIComponent(found[i + 1] as string)])),
+      };
     } catch {
       return undefined;
     }

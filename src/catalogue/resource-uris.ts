@@ -13,8 +13,18 @@ let lastParticipant = { account_sid: "", conference_sid: "", call_sid: "", uri: 
 /** `uri` of a Participant: its FetchParticipant path. */
 export function participantUri(p: { account_sid: string; conference_sid: string; call_sid: string }): string {
   const last = lastParticipant;
-  if (p.call_sid === last.call_sid && p.conference_sid === last.conference_sid && p.account_sid === last.account_sid && last.uri !== "") return last.uri;
-  const uri = operationPath("FetchParticipant", { AccountSid: p.account_sid, ConferenceSid: p.conference_sid, CallSid: p.call_sid });
+  if (
+    p.call_sid === last.call_sid &&
+    p.conference_sid === last.conference_sid &&
+    p.account_sid === last.account_sid &&
+    last.uri !== ""
+  )
+    return last.uri;
+  const uri = operationPath("FetchParticipant", {
+    AccountSid: p.account_sid,
+    ConferenceSid: p.conference_sid,
+    CallSid: p.call_sid,
+  });
   lastParticipant = { account_sid: p.account_sid, conference_sid: p.conference_sid, call_sid: p.call_sid, uri };
   return uri;
 }
@@ -25,10 +35,16 @@ export function conferenceUri(c: { account_sid: string; sid: string }): string {
 }
 
 /** `subresource_uris` of a Conference: its ListParticipant path and its recordings list. */
-export function conferenceSubresourceUris(c: { account_sid: string; sid: string }): { participants: string; recordings: string } {
+export function conferenceSubresourceUris(c: { account_sid: string; sid: string }): {
+  participants: string;
+  recordings: string;
+} {
   return {
     participants: operationPath("ListParticipant", { AccountSid: c.account_sid, ConferenceSid: c.sid }),
-    recordings: fillPath("/2010-04-01/Accounts/{AccountSid}/Conferences/{Sid}/Recordings.json", { AccountSid: c.account_sid, Sid: c.sid }),
+    recordings: fillPath("/2010-04-01/Accounts/{AccountSid}/Conferences/{Sid}/Recordings.json", {
+      AccountSid: c.account_sid,
+      Sid: c.sid,
+    }),
   };
 }
 

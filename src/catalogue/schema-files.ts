@@ -33,7 +33,10 @@ function listJsonFiles(dir: string): string[] {
 export function readSchemaFiles(): SchemaFile[] {
   return listJsonFiles(SCHEMA_DIR)
     .sort()
-    .map((full) => ({ file: relative(SCHEMA_DIR, full).split(sep).join("/"), schema: JSON.parse(readFileSync(full, "utf8")) }))
+    .map((full) => ({
+      file: relative(SCHEMA_DIR, full).split(sep).join("/"),
+      schema: JSON.parse(readFileSync(full, "utf8")),
+    }))
     .filter((entry): entry is SchemaFile => typeof entry.schema?.$id === "string");
 }
 

@@ -28,7 +28,10 @@ function resolveRef(ref: string, from: string): Located {
   const tokens = decodeURIComponent(target.hash.slice(1)).split("/").slice(1);
   const file = address.slice(SCHEMA_ID_BASE.length);
   const node = address.startsWith(SCHEMA_ID_BASE)
-    ? tokens.reduce<unknown>((at, token) => (at as Record<string, unknown> | undefined)?.[token.replace(/~1/g, "/").replace(/~0/g, "~")], readSchemaDocument(file))
+    ? tokens.reduce<unknown>(
+        (at, token) => (at as Record<string, unknown> | undefined)?.[token.replace(/~1/g, "/").replace(/~0/g, "~")],
+        readSchemaDocument(file),
+      )
     : undefined;
   if (typeof node !== "object" || node === null) throw new Error(`Failed to resolve $ref ${ref} in schemas/${from}`);
   return { node: node as SchemaNode, file };

@@ -6,6 +6,8 @@
  *
  * @param load - resolves to the function, by a dynamic `import()` (bundlers split it into its own chunk)
  */
-export function lazily<A extends unknown[], R>(load: () => Promise<(...args: A) => R>): (...args: A) => Promise<Awaited<R>> {
+export function lazily<A extends unknown[], R>(
+  load: () => Promise<(...args: A) => R>,
+): (...args: A) => Promise<Awaited<R>> {
   return async (...args: A): Promise<Awaited<R>> => await (await load())(...args);
 }

@@ -9,7 +9,10 @@ import { TestkitError } from "../errors.js";
 export function parseInteger(flag: string, text: string, min: number, max: number): number {
   const value = Number(text);
   if (!/^-?\d+$/.test(text.trim()) || !Number.isSafeInteger(value) || value < min || value > max)
-    throw new TestkitError("USAGE", `Failed to read ${flag}: ${JSON.stringify(text)} is not a whole number from ${min} to ${max}`);
+    throw new TestkitError(
+      "USAGE",
+      `Failed to read ${flag}: ${JSON.stringify(text)} is not a whole number from ${min} to ${max}`,
+    );
   return value;
 }
 

@@ -34,7 +34,8 @@ async function readAll(stream: NodeJS.ReadableStream, name: string): Promise<str
   for await (const chunk of stream) {
     const buffer = Buffer.isBuffer(chunk) ? chunk : Buffer.from(String(chunk));
     size += buffer.length;
-    if (size > MAX_INPUT_BYTES) throw new TestkitError("IO", `Failed to read ${name}: it is larger than ${MAX_INPUT_BYTES / 1024 / 1024} MB`);
+    if (size > MAX_INPUT_BYTES)
+      throw new TestkitError("IO", `Failed to read ${name}: it is larger than ${MAX_INPUT_BYTES / 1024 / 1024} MB`);
     chunks.push(buffer);
   }
   return Buffer.concat(chunks).toString("utf8");
@@ -68,7 +69,8 @@ function guarded(stream: NodeJS.WriteStream) {
     /** Resolves once earlier writes are done, with the error that ended them (not EPIPE), if any. */
     settled: async (): Promise<NodeJS.ErrnoException | undefined> => {
       // Writes to files, pipes and terminals are synchronous on Linux and macOS, but elsewhere they may still be queued.
-      if (!failed && stream.writableLength > 0) await new Promise((resolve) => ["drain", "error", "close"].forEach((event) => stream.once(event, resolve)));
+      if (!failed && stream.writableLength > 0)
+        await new Promise((resolve) => ["drain", "error", "close"].forEach((event) => stream.once(event, resolve)));
       // A failed write's error event comes a tick after the write: let it arrive.
       await new Promise((resolve) => setImmediate(resolve));
       return failure;
@@ -80,7 +82,8 @@ function guarded(stream: NodeJS.WriteStream) {
 }
 
 /** A write error as the one line that reports it: `no space left on device (ENOSPC)`. */
-const reasonOf = (error: NodeJS.ErrnoException): string => `${error.message.replace(/^[A-Z]+: /, "").replace(/, \w+$/, "")}${error.code ? ` (${error.code})` : ""}`;
+const reasonOf = (error: NodeJS.ErrnoException): string =>
+  `${error.message.replace(/^[A-Z]+: /, "").replace(/, \w+$/, "")}${error.code ? ` (${error.code})` : ""}`;
 
 /**
  * The real process's I/O. Writes never throw and never crash the process with an unhandled stream
@@ -104,7 +107,8 @@ export function processIo(): ProcessIo {
     stdinIsTTY: Boolean(process.stdin.isTTY),
     env: process.env,
     cwd: process.cwd(),
-    untilStopped: () => new Promise((resolve) => ["SIGINT", "SIGTERM"].forEach((signal) => process.once(signal, resolve))),
+    untilStopped: () =>
+      new Promise((resolve) => ["SIGINT", "SIGTERM"].forEach((signal) => process.once(signal, resolve))),
   };
 }
 

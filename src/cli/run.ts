@@ -22,7 +22,12 @@ export interface CommandContext {
  * as one line on standard error, like every other error of the CLI.
  */
 const usageError = (text: string, write: (text: string) => void): void =>
-  write(`twilio-testkit: ${text.trim().replace(/^error: /, "").replace(/\s*\n\s*/g, " ")} (add --help for usage)\n`);
+  write(
+    `twilio-testkit: ${text
+      .trim()
+      .replace(/^error: /, "")
+      .replace(/\s*\n\s*/g, " ")} (add --help for usage)\n`,
+  );
 
 function buildProgram(context: CommandContext): Command {
   const output = { writeOut: context.io.stdout, writeErr: context.io.stderr, outputError: usageError };
@@ -59,7 +64,11 @@ function errorLines(message: string): string {
  */
 export async function runCli(argv: readonly string[], given: CliIo): Promise<ExitCode> {
   // Everything printed goes through here, so no control character from a file or argument reaches the terminal raw.
-  const io: CliIo = { ...given, stdout: (text) => given.stdout(printableLines(text)), stderr: (text) => given.stderr(printableLines(text)) };
+  const io: CliIo = {
+    ...given,
+    stdout: (text) => given.stdout(printableLines(text)),
+    stderr: (text) => given.stderr(printableLines(text)),
+  };
   let code: ExitCode = 0;
   const program = buildProgram({ io, exit: (c) => (code = c) });
   try {

@@ -25,7 +25,10 @@ export type BrokerSettings = {
    */
   readonly pactCliEnv: Env;
 } & (
-  | { /** `PACT_BROKER_USERNAME`, or the user name in the URL */ readonly username: string; /** `PACT_BROKER_PASSWORD`, or the password in the URL */ readonly password: string }
+  | {
+      /** `PACT_BROKER_USERNAME`, or the user name in the URL */ readonly username: string /** `PACT_BROKER_PASSWORD`, or the password in the URL */;
+      readonly password: string;
+    }
   | { readonly username: undefined; readonly password: undefined }
 );
 
@@ -43,7 +46,8 @@ function decoded(text: string): string {
  * them), base64 (as a broker that echoes a header shows them), and the Basic credential of `username`.
  */
 function secretForms(secrets: readonly string[], username: string, password: string): string[] {
-  const forms = (secret: string) => (secret === "" ? [] : [secret, encodeURIComponent(secret), decoded(secret), Buffer.from(secret).toString("base64")]);
+  const forms = (secret: string) =>
+    secret === "" ? [] : [secret, encodeURIComponent(secret), decoded(secret), Buffer.from(secret).toString("base64")];
   const basic = password === "" ? [] : [Buffer.from(`${username}:${password}`).toString("base64")];
   return [...secrets.flatMap(forms), ...basic];
 }
@@ -70,7 +74,8 @@ export function urlCredentials(url: string): UrlCredentials {
   const match = /^([a-z][a-z0-9+.-]*:\/\/)([^/?#]*)@/i.exec(url);
   const userinfo = match?.[2] ?? "";
   const colon = userinfo.indexOf(":");
-  const [typedUser, typedPassword] = colon === -1 ? [userinfo, ""] : [userinfo.slice(0, colon), userinfo.slice(colon + 1)];
+  const [typedUser, typedPassword] =
+    colon === -1 ? [userinfo, ""] : [userinfo.slice(0, colon), userinfo.slice(colon + 1)];
   const username = decoded(typedUser);
   const password = decoded(typedPassword);
   const bare = match ? `${match[1]}${url.slice(match[0].length)}` : url;
@@ -97,7 +102,10 @@ export function urlCredentials(url: string): UrlCredentials {
 export function brokerSettings(env: Env, action: string): BrokerSettings {
   const given = env.PACT_BROKER_BASE_URL?.trim();
   if (!given)
-    throw new TestkitError("CONFIG", `Failed to ${action}: set PACT_BROKER_BASE_URL to the Pact Broker's URL (and PACT_BROKER_TOKEN, or PACT_BROKER_USERNAME and PACT_BROKER_PASSWORD)`);
+    throw new TestkitError(
+      "CONFIG",
+      `Failed to ${action}: set PACT_BROKER_BASE_URL to the Pact Broker's URL (and PACT_BROKER_TOKEN, or PACT_BROKER_USERNAME and PACT_BROKER_PASSWORD)`,
+    );
   const inUrl = urlCredentials(given);
   const url = inUrl.bare;
   const token = env.PACT_BROKER_TOKEN || undefined;
@@ -106,21 +114,41 @@ export function brokerSettings(env: Env, action: string): BrokerSettings {
   const secrets = redactor(secretForms([token ?? "", password], username, password));
   const redact = (text: string) => secrets(inUrl.redact(text));
   if (url !== given && (env.PACT_BROKER_USERNAME || env.PACT_BROKER_PASSWORD))
-    throw new TestkitError("CONFIG", `Failed to ${action}: PACT_BROKER_BASE_URL holds credentials and PACT_BROKER_USERNAME / PACT_BROKER_PASSWORD are set too; keep one of them`);
+    throw new TestkitError(
+      "CONFIG",
+      `Failed to ${action}: PACT_BROKER_BASE_URL holds credentials and PACT_BROKER_USERNAME / PACT_BROKER_PASSWORD are set too; keep one of them`,
+    );
   if (url !== given && !inUrl.password)
-    throw new TestkitError("CONFIG", `Failed to ${action}: PACT_BROKER_BASE_URL holds a user name without a password; give https://user:password@host/, or PACT_BROKER_TOKEN for a token`);
+    throw new TestkitError(
+      "CONFIG",
+      `Failed to ${action}: PACT_BROKER_BASE_URL holds a user name without a password; give https://user:password@host/, or PACT_BROKER_TOKEN for a token`,
+    );
   if (Boolean(username) !== Boolean(password))
-    throw new TestkitError("CONFIG", `Failed to ${action}: set both PACT_BROKER_USERNAME and PACT_BROKER_PASSWORD, or neither`);
+    throw new TestkitError(
+      "CONFIG",
+      `Failed to ${action}: set both PACT_BROKER_USERNAME and PACT_BROKER_PASSWORD, or neither`,
+    );
   if (!/^https?:$/.test(URL.canParse(url) ? new URL(url).protocol : ""))
-    throw new TestkitError("CONFIG", `Failed to ${action}: PACT_BROKER_BASE_URL ${JSON.stringify(redact(url))} is not an http or https URL`);
+    throw new TestkitError(
+      "CONFIG",
+      `Failed to ${action}: PACT_BROKER_BASE_URL ${JSON.stringify(redact(url))} is not an http or https URL`,
+    );
   const basic = username && password ? { username, password } : { username: undefined, password: undefined };
-  const pactCliEnv = { ...env, PACT_BROKER_BASE_URL: url, PACT_BROKER_TOKEN: token, PACT_BROKER_USERNAME: basic.username, PACT_BROKER_PASSWORD: basic.password };
+  const pactCliEnv = {
+    ...env,
+    PACT_BROKER_BASE_URL: url,
+    PACT_BROKER_TOKEN: token,
+    PACT_BROKER_USERNAME: basic.username,
+    PACT_BROKER_PASSWORD: basic.password,
+  };
   return { url, token, ...basic, redact, pactCliEnv };
 }
 
 /** One line git prints, or undefined when git is missing or fails (not a repository, no commit). */
 function git(args: readonly string[], cwd: string, env: Env): Promise<string | undefined> {
-  return new Promise((done) => execFile("git", args, { cwd, env }, (error, stdout) => done(error ? undefined : stdout.trim() || undefined)));
+  return new Promise((done) =>
+    execFile("git", args, { cwd, env }, (error, stdout) => done(error ? undefined : stdout.trim() || undefined)),
+  );
 }
 
 /**
@@ -132,7 +160,13 @@ function git(args: readonly string[], cwd: string, env: Env): Promise<string | u
  * @returns the version, or undefined when the flag is absent and git gives none (outside git, before the first commit)
  * @throws TestkitError `USAGE` for an empty or `-`-led flag value
  */
-export async function versionOrCommit(action: string, flag: string, value: string | undefined, cwd: string, env: Env): Promise<string | undefined> {
+export async function versionOrCommit(
+  action: string,
+  flag: string,
+  value: string | undefined,
+  cwd: string,
+  env: Env,
+): Promise<string | undefined> {
   return value === undefined ? git(["rev-parse", "HEAD"], cwd, env) : brokerValue(action, flag, value);
 }
 
@@ -145,7 +179,13 @@ export async function versionOrCommit(action: string, flag: string, value: strin
  * @returns the branch, or undefined when the flag is absent and git gives none (outside git, before the first commit, on a detached HEAD)
  * @throws TestkitError `USAGE` for an empty or `-`-led flag value
  */
-export async function branchOrGit(action: string, flag: string, value: string | undefined, cwd: string, env: Env): Promise<string | undefined> {
+export async function branchOrGit(
+  action: string,
+  flag: string,
+  value: string | undefined,
+  cwd: string,
+  env: Env,
+): Promise<string | undefined> {
   if (value !== undefined) return brokerValue(action, flag, value);
   const branch = await git(["rev-parse", "--abbrev-ref", "HEAD"], cwd, env);
   return branch === "HEAD" ? undefined : branch;
@@ -161,6 +201,7 @@ export async function branchOrGit(action: string, flag: string, value: string | 
 export function brokerValue(action: string, flag: string, value: string): string {
   const trimmed = value.trim();
   if (trimmed === "") throw new TestkitError("USAGE", `Failed to ${action}: ${flag} needs a value`);
-  if (trimmed.startsWith("-")) throw new TestkitError("USAGE", `Failed to ${action}: ${flag} ${JSON.stringify(trimmed)} must not start with "-"`);
+  if (trimmed.startsWith("-"))
+    throw new TestkitError("USAGE", `Failed to ${action}: ${flag} ${JSON.stringify(trimmed)} must not start with "-"`);
   return trimmed;
 }

@@ -38,7 +38,11 @@ const reason = (error: unknown): string => (error instanceof Error ? error.messa
 function sortedKeys(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(sortedKeys);
   if (typeof value !== "object" || value === null) return value;
-  return Object.fromEntries(Object.keys(value).sort().map((key) => [key, sortedKeys((value as Json)[key])]));
+  return Object.fromEntries(
+    Object.keys(value)
+      .sort()
+      .map((key) => [key, sortedKeys((value as Json)[key])]),
+  );
 }
 
 /**
@@ -58,7 +62,8 @@ const testNameOf = (interaction: Json): string | undefined => {
 
 const compare = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
-const isObject = (value: unknown): value is Json => typeof value === "object" && value !== null && !Array.isArray(value);
+const isObject = (value: unknown): value is Json =>
+  typeof value === "object" && value !== null && !Array.isArray(value);
 
 /** A Pact file's JSON: an object whose `interactions` is a list of objects. */
 async function readJson(path: string, what: string): Promise<Json> {
@@ -67,7 +72,9 @@ async function readJson(path: string, what: string): Promise<Json> {
     document = JSON.parse(await readRegularFile(path, `${what} ${path}`));
   } catch (error) {
     if (error instanceof TestkitError) throw error;
-    throw new TestkitError("IO", `Failed to read ${what} ${path}: ${reason(error).replace(/\s+/g, " ")}`, { cause: error });
+    throw new TestkitError("IO", `Failed to read ${what} ${path}: ${reason(error).replace(/\s+/g, " ")}`, {
+      cause: error,
+    });
   }
   if (!isObject(document) || !Array.isArray(document.interactions) || !document.interactions.every(isObject))
     throw new TestkitError("IO", `Failed to read ${what} ${path}: not a Pact file (no "interactions" list of objects)`);
@@ -80,7 +87,11 @@ async function readJson(path: string, what: string): Promise<Json> {
  * earlier one replaces it), ordered by description then provider-state names, keys in order,
  * two-space indentation, no final newline. The newest staged file's metadata wins.
  */
-function merged(existing: Json | undefined, staged: readonly Json[], obsolete: ContractChange["obsolete"]): { text: string; counts: Omit<ContractUpdate, "path"> } {
+function merged(
+  existing: Json | undefined,
+  staged: readonly Json[],
+  obsolete: ContractChange["obsolete"],
+): { text: string; counts: Omit<ContractUpdate, "path"> } {
   const byIdentity = new Map<string, { id: ReturnType<typeof identity>; interaction: Json }>();
   const kept = ((existing?.interactions ?? []) as Json[]).filter((interaction) => !obsolete(testNameOf(interaction)));
   const incoming = staged.flatMap((document) => document.interactions as Json[]);
@@ -93,7 +104,10 @@ function merged(existing: Json | undefined, staged: readonly Json[], obsolete: C
     .map((entry) => entry.interaction);
   const base = staged.at(-1) ?? existing ?? {};
   const dropped = ((existing?.interactions ?? []) as Json[]).length - kept.length;
-  return { text: JSON.stringify(sortedKeys({ ...base, interactions }), null, 2), counts: { interactions: interactions.length, written: incoming.length, dropped } };
+  return {
+    text: JSON.stringify(sortedKeys({ ...base, interactions }), null, 2),
+    counts: { interactions: interactions.length, written: incoming.length, dropped },
+  };
 }
 
 /**
@@ -106,13 +120,21 @@ function merged(existing: Json | undefined, staged: readonly Json[], obsolete: C
  * @throws TestkitError `IO` when the contract or a staged file cannot be read or is not a Pact file
  *   (the contract is then unchanged), when the lock cannot be had within about 30 s, or the write fails
  */
-export async function changeContract(staging: StagingDirectory, file: string, change: ContractChange): Promise<ContractUpdate> {
+export async function changeContract(
+  staging: StagingDirectory,
+  file: string,
+  change: ContractChange,
+): Promise<ContractUpdate> {
   const path = join(staging.target, file);
   let release: () => Promise<void>;
   // A lock another writer took over (ours went stale) fails this commit rather than the process.
   let compromised: Error | undefined;
   try {
-    release = await lockfile.lock(path, { realpath: false, retries: LOCK_RETRIES, onCompromised: (error) => void (compromised = error) });
+    release = await lockfile.lock(path, {
+      realpath: false,
+      retries: LOCK_RETRIES,
+      onCompromised: (error) => void (compromised = error),
+    });
   } catch (error) {
     throw new TestkitError("IO", `Failed to lock ${path}: ${reason(error)}`, { cause: error });
   }
@@ -126,7 +148,11 @@ export async function changeContract(staging: StagingDirectory, file: string, ch
     } catch (error) {
       throw new TestkitError("IO", `Failed to write ${path}: ${reason(error)}`, { cause: error });
     }
-    if (compromised) throw new TestkitError("IO", `Failed to write ${path}: another writer took its lock over (${compromised.message}); the contract is unchanged`);
+    if (compromised)
+      throw new TestkitError(
+        "IO",
+        `Failed to write ${path}: another writer took its lock over (${compromised.message}); the contract is unchanged`,
+      );
     staging.commit(file);
     return { path, ...counts };
   } finally {

@@ -40,10 +40,14 @@ class NamedPactV4 extends PactV4 {
  */
 function pacticipantName(role: "consumer" | "provider", name: string): string {
   const shown = JSON.stringify(name);
-  if (name.trim() === "" || name === "." || name === "..") throw new TestkitError("USAGE", `Failed to open the contract: ${role} name ${shown} is not a name`);
+  if (name.trim() === "" || name === "." || name === "..")
+    throw new TestkitError("USAGE", `Failed to open the contract: ${role} name ${shown} is not a name`);
   // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what it refuses
   if (/[/\\\u0000-\u001f\u007f-\u009f]/.test(name))
-    throw new TestkitError("USAGE", `Failed to open the contract: ${role} name ${shown} must not hold "/", "\\" or control characters (it names the contract file)`);
+    throw new TestkitError(
+      "USAGE",
+      `Failed to open the contract: ${role} name ${shown} must not hold "/", "\\" or control characters (it names the contract file)`,
+    );
   return name;
 }
 
@@ -59,7 +63,10 @@ export interface ContractSession {
    * Merges into the contract what the PactV4s of the tests `passed` accepts wrote, after dropping the
    * interactions already there that `obsolete` names; then removes the staging folder.
    */
-  commit(passed: (testName: string | undefined) => boolean, obsolete: (testName: string | undefined) => boolean): Promise<ContractUpdate>;
+  commit(
+    passed: (testName: string | undefined) => boolean,
+    obsolete: (testName: string | undefined) => boolean,
+  ): Promise<ContractUpdate>;
   /** Drops everything written; the contract is unchanged. */
   discard(): void;
 }

@@ -25,7 +25,11 @@ export function pactBinary(): string {
     const root = dirname(createRequire(import.meta.url).resolve(`${name}/package.json`));
     return join(root, "standalone", os === "windows" ? "pact.exe" : "pact");
   } catch (error) {
-    throw new TestkitError("EXTERNAL", `Failed to find the Pact CLI: ${name} is not installed (install @pact-foundation/pact-cli)`, { cause: error });
+    throw new TestkitError(
+      "EXTERNAL",
+      `Failed to find the Pact CLI: ${name} is not installed (install @pact-foundation/pact-cli)`,
+      { cause: error },
+    );
   }
 }
 
@@ -38,17 +42,25 @@ export function pactBinary(): string {
  * @param options - `cwd` to run in; `broker`, the settings whose environment the CLI gets and whose secrets are redacted
  * @throws TestkitError `EXTERNAL` when the binary cannot be found or started
  */
-export function runPactCli(args: readonly string[], options: { cwd: string; broker: BrokerSettings }): Promise<PactCliRun> {
+export function runPactCli(
+  args: readonly string[],
+  options: { cwd: string; broker: BrokerSettings },
+): Promise<PactCliRun> {
   const binary = pactBinary();
   const { pactCliEnv, redact } = options.broker;
   return new Promise((resolve, reject) => {
-    execFile(binary, args, { cwd: options.cwd, env: pactCliEnv, maxBuffer: 16 * 1024 * 1024 }, (error, stdout, stderr) => {
-      const output = redact(`${stdout}\n${stderr}`.trim());
-      if (error === null) return resolve({ status: 0, output });
-      if (typeof error.code === "number") return resolve({ status: error.code, output });
-      // No cause: the child-process error carries the command and what it printed, unredacted.
-      reject(new TestkitError("EXTERNAL", redact(`Failed to run the Pact CLI ${binary}: ${error.message}`)));
-    });
+    execFile(
+      binary,
+      args,
+      { cwd: options.cwd, env: pactCliEnv, maxBuffer: 16 * 1024 * 1024 },
+      (error, stdout, stderr) => {
+        const output = redact(`${stdout}\n${stderr}`.trim());
+        if (error === null) return resolve({ status: 0, output });
+        if (typeof error.code === "number") return resolve({ status: error.code, output });
+        // No cause: the child-process error carries the command and what it printed, unredacted.
+        reject(new TestkitError("EXTERNAL", redact(`Failed to run the Pact CLI ${binary}: ${error.message}`)));
+      },
+    );
   });
 }
 
@@ -94,11 +106,17 @@ export function failureReason(run: PactCliRun): string {
     const details = raw.slice(i + 1, i + 1 + (follow === -1 ? raw.length : follow)).map((next) => next.trim());
     errors.push([line.trim(), ...details].join(" "));
   });
-  const chosen = (errors.length > 0 ? errors : lines).map((line) => validationErrors(line.replace(/^(❌\s*)+/, "").replace(/\s+/g, " ")));
+  const chosen = (errors.length > 0 ? errors : lines).map((line) =>
+    validationErrors(line.replace(/^(❌\s*)+/, "").replace(/\s+/g, " ")),
+  );
   // The Pact CLI often prints an error twice, once plain and once inside a longer line: keep each once.
-  const distinct = chosen.filter((line, i) => chosen.indexOf(line) === i && !chosen.some((other) => other !== line && other.includes(line)));
+  const distinct = chosen.filter(
+    (line, i) => chosen.indexOf(line) === i && !chosen.some((other) => other !== line && other.includes(line)),
+  );
   const reason = distinct.join(" ").trim();
   if (reason === "") return `the Pact CLI exited with status ${run.status}`;
   const environment = /Environment (?:with name )?'?([^'\s]+?)'? does not exist/i.exec(reason)?.[1];
-  return environment === undefined ? reason : `${reason} (create it with: twilio-testkit contracts create-environment --name ${environment})`;
+  return environment === undefined
+    ? reason
+    : `${reason} (create it with: twilio-testkit contracts create-environment --name ${environment})`;
 }

@@ -4,7 +4,11 @@ import type { VerifierOptions } from "@pact-foundation/pact-core";
 import { importPeer } from "../_optional-peer.js";
 
 // The named export: the default one differs between majors (19, 20) and between Node's and Vite's CommonJS interop.
-const { Verifier, setLogLevel } = await importPeer("@pact-foundation/pact-core", () => import("@pact-foundation/pact-core"), "@pact-foundation/pact");
+const { Verifier, setLogLevel } = await importPeer(
+  "@pact-foundation/pact-core",
+  () => import("@pact-foundation/pact-core"),
+  "@pact-foundation/pact",
+);
 
 /**
  * Runs the Pact Verifier, as pact-core's `verifyPacts` does, with pact-core's own log at

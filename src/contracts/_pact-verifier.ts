@@ -17,7 +17,8 @@ let logPath: string | undefined;
  * This process's Verifier log, as pact-core opens it (to append) on its first run: in a folder of its
  * own (mode 0700, from mkdtemp), so that no other user of a shared /tmp can put a link in its place.
  */
-export const verifierLog = (): string => (logPath ??= join(mkdtempSync(join(tmpdir(), "twilio-testkit-verifier-")), "verifier.log"));
+export const verifierLog = (): string =>
+  (logPath ??= join(mkdtempSync(join(tmpdir(), "twilio-testkit-verifier-")), "verifier.log"));
 
 /**
  * The log as verify reads it: opened (and emptied) before the first run; its path is removed as soon
@@ -52,7 +53,12 @@ export async function verifierLogSince(offset: number): Promise<string[]> {
     return buffer
       .toString("utf8")
       .split("\n")
-      .map((line) => line.replace(/\u001b\[[0-9;]*m/g, "").replace(/^\S+\s+[A-Z]+\s+(?:ThreadId\(\d+\)\s+)?[\w:]+:\s*/, "").trim())
+      .map((line) =>
+        line
+          .replace(/\u001b\[[0-9;]*m/g, "")
+          .replace(/^\S+\s+[A-Z]+\s+(?:ThreadId\(\d+\)\s+)?[\w:]+:\s*/, "")
+          .trim(),
+      )
       .filter((line) => line !== "");
   } catch {
     return [];
@@ -60,7 +66,13 @@ export async function verifierLogSince(offset: number): Promise<string[]> {
 }
 
 /** The variables pact-core reads when an option is not given. */
-const BROKER_VARIABLES = ["PACT_BROKER_BASE_URL", "PACT_BROKER_USERNAME", "PACT_BROKER_PASSWORD", "PACT_BROKER_TOKEN", "PACT_BROKER_PUBLISH_VERIFICATION_RESULTS"];
+const BROKER_VARIABLES = [
+  "PACT_BROKER_BASE_URL",
+  "PACT_BROKER_USERNAME",
+  "PACT_BROKER_PASSWORD",
+  "PACT_BROKER_TOKEN",
+  "PACT_BROKER_PUBLISH_VERIFICATION_RESULTS",
+];
 
 /**
  * Starts the Verifier: calls `start` with the PACT_BROKER_* variables out of `process.env`, and puts

@@ -27,15 +27,16 @@ export async function readRegularFile(path: string, file: string): Promise<strin
     handle = await open(path, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
   } catch (error) {
     // Linux refuses to open a Unix socket (ENXIO); say what it is rather than "no such device or address".
-    if ((error as NodeJS.ErrnoException).code === "ENXIO") throw new TestkitError("IO", `Failed to read ${file}: a socket, not a regular file`, { cause: error });
+    if ((error as NodeJS.ErrnoException).code === "ENXIO")
+      throw new TestkitError("IO", `Failed to read ${file}: a socket, not a regular file`, { cause: error });
     throw error;
   }
   try {
     const stats = await handle.stat();
-    if (!stats.isFile()) throw new TestkitError("IO", `Failed to read ${file}: ${specialKind(stats)}, not a regular file`);
+    if (!stats.isFile())
+      throw new TestkitError("IO", `Failed to read ${file}: ${specialKind(stats)}, not a regular file`);
     return await handle.readFile("utf8");
   } finally {
     await handle.close();
   }
 }
-

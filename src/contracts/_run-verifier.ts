@@ -94,7 +94,8 @@ interface VerifierResult {
 
 /** The result of several runs as one: lists joined, and failed when any run failed. */
 function joined(results: readonly VerifierResult[]): VerifierResult {
-  const all = (key: "errors" | "pendingErrors" | "notices" | "interactionResults" | "output") => results.flatMap((r) => r[key] ?? []);
+  const all = (key: "errors" | "pendingErrors" | "notices" | "interactionResults" | "output") =>
+    results.flatMap((r) => r[key] ?? []);
   return {
     result: results.every((r) => r.result !== false),
     errors: all("errors"),
@@ -116,7 +117,11 @@ async function verifyInRuns(options: VerifierOptions, runs: readonly string[][])
   for (const pactUrls of runs) {
     try {
       const answer: unknown = await startVerifier(() => verifyPacts({ ...options, pactUrls }));
-      results.push(typeof answer === "string" && answer.startsWith("{") ? (JSON.parse(answer) as VerifierResult) : { result: true });
+      results.push(
+        typeof answer === "string" && answer.startsWith("{")
+          ? (JSON.parse(answer) as VerifierResult)
+          : { result: true },
+      );
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
       if (runs.length === 1 || !message.startsWith("{")) throw error;
@@ -170,7 +175,9 @@ export function runVerifier(options: VerifierOptions): Promise<unknown> {
     try {
       const runs = options.pactUrls ? inRuns(await sliced(options.pactUrls, slicesFolder)) : undefined;
       const verify = () => (runs ? verifyInRuns(options, runs) : startVerifier(() => verifyPacts(options)));
-      return await (isHttp(options.providerBaseUrl) && options.pactBrokerUrl === undefined ? withoutCertificateStore(verify) : verify());
+      return await (isHttp(options.providerBaseUrl) && options.pactBrokerUrl === undefined
+        ? withoutCertificateStore(verify)
+        : verify());
     } finally {
       if (folder) await rm(folder, { recursive: true, force: true });
     }

@@ -34,11 +34,13 @@ export interface CanIDeployResult {
 
 async function versionToCheck(options: CanIDeployOptions, env: Env): Promise<string | undefined> {
   if (options.latest) {
-    if (options.version !== undefined) throw new TestkitError("USAGE", `Failed to ${ACTION}: pass --version or --latest, not both`);
+    if (options.version !== undefined)
+      throw new TestkitError("USAGE", `Failed to ${ACTION}: pass --version or --latest, not both`);
     return undefined;
   }
   const version = await versionOrCommit(ACTION, "--version", options.version, options.cwd, env);
-  if (version === undefined) throw new TestkitError("USAGE", `Failed to ${ACTION}: pass --version <version> or --latest (no git commit found)`);
+  if (version === undefined)
+    throw new TestkitError("USAGE", `Failed to ${ACTION}: pass --version <version> or --latest (no git commit found)`);
   return version;
 }
 
@@ -62,7 +64,8 @@ function verdict(run: PactCliRun, json: boolean): boolean | undefined {
  * The broker's reason when it does not know the version asked about (Pact Broker's
  * `SpecifiedVersionDoesNotExist`): it then says "no", though there was nothing to decide.
  */
-const UNKNOWN_VERSION = /No pacts or verifications have been published for[^\n"]*|No version (?:with tag \S+ exists for|of \S+ from (?:branch \S+|the main branch) exists)[^\n"]*/;
+const UNKNOWN_VERSION =
+  /No pacts or verifications have been published for[^\n"]*|No version (?:with tag \S+ exists for|of \S+ from (?:branch \S+|the main branch) exists)[^\n"]*/;
 
 /**
  * Asks a Pact Broker whether a pacticipant version can be deployed to an environment, with the
@@ -94,11 +97,22 @@ export async function canIDeploy(options: CanIDeployOptions, env: Env): Promise<
   // arguments, not as --flag=value; brokerValue keeps each value from reading as a flag.
   const selector = ["--pacticipant", pacticipant, ...(version === undefined ? ["--latest"] : ["--version", version])];
   if (options.branch !== undefined) selector.push("--branch", brokerValue(ACTION, "--branch", options.branch));
-  const args = ["broker", "can-i-deploy", ...selector, `--to-environment=${environment}`, `--output=${options.json ? "json" : "table"}`];
+  const args = [
+    "broker",
+    "can-i-deploy",
+    ...selector,
+    `--to-environment=${environment}`,
+    `--output=${options.json ? "json" : "table"}`,
+  ];
   const run = await runPactCli(args, { cwd: options.cwd, broker });
   const deployable = verdict(run, Boolean(options.json));
-  if (deployable === undefined) throw new TestkitError("EXTERNAL", `Failed to ${ACTION} for ${pacticipant}: ${failureReason(run)}`);
+  if (deployable === undefined)
+    throw new TestkitError("EXTERNAL", `Failed to ${ACTION} for ${pacticipant}: ${failureReason(run)}`);
   const unknown = deployable ? undefined : UNKNOWN_VERSION.exec(run.output)?.[0];
-  if (unknown !== undefined) throw new TestkitError("EXTERNAL", `Failed to ${ACTION} for ${pacticipant}: the broker at ${broker.url} does not know that version (${unknown.trim()}); publish its pacts or verification results first`);
+  if (unknown !== undefined)
+    throw new TestkitError(
+      "EXTERNAL",
+      `Failed to ${ACTION} for ${pacticipant}: the broker at ${broker.url} does not know that version (${unknown.trim()}); publish its pacts or verification results first`,
+    );
   return { deployable, version, output: run.output };
 }

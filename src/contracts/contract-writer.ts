@@ -51,7 +51,11 @@ export function contractWriter(options: ContractWriterOptions): ContractWriter {
   return {
     file: session.file,
     pact: () => session.pact(),
-    commit: () => session.commit(() => true, () => false),
+    commit: () =>
+      session.commit(
+        () => true,
+        () => false,
+      ),
     discard: session.discard,
   };
 }

@@ -40,7 +40,8 @@ function covers(rule: Step, at: Step): boolean {
 }
 
 /** Wildcards weigh less than names and indexes, so that `$.a.b` beats `$.a.*` on the same value. */
-const weight = (path: readonly Step[]): number => path.reduce((sum, s) => sum + ("name" in s ? (s.name === "*" ? 1 : 2) : s.index === undefined ? 1 : 2), 0);
+const weight = (path: readonly Step[]): number =>
+  path.reduce((sum, s) => sum + ("name" in s ? (s.name === "*" ? 1 : 2) : s.index === undefined ? 1 : 2), 0);
 
 interface Rule {
   readonly path: string;
@@ -55,14 +56,18 @@ interface Rule {
  * nullable SID, `null OR type` does not).
  */
 const pins = (rule: Rule): boolean =>
-  rule.combine === "OR" ? rule.matchers.every((m) => m === "null" || PINNING.has(m)) && rule.matchers.some((m) => m !== "null") : rule.matchers.some((m) => PINNING.has(m));
+  rule.combine === "OR"
+    ? rule.matchers.every((m) => m === "null" || PINNING.has(m)) && rule.matchers.some((m) => m !== "null")
+    : rule.matchers.some((m) => PINNING.has(m));
 
 /**
  * The rule that applies to a value: Pact applies the most specific rule declared on the value or on
  * any of its ancestors (a `like` or `eachLike` on a list type-matches everything below it).
  */
 function ruleFor(at: readonly Step[], rules: readonly Rule[]): Rule | undefined {
-  const applying = rules.filter((r) => r.steps.length <= at.length && r.steps.every((s, i) => covers(s, at[i] as Step)));
+  const applying = rules.filter(
+    (r) => r.steps.length <= at.length && r.steps.every((s, i) => covers(s, at[i] as Step)),
+  );
   return applying.sort((a, b) => b.steps.length - a.steps.length || weight(b.steps) - weight(a.steps))[0];
 }
 
@@ -72,10 +77,15 @@ function ruleFor(at: readonly Step[], rules: readonly Rule[]): Rule | undefined 
  * `[[[[…]]]]`) costs nothing and cannot exhaust the stack; a property is looked up as the schema's
  * own, so that a key such as `constructor` is a key like any other.
  */
-function* leaves(value: unknown, at: Located | undefined, path: readonly Step[]): Generator<{ path: readonly Step[]; node: Located }> {
+function* leaves(
+  value: unknown,
+  at: Located | undefined,
+  path: readonly Step[],
+): Generator<{ path: readonly Step[]; node: Located }> {
   if (at === undefined) return;
   if (Array.isArray(value)) {
-    for (const [i, item] of value.entries()) yield* leaves(item, at.node.items && nonNull({ node: at.node.items, file: at.file }), [...path, { index: i }]);
+    for (const [i, item] of value.entries())
+      yield* leaves(item, at.node.items && nonNull({ node: at.node.items, file: at.file }), [...path, { index: i }]);
   } else if (typeof value === "object" && value !== null) {
     const properties = at.node.properties;
     for (const [key, item] of Object.entries(value)) {
@@ -85,7 +95,8 @@ function* leaves(value: unknown, at: Located | undefined, path: readonly Step[])
   } else if (value !== null) yield { path, node: at };
 }
 
-const pointer = (path: readonly Step[]): string => path.map((s) => ("name" in s ? s.name.replace(/~/g, "~0").replace(/\//g, "~1") : "*")).join("/");
+const pointer = (path: readonly Step[]): string =>
+  path.map((s) => ("name" in s ? s.name.replace(/~/g, "~0").replace(/\//g, "~1") : "*")).join("/");
 
 /**
  * The pinned fields of a response body whose matcher is weaker than their schema: a field whose
@@ -107,10 +118,17 @@ const pointer = (path: readonly Step[]): string => path.map((s) => ("name" in s 
  * // [{ path: "/response/body/call_sid", rule: "weak-matcher", message: "is pinned by a type matcher on $.call_sid, …" }]
  * ```
  */
-export function weakMatchers(kind: ResourceKind, profile: Profile, body: unknown, rules: PactMatchingRules[string]): WeakMatcher[] {
+export function weakMatchers(
+  kind: ResourceKind,
+  profile: Profile,
+  body: unknown,
+  rules: PactMatchingRules[string],
+): WeakMatcher[] {
   const declared = Object.entries(rules).flatMap(([path, rule]): Rule[] => {
     const parsed = steps(path);
-    return parsed ? [{ path, steps: parsed, matchers: (rule.matchers ?? []).map((m) => m.match), combine: rule.combine ?? "AND" }] : [];
+    return parsed
+      ? [{ path, steps: parsed, matchers: (rule.matchers ?? []).map((m) => m.match), combine: rule.combine ?? "AND" }]
+      : [];
   });
   const found = new Map<string, WeakMatcher>();
   for (const leaf of leaves(body, nonNull(rootNode(schemaFile(kind, profile))), [])) {

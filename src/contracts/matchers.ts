@@ -9,7 +9,11 @@ import { child, isNullable, nonNull, rootNode, type Located, type SchemaNode } f
  * A Pact body template, as PactV4's `jsonBody()` takes it: MatchersV3 matchers, `null`, and arrays
  * and objects of them.
  */
-export type BodyTemplate = MatchersV3.Matcher<unknown> | null | readonly BodyTemplate[] | { readonly [key: string]: BodyTemplate };
+export type BodyTemplate =
+  | MatchersV3.Matcher<unknown>
+  | null
+  | readonly BodyTemplate[]
+  | { readonly [key: string]: BodyTemplate };
 
 /** Options of {@link responseMatcher}. */
 export interface ResponseMatcherOptions {
@@ -85,11 +89,14 @@ function nullableScalar(located: Located): SchemaNode | undefined {
   const at = nonNull(located);
   if (!at || !isNullable(located)) return undefined;
   const types = [at.node.type].flat().filter((t) => t !== "null");
-  return types.some((t) => t === "object" || t === "array") || at.node.properties || at.node.items ? undefined : at.node;
+  return types.some((t) => t === "object" || t === "array") || at.node.properties || at.node.items
+    ? undefined
+    : at.node;
 }
 
 /** A JSON path step for a property: `.name`, or `['na.me']` when the name is not an identifier. */
-const step = (key: string): string => (/^[A-Za-z_][A-Za-z0-9_]*$/.test(key) ? `.${key}` : `['${key.replace(/\\/g, "\\\\").replace(/'/g, "\\'")}']`);
+const step = (key: string): string =>
+  /^[A-Za-z_][A-Za-z0-9_]*$/.test(key) ? `.${key}` : `['${key.replace(/\\/g, "\\\\").replace(/'/g, "\\'")}']`;
 
 /**
  * Derives the template of one value from its schema, adding the `null or X` rule of each nullable
@@ -103,7 +110,10 @@ function derive(located: Located, example: unknown, path: string, rules: Record<
   }
   if (example === null) return null;
   const at = nonNull(located);
-  if (!at) throw new Error(`Failed to derive a matcher from schemas/${located.file}: an anyOf with other than one non-null branch`);
+  if (!at)
+    throw new Error(
+      `Failed to derive a matcher from schemas/${located.file}: an anyOf with other than one non-null branch`,
+    );
   const { node } = at;
   const regex = schemaRegex(node);
   if (regex !== undefined) return MatchersV3.regex(regex, String(example));
@@ -111,7 +121,11 @@ function derive(located: Located, example: unknown, path: string, rules: Record<
     if (example.length === 0) return [];
     const items = child(at, node.items, "array items");
     const first = derive(items, example[0], `${path}[*]`, rules);
-    return { "pact:matcher:type": "type", min: 1, value: [first, ...(example.slice(1) as BodyTemplate[])] } as MatchersV3.MinLikeMatcher<BodyTemplate[]>;
+    return {
+      "pact:matcher:type": "type",
+      min: 1,
+      value: [first, ...(example.slice(1) as BodyTemplate[])],
+    } as MatchersV3.MinLikeMatcher<BodyTemplate[]>;
   }
   switch (typeof example) {
     case "string":
@@ -121,7 +135,12 @@ function derive(located: Located, example: unknown, path: string, rules: Record<
     case "number":
       return [node.type].flat().includes("integer") ? MatchersV3.integer(example) : MatchersV3.number(example);
     case "object":
-      return Object.fromEntries(Object.entries(example).map(([key, value]) => [key, derive(child(at, node.properties?.[key], `property ${key}`), value, `${path}${step(key)}`, rules)]));
+      return Object.fromEntries(
+        Object.entries(example).map(([key, value]) => [
+          key,
+          derive(child(at, node.properties?.[key], `property ${key}`), value, `${path}${step(key)}`, rules),
+        ]),
+      );
     default:
       throw new Error(`Failed to derive a matcher from schemas/${at.file}: ${typeof example} is not JSON`);
   }
@@ -155,7 +174,11 @@ function derive(located: Located, example: unknown, path: string, rules: Record<
  * ```
  * @see README.md, "Contracts"
  */
-export function responseMatcher(kind: ResourceKind, example: unknown, options: ResponseMatcherOptions = {}): ResponseMatcher {
+export function responseMatcher(
+  kind: ResourceKind,
+  example: unknown,
+  options: ResponseMatcherOptions = {},
+): ResponseMatcher {
   assertResource(kind, example, { profile: "strict" });
   const body = example as Readonly<Record<string, unknown>>;
   const file = schemaFile(kind, "strict");
@@ -163,9 +186,17 @@ export function responseMatcher(kind: ResourceKind, example: unknown, options: R
   const fields = options.fields ?? Object.keys(body);
   const unknown = fields.filter((field) => !Object.hasOwn(root.node.properties ?? {}, field));
   if (unknown.length > 0) {
-    throw new TestkitError("USAGE", `Failed to derive matchers for ${kind}: ${unknown.join(", ")} not in schemas/${file}`);
+    throw new TestkitError(
+      "USAGE",
+      `Failed to derive matchers for ${kind}: ${unknown.join(", ")} not in schemas/${file}`,
+    );
   }
   const rules: Record<string, NullOrRule> = {};
-  const template = Object.fromEntries(fields.map((field) => [field, derive(child(root, root.node.properties?.[field], field), body[field], `$${step(field)}`, rules)]));
+  const template = Object.fromEntries(
+    fields.map((field) => [
+      field,
+      derive(child(root, root.node.properties?.[field], field), body[field], `$${step(field)}`, rules),
+    ]),
+  );
   return { body: template, rules };
 }

@@ -16,7 +16,12 @@ export interface PactMatcher {
  * Matching rules by category (`body`, `header`, `query`, `path`), then by JSON path (`$.call_sid`):
  * the matchers and how they combine (`AND`, Pact's default, or `OR`).
  */
-export type PactMatchingRules = Readonly<Record<string, Readonly<Record<string, { readonly matchers?: readonly PactMatcher[]; readonly combine?: "AND" | "OR" }>>>>;
+export type PactMatchingRules = Readonly<
+  Record<
+    string,
+    Readonly<Record<string, { readonly matchers?: readonly PactMatcher[]; readonly combine?: "AND" | "OR" }>>
+  >
+>;
 
 /** A request or response of an HTTP interaction, its body read out of the pact file. */
 export interface PactMessage {
@@ -67,7 +72,8 @@ export interface PactFile {
 
 type Json = Record<string, unknown>;
 
-const isObject = (value: unknown): value is Json => typeof value === "object" && value !== null && !Array.isArray(value);
+const isObject = (value: unknown): value is Json =>
+  typeof value === "object" && value !== null && !Array.isArray(value);
 
 /**
  * The paths of the `*.json` files in a contracts folder, relative to `cwd`, sorted.
@@ -82,16 +88,23 @@ export async function listPactFiles(cwd: string, dir: string): Promise<string[]>
     names = await readdir(resolve(cwd, dir));
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    const reason = code === "ENOENT" ? "no such directory" : code === "ENOTDIR" ? "not a directory" : (error as Error).message;
+    const reason =
+      code === "ENOENT" ? "no such directory" : code === "ENOTDIR" ? "not a directory" : (error as Error).message;
     throw new TestkitError("IO", `Failed to read contracts directory ${dir}: ${reason}`, { cause: error });
   }
   const files = names.filter((name) => name.endsWith(".json")).sort();
-  if (files.length === 0) throw new TestkitError("IO", `Failed to read contracts directory ${dir}: it holds no *.json pact files`);
+  if (files.length === 0)
+    throw new TestkitError("IO", `Failed to read contracts directory ${dir}: it holds no *.json pact files`);
   return files.map((name) => join(dir, name));
 }
 
 /** Pact V2 keeps every rule flat under one path (`$.body.call_sid`, `$.headers.Authorization`); V3 and V4 by category. */
-const V2_CATEGORIES: Readonly<Record<string, string>> = { body: "body", headers: "header", query: "query", path: "path" };
+const V2_CATEGORIES: Readonly<Record<string, string>> = {
+  body: "body",
+  headers: "header",
+  query: "query",
+  path: "path",
+};
 
 /** V2's flat rules (`{ "$.body.x": { match, regex } }`) as V3 categories (`{ body: { "$.x": { matchers: [{ match, regex }] } } }`). */
 function fromV2(raw: Json): Json {
@@ -121,9 +134,17 @@ function rulesOf(raw: unknown): PactMatchingRules {
         ...(typeof m.min === "number" ? { min: m.min } : {}),
         ...(typeof m.max === "number" ? { max: m.max } : {}),
       }));
-  const combineOf = (rule: Json): { combine?: "AND" | "OR" } => (rule.combine === "OR" || rule.combine === "AND" ? { combine: rule.combine } : {});
-  const pathsOf = (category: Json) => Object.fromEntries(Object.entries(category).flatMap(([path, rule]) => (isObject(rule) ? [[path, { matchers: matchersOf(rule), ...combineOf(rule) }]] : [])));
-  return Object.fromEntries(Object.entries(categories).flatMap(([name, category]) => (isObject(category) ? [[name, pathsOf(category)]] : [])));
+  const combineOf = (rule: Json): { combine?: "AND" | "OR" } =>
+    rule.combine === "OR" || rule.combine === "AND" ? { combine: rule.combine } : {};
+  const pathsOf = (category: Json) =>
+    Object.fromEntries(
+      Object.entries(category).flatMap(([path, rule]) =>
+        isObject(rule) ? [[path, { matchers: matchersOf(rule), ...combineOf(rule) }]] : [],
+      ),
+    );
+  return Object.fromEntries(
+    Object.entries(categories).flatMap(([name, category]) => (isObject(category) ? [[name, pathsOf(category)]] : [])),
+  );
 }
 
 /** V4 keeps a body as `{ content, contentType, encoded }`; V2 and V3 keep the body itself. */
@@ -132,8 +153,15 @@ function messageOf(raw: Json, v4: boolean, headerType: string | undefined): Pact
   if (!v4) return { body: raw.body, contentType: headerType, matchingRules: rules };
   const body = isObject(raw.body) ? raw.body : undefined;
   const encoded = body?.encoded;
-  const content = encoded === "base64" && typeof body?.content === "string" ? Buffer.from(body.content, "base64").toString("utf8") : body?.content;
-  return { body: content, contentType: typeof body?.contentType === "string" ? body.contentType : headerType, matchingRules: rules };
+  const content =
+    encoded === "base64" && typeof body?.content === "string"
+      ? Buffer.from(body.content, "base64").toString("utf8")
+      : body?.content;
+  return {
+    body: content,
+    contentType: typeof body?.contentType === "string" ? body.contentType : headerType,
+    matchingRules: rules,
+  };
 }
 
 function headerValue(headers: unknown, name: string): string | undefined {
@@ -156,24 +184,37 @@ function queryOf(raw: unknown): Record<string, string[]> {
     return Object.fromEntries(byKey);
   }
   if (!isObject(raw)) return {};
-  return Object.fromEntries(Object.entries(raw).map(([key, value]) => [key, (Array.isArray(value) ? value : [value]).map(String)]));
+  return Object.fromEntries(
+    Object.entries(raw).map(([key, value]) => [key, (Array.isArray(value) ? value : [value]).map(String)]),
+  );
 }
 
 function statesOf(raw: Json): PactInteraction["providerStates"] {
-  if (Array.isArray(raw.providerStates)) return raw.providerStates.filter(isObject).map((s) => ({ name: String(s.name), params: isObject(s.params) ? s.params : {} }));
+  if (Array.isArray(raw.providerStates))
+    return raw.providerStates
+      .filter(isObject)
+      .map((s) => ({ name: String(s.name), params: isObject(s.params) ? s.params : {} }));
   return typeof raw.providerState === "string" ? [{ name: raw.providerState, params: {} }] : [];
 }
 
 /** One interaction; V4 is told by the file's specification version or by the interaction's `type`, which only V4 has. */
 function interactionOf(raw: unknown, v4File: boolean, where: string): PactInteraction {
   if (!isObject(raw)) throw new TestkitError("IO", `Failed to read ${where}: an interaction must be an object`);
-  const base = { description: String(raw.description ?? "(no description)"), type: typeof raw.type === "string" ? raw.type : "Synchronous/HTTP", providerStates: statesOf(raw) };
+  const base = {
+    description: String(raw.description ?? "(no description)"),
+    type: typeof raw.type === "string" ? raw.type : "Synchronous/HTTP",
+    providerStates: statesOf(raw),
+  };
   if (base.type !== "Synchronous/HTTP") return { ...base, http: false };
   const { request, response } = raw;
-  if (!isObject(request) || !isObject(response)) throw new TestkitError("IO", `Failed to read ${where}: an HTTP interaction without a request and response`);
+  if (!isObject(request) || !isObject(response))
+    throw new TestkitError("IO", `Failed to read ${where}: an HTTP interaction without a request and response`);
   const status = response.status ?? 200;
   if (!Number.isInteger(status) || (status as number) < 100 || (status as number) > 599)
-    throw new TestkitError("IO", `Failed to read ${where}: response status ${JSON.stringify(status)} is not an HTTP status (a whole number from 100 to 599)`);
+    throw new TestkitError(
+      "IO",
+      `Failed to read ${where}: response status ${JSON.stringify(status)} is not an HTTP status (a whole number from 100 to 599)`,
+    );
   const v4 = v4File || typeof raw.type === "string";
   return {
     ...base,
@@ -205,11 +246,20 @@ export async function readPactFile(cwd: string, file: string): Promise<PactFile>
   } catch (error) {
     if (error instanceof TestkitError) throw error;
     // V8 quotes the start of the input in a SyntaxError, newlines and all: keep the reason on one line.
-    const reason = error instanceof SyntaxError ? `not JSON (${error.message.replace(/\s+/g, " ")})` : (error as Error).message;
+    const reason =
+      error instanceof SyntaxError ? `not JSON (${error.message.replace(/\s+/g, " ")})` : (error as Error).message;
     throw new TestkitError("IO", `Failed to read ${file}: ${reason}`, { cause: error });
   }
-  if (!isObject(document) || !isObject(document.consumer) || !isObject(document.provider) || !Array.isArray(document.interactions)) {
-    throw new TestkitError("IO", `Failed to read ${file}: not a pact file (it needs consumer, provider and interactions)`);
+  if (
+    !isObject(document) ||
+    !isObject(document.consumer) ||
+    !isObject(document.provider) ||
+    !Array.isArray(document.interactions)
+  ) {
+    throw new TestkitError(
+      "IO",
+      `Failed to read ${file}: not a pact file (it needs consumer, provider and interactions)`,
+    );
   }
   const metadata = isObject(document.metadata) ? document.metadata : {};
   const spec = isObject(metadata.pactSpecification) ? metadata.pactSpecification.version : undefined;

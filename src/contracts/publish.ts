@@ -32,9 +32,14 @@ export interface PublishResult {
 
 async function versionAndBranch(options: PublishOptions, env: Env): Promise<{ version: string; branch: string }> {
   const version = await versionOrCommit(ACTION, "--consumer-app-version", options.consumerAppVersion, options.cwd, env);
-  if (!version) throw new TestkitError("USAGE", "Failed to find the consumer version: pass --consumer-app-version <version> (no git commit found)");
+  if (!version)
+    throw new TestkitError(
+      "USAGE",
+      "Failed to find the consumer version: pass --consumer-app-version <version> (no git commit found)",
+    );
   const branch = await branchOrGit(ACTION, "--branch", options.branch, options.cwd, env);
-  if (!branch) throw new TestkitError("USAGE", "Failed to find the consumer branch: pass --branch <branch> (no git branch found)");
+  if (!branch)
+    throw new TestkitError("USAGE", "Failed to find the consumer branch: pass --branch <branch> (no git branch found)");
   return { version, branch };
 }
 
@@ -65,8 +70,15 @@ export async function publishContracts(options: PublishOptions, env: Env): Promi
   await Promise.all(files.map((file) => readPactFile(options.cwd, file)));
   const { version, branch } = await versionAndBranch(options, env);
   // Absolute paths and `--flag=value` so that no value can be read as a flag.
-  const args = ["broker", "publish", ...files.map((file) => resolve(options.cwd, file)), `--consumer-app-version=${version}`, `--branch=${branch}`];
+  const args = [
+    "broker",
+    "publish",
+    ...files.map((file) => resolve(options.cwd, file)),
+    `--consumer-app-version=${version}`,
+    `--branch=${branch}`,
+  ];
   const run = await runPactCli(args, { cwd: options.cwd, broker });
-  if (run.status !== 0) throw new TestkitError("EXTERNAL", `Failed to publish contracts to ${broker.url}: ${failureReason(run)}`);
+  if (run.status !== 0)
+    throw new TestkitError("EXTERNAL", `Failed to publish contracts to ${broker.url}: ${failureReason(run)}`);
   return { brokerUrl: broker.url, files, consumerAppVersion: version, branch, output: run.output };
 }

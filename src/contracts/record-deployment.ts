@@ -48,8 +48,18 @@ export async function recordDeployment(options: RecordDeploymentOptions, env: En
   const pacticipant = brokerValue(ACTION, "--pacticipant", options.pacticipant);
   const version = brokerValue(ACTION, "--version", options.version);
   const environment = brokerValue(ACTION, "--environment", options.environment);
-  const args = ["broker", "record-deployment", `--pacticipant=${pacticipant}`, `--version=${version}`, `--environment=${environment}`];
+  const args = [
+    "broker",
+    "record-deployment",
+    `--pacticipant=${pacticipant}`,
+    `--version=${version}`,
+    `--environment=${environment}`,
+  ];
   const run = await runPactCli(args, { cwd: options.cwd, broker });
-  if (run.status !== 0) throw new TestkitError("EXTERNAL", `Failed to ${ACTION} of ${pacticipant} ${version} to ${environment}: ${failureReason(run)}`);
+  if (run.status !== 0)
+    throw new TestkitError(
+      "EXTERNAL",
+      `Failed to ${ACTION} of ${pacticipant} ${version} to ${environment}: ${failureReason(run)}`,
+    );
   return { pacticipant, version, environment, output: run.output };
 }

@@ -62,7 +62,8 @@ function removeLeftovers(target: string): void {
     const path = join(target, entry.name);
     const [, pid, host] = STAGING_NAME.exec(entry.name) ?? [];
     try {
-      const abandoned = host === HOST ? !isRunning(Number(pid)) : Date.now() - statSync(path).mtimeMs > UNOWNED_STAGING_AGE_MS;
+      const abandoned =
+        host === HOST ? !isRunning(Number(pid)) : Date.now() - statSync(path).mtimeMs > UNOWNED_STAGING_AGE_MS;
       if (abandoned) rmSync(path, { recursive: true, force: true });
     } catch {
       // Gone already, or not ours to remove: either way, not this writer's business.
@@ -90,7 +91,8 @@ export function stageDirectory(targetDir: string): StagingDirectory {
   }
   const discard = (): void => rmSync(dir, { recursive: true, force: true });
   const commit = (file: string): string => {
-    if (basename(file) !== file) throw new TestkitError("USAGE", `Failed to commit ${file}: expected a file name, not a path`);
+    if (basename(file) !== file)
+      throw new TestkitError("USAGE", `Failed to commit ${file}: expected a file name, not a path`);
     const destination = join(target, file);
     try {
       renameSync(join(dir, file), destination);

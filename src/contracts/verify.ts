@@ -21,7 +21,9 @@ export interface VerifyOptions {
    * Fetch the pacts from the Pact Broker (PACT_BROKER_*) instead of `dir` and publish the results
    * there, as this provider version and branch (default: the git commit and branch)
    */
-  readonly publish?: { readonly providerVersion?: string | undefined; readonly branch?: string | undefined } | undefined;
+  readonly publish?:
+    | { readonly providerVersion?: string | undefined; readonly branch?: string | undefined }
+    | undefined;
 }
 
 /** What was verified. */
@@ -31,7 +33,9 @@ export interface VerifyResult {
   /** The pact files verified, relative to `cwd`; empty when the pacts came from the broker */
   readonly files: readonly string[];
   /** Where verification results went: the broker URL (without credentials), provider version and branch; undefined when not published */
-  readonly published: { readonly brokerUrl: string; readonly providerVersion: string; readonly branch: string } | undefined;
+  readonly published:
+    | { readonly brokerUrl: string; readonly providerVersion: string; readonly branch: string }
+    | undefined;
   /**
    * The interactions of pending pacts (new to this provider, from the broker) that failed, e.g.
    * `conference-app and twilio-voice-api Given … - a request …`: their results were published as
@@ -49,9 +53,14 @@ const PROVIDER_PROBE_TIMEOUT_MS = 5_000;
 async function localPactFiles(cwd: string, dir: string): Promise<string[]> {
   const files = await listPactFiles(cwd, dir);
   for (const pact of await Promise.all(files.map((file) => readPactFile(cwd, file)))) {
-    const unknown = pact.interactions.flatMap((i) => i.providerStates.map((s) => s.name)).find((name) => !KNOWN_STATES.has(name));
+    const unknown = pact.interactions
+      .flatMap((i) => i.providerStates.map((s) => s.name))
+      .find((name) => !KNOWN_STATES.has(name));
     if (unknown !== undefined) {
-      throw new TestkitError("USAGE", `Failed to verify ${pact.file}: no state handler for provider state "${unknown}"; the provider states are: ${[...KNOWN_STATES].join("; ")}`);
+      throw new TestkitError(
+        "USAGE",
+        `Failed to verify ${pact.file}: no state handler for provider state "${unknown}"; the provider states are: ${[...KNOWN_STATES].join("; ")}`,
+      );
     }
   }
   return files;
@@ -79,28 +88,47 @@ function parseOutcome(text: unknown): VerifierOutcome | undefined {
  */
 const brokerReason = (message: string) =>
   message
-    .replace(/^No pacts found for provider '[^']*' matching the given consumer version selectors in pact broker '[^']*': /, "")
+    .replace(
+      /^No pacts found for provider '[^']*' matching the given consumer version selectors in pact broker '[^']*': /,
+      "",
+    )
     .replace(/^Publishing of verification results failed with an error: /, "")
     .replace(/^IO Error - /, "")
     .replace(/\. URL: '[^']*'$/, "");
 
-const interactionName = (interaction: string | undefined) => interaction?.replace(/^Verifying a pact between /, "") ?? "?";
+const interactionName = (interaction: string | undefined) =>
+  interaction?.replace(/^Verifying a pact between /, "") ?? "?";
 
 /**
  * What the Verifier's JSON result says went wrong: no pact loaded (`EXTERNAL`: the broker, when the
  * pacts come from one), or which interactions failed (`VERIFICATION`), with what the provider
  * answered to the failed state changes when the caller knows it.
  */
-function verifierFailure(error: unknown, stateFailures: readonly string[]): { code: "VERIFICATION" | "EXTERNAL"; reason: string } {
+function verifierFailure(
+  error: unknown,
+  stateFailures: readonly string[],
+): { code: "VERIFICATION" | "EXTERNAL"; reason: string } {
   const text = error instanceof Error ? error.message : String(error);
   const result = parseOutcome(text);
   if (!result) return { code: "EXTERNAL", reason: text.split("\n")[0] || "the Pact Verifier stopped without a result" };
   const errors = result.errors ?? [];
   const ran = result.interactionResults?.length ?? 0;
-  if (ran === 0) return { code: "EXTERNAL", reason: [...new Set(errors.map((e) => brokerReason(e.mismatch?.message ?? e.interaction ?? "")))].join("; ") || "no interaction ran" };
+  if (ran === 0)
+    return {
+      code: "EXTERNAL",
+      reason:
+        [...new Set(errors.map((e) => brokerReason(e.mismatch?.message ?? e.interaction ?? "")))].join("; ") ||
+        "no interaction ran",
+    };
   const failed = errors.map((e) => interactionName(e.interaction));
-  const why = stateFailures.length > 0 ? `the provider's state change answered: ${[...new Set(stateFailures)].join("; ")}` : "the Verifier's report above says why";
-  return { code: "VERIFICATION", reason: `${failed.length} of ${ran} interactions failed: ${failed.join("; ")} (${why})` };
+  const why =
+    stateFailures.length > 0
+      ? `the provider's state change answered: ${[...new Set(stateFailures)].join("; ")}`
+      : "the Verifier's report above says why";
+  return {
+    code: "VERIFICATION",
+    reason: `${failed.length} of ${ran} interactions failed: ${failed.join("; ")} (${why})`,
+  };
 }
 
 /**
@@ -115,34 +143,61 @@ async function checkProvider(providerBaseUrl: string, redact: (text: string) => 
   const shown = JSON.stringify(redact(providerBaseUrl));
   const url = URL.canParse(providerBaseUrl) ? new URL(providerBaseUrl) : undefined;
   if (!url) throw new TestkitError("USAGE", `Failed to verify contracts: --provider-base-url ${shown} is not a URL`);
-  if (url.protocol !== "http:" && url.protocol !== "https:") throw new TestkitError("USAGE", `Failed to verify contracts: --provider-base-url ${shown} is not an http or https URL`);
+  if (url.protocol !== "http:" && url.protocol !== "https:")
+    throw new TestkitError(
+      "USAGE",
+      `Failed to verify contracts: --provider-base-url ${shown} is not an http or https URL`,
+    );
   if (url.username !== "" || url.password !== "")
-    throw new TestkitError("USAGE", `Failed to verify contracts: --provider-base-url ${shown} holds credentials; give it without them (each interaction carries its own Authorization header, and the Verifier's report would show them)`);
+    throw new TestkitError(
+      "USAGE",
+      `Failed to verify contracts: --provider-base-url ${shown} holds credentials; give it without them (each interaction carries its own Authorization header, and the Verifier's report would show them)`,
+    );
   const probe = new URL(PROVIDER_STATES_PATH, url);
   try {
     await fetch(probe, { method: "HEAD", signal: AbortSignal.timeout(PROVIDER_PROBE_TIMEOUT_MS) });
   } catch (error) {
     const cause = (error as { cause?: { code?: string; message?: string } }).cause;
     const reason = cause?.code ?? cause?.message ?? (error as Error).message;
-    throw new TestkitError("EXTERNAL", redact(`Failed to verify contracts against ${providerBaseUrl}: the provider does not answer (${reason})`));
+    throw new TestkitError(
+      "EXTERNAL",
+      redact(`Failed to verify contracts against ${providerBaseUrl}: the provider does not answer (${reason})`),
+    );
   }
 }
 
 async function brokerSource(
   options: VerifyOptions,
   env: Env,
-): Promise<{ pactOptions: Partial<VerifierOptions>; published: NonNullable<VerifyResult["published"]>; redact: (text: string) => string }> {
+): Promise<{
+  pactOptions: Partial<VerifierOptions>;
+  published: NonNullable<VerifyResult["published"]>;
+  redact: (text: string) => string;
+}> {
   const action = "publish verification results";
   const broker = brokerSettings(env, action);
-  const providerVersion = await versionOrCommit(action, "--provider-app-version", options.publish?.providerVersion, options.cwd, env);
-  if (providerVersion === undefined) throw new TestkitError("USAGE", "Failed to find the provider version: pass --provider-app-version <version> (no git commit found)");
+  const providerVersion = await versionOrCommit(
+    action,
+    "--provider-app-version",
+    options.publish?.providerVersion,
+    options.cwd,
+    env,
+  );
+  if (providerVersion === undefined)
+    throw new TestkitError(
+      "USAGE",
+      "Failed to find the provider version: pass --provider-app-version <version> (no git commit found)",
+    );
   const providerVersionBranch = await branchOrGit(action, "--branch", options.publish?.branch, options.cwd, env);
-  if (providerVersionBranch === undefined) throw new TestkitError("USAGE", "Failed to find the provider branch: pass --branch <branch> (no git branch found)");
+  if (providerVersionBranch === undefined)
+    throw new TestkitError("USAGE", "Failed to find the provider branch: pass --branch <branch> (no git branch found)");
   return {
     pactOptions: {
       pactBrokerUrl: broker.url,
       ...(broker.token ? { pactBrokerToken: broker.token } : {}),
-      ...(broker.username && broker.password ? { pactBrokerUsername: broker.username, pactBrokerPassword: broker.password } : {}),
+      ...(broker.username && broker.password
+        ? { pactBrokerUsername: broker.username, pactBrokerPassword: broker.password }
+        : {}),
       consumerVersionSelectors: [{ mainBranch: true }, { matchingBranch: true }, { deployedOrReleased: true }],
       enablePending: true,
       publishVerificationResult: true,
@@ -205,15 +260,25 @@ export async function verifyContracts(options: VerifyOptions, env: Env): Promise
     await fake?.close();
   }
   // The Verifier logs results the broker refused, and goes on as if they were published.
-  const unpublished = source && (await verifierLogSince(logOffset)).find((line) => /verification results failed/i.test(line));
+  const unpublished =
+    source && (await verifierLogSince(logOffset)).find((line) => /verification results failed/i.test(line));
   if (failed) {
     // No cause: the Verifier's error holds URLs and the broker's answers; the message keeps what matters, redacted.
     const { code, reason } = verifierFailure(failed.error, fake?.store.stateChangeFailures ?? []);
-    const what = source && code === "EXTERNAL" ? `fetch the pacts to verify from the Pact Broker at ${source.published.brokerUrl}` : `verify contracts against ${providerBaseUrl}`;
+    const what =
+      source && code === "EXTERNAL"
+        ? `fetch the pacts to verify from the Pact Broker at ${source.published.brokerUrl}`
+        : `verify contracts against ${providerBaseUrl}`;
     const alsoUnpublished = unpublished ? `; publishing the results failed too: ${brokerReason(unpublished)}` : "";
     throw new TestkitError(code, redact(`Failed to ${what}: ${reason}${alsoUnpublished}`));
   }
-  if (source && unpublished) throw new TestkitError("EXTERNAL", redact(`Failed to publish verification results to the Pact Broker at ${source.published.brokerUrl} (verification passed): ${brokerReason(unpublished)}`));
+  if (source && unpublished)
+    throw new TestkitError(
+      "EXTERNAL",
+      redact(
+        `Failed to publish verification results to the Pact Broker at ${source.published.brokerUrl} (verification passed): ${brokerReason(unpublished)}`,
+      ),
+    );
   const pendingFailures = (parseOutcome(outcome)?.pendingErrors ?? []).map((e) => interactionName(e.interaction));
   return { providerBaseUrl: redact(providerBaseUrl), files, published: source?.published, pendingFailures };
 }

@@ -6,7 +6,12 @@ import { resolve } from "node:path";
 import type { RunnerTask, RunnerTestCase, RunnerTestFile } from "vitest";
 import { importPeer } from "../_optional-peer.js";
 import { TestkitError } from "../errors.js";
-import { contractFileName, openContractSession, type ContractSession, type ContractWriterOptions } from "./_contract-session.js";
+import {
+  contractFileName,
+  openContractSession,
+  type ContractSession,
+  type ContractWriterOptions,
+} from "./_contract-session.js";
 
 export type { ContractWriterOptions } from "./_contract-session.js";
 
@@ -39,7 +44,8 @@ const testsOf = (task: RunnerTask): RunnerTestCase[] => (task.type === "test" ? 
  */
 function testName(test: RunnerTestCase): string {
   const suites: string[] = [];
-  for (let suite = test.suite; suite !== undefined && suite !== test.file; suite = suite.suite) suites.unshift(suite.name);
+  for (let suite = test.suite; suite !== undefined && suite !== test.file; suite = suite.suite)
+    suites.unshift(suite.name);
   return [test.file.name, ...suites, test.name].join(" > ");
 }
 
@@ -48,7 +54,11 @@ function testName(test: RunnerTestCase): string {
  * wrote that ran again (passing ones are written anew, failing ones go), those of tests it no longer
  * has, and those of test files that no longer exist.
  */
-function obsoleteAfter(file: RunnerTestFile, ran: ReadonlySet<string>, declared: ReadonlySet<string>): (testName: string | undefined) => boolean {
+function obsoleteAfter(
+  file: RunnerTestFile,
+  ran: ReadonlySet<string>,
+  declared: ReadonlySet<string>,
+): (testName: string | undefined) => boolean {
   const root = file.filepath.slice(0, file.filepath.length - file.name.length);
   return (testName) => {
     if (testName === undefined) return false;
@@ -114,7 +124,10 @@ export function setupContract(options: ContractWriterOptions): VitestContract {
     pact: (context) => {
       const task = context?.task ?? (running.size === 1 ? [...running][0] : undefined);
       if (session === undefined || task === undefined) {
-        const where = running.size === 0 ? "outside a test" : `while ${running.size} tests run at once (pass the test's context: contract.pact(context))`;
+        const where =
+          running.size === 0
+            ? "outside a test"
+            : `while ${running.size} tests run at once (pass the test's context: contract.pact(context))`;
         throw new TestkitError("USAGE", `Failed to create a PactV4 for ${file}: called ${where}`);
       }
       return session.pact(testName(task));

@@ -177,7 +177,10 @@ export const dateTime = (faker: Faker): string => formatRfc2822(new Date(instant
  *
  * @param fixedCreated - a creation time the caller fixed; the update time follows it
  */
-export function createdAndUpdated(faker: Faker, fixedCreated?: string | null): { date_created: string; date_updated: string } {
+export function createdAndUpdated(
+  faker: Faker,
+  fixedCreated?: string | null,
+): { date_created: string; date_updated: string } {
   const given = typeof fixedCreated === "string" ? rfc2822Millis(fixedCreated) : undefined;
   const created = given ?? instant(faker);
   const updated = created + faker.number.int({ min: 0, max: 7200 }) * 1000;

@@ -17,8 +17,14 @@ export interface PageParams {
 const PAGING_KEYS = new Set(["PageSize", "Page", "PageToken"]);
 
 /** Page number and size from overrides, else from the query, else page 0 of 50. */
-export function pagePosition(fixed: { page?: number; page_size?: number }, query: PageQuery): { page: number; pageSize: number } {
-  return { page: fixed.page ?? Number(query.Page ?? 0), pageSize: fixed.page_size ?? Number(query.PageSize ?? DEFAULT_PAGE_SIZE) };
+export function pagePosition(
+  fixed: { page?: number; page_size?: number },
+  query: PageQuery,
+): { page: number; pageSize: number } {
+  return {
+    page: fixed.page ?? Number(query.Page ?? 0),
+    pageSize: fixed.page_size ?? Number(query.PageSize ?? DEFAULT_PAGE_SIZE),
+  };
 }
 
 /**
@@ -28,9 +34,18 @@ export function pagePosition(fixed: { page?: number; page_size?: number }, query
  * @param total - the list's size; drawn at random when absent
  * @param givenCount - the number of items the caller fixed, if any
  */
-export function pageFill(faker: Faker, position: { page: number; pageSize: number }, total: number | undefined, givenCount?: number): { count: number; hasNext: boolean } {
+export function pageFill(
+  faker: Faker,
+  position: { page: number; pageSize: number },
+  total: number | undefined,
+  givenCount?: number,
+): { count: number; hasNext: boolean } {
   const start = position.page * position.pageSize;
-  const all = total ?? (givenCount === undefined ? faker.number.int({ min: 0, max: (position.page + 2) * position.pageSize }) : start + givenCount);
+  const all =
+    total ??
+    (givenCount === undefined
+      ? faker.number.int({ min: 0, max: (position.page + 2) * position.pageSize })
+      : start + givenCount);
   const count = givenCount ?? Math.max(0, Math.min(position.pageSize, all - start));
   return { count, hasNext: start + count < all };
 }
@@ -41,9 +56,20 @@ export function pageFill(faker: Faker, position: { page: number; pageSize: numbe
  * `previous_page_uri` only after page 0 (PageToken `PB<first sid>`).
  * Source: the 42 real list pages (FINDINGS.md section 3).
  */
-export function envelope(input: { listPath: string; query: PageQuery; page: number; pageSize: number; itemSids: readonly string[]; hasNext: boolean }) {
+export function envelope(input: {
+  listPath: string;
+  query: PageQuery;
+  page: number;
+  pageSize: number;
+  itemSids: readonly string[];
+  hasNext: boolean;
+}) {
   const { listPath, page, pageSize, itemSids, hasNext } = input;
-  const filters = Object.fromEntries(Object.entries(input.query).filter(([k]) => !PAGING_KEYS.has(k)).map(([k, v]) => [k, String(v)]));
+  const filters = Object.fromEntries(
+    Object.entries(input.query)
+      .filter(([k]) => !PAGING_KEYS.has(k))
+      .map(([k, v]) => [k, String(v)]),
+  );
   const start = page * pageSize;
   const first = itemSids[0];
   const last = itemSids.at(-1);
@@ -54,7 +80,11 @@ export function envelope(input: { listPath: string; query: PageQuery; page: numb
     end: itemSids.length === 0 ? 0 : start + itemSids.length - 1,
     uri: pageUri(listPath, filters, { page, pageSize }),
     first_page_uri: pageUri(listPath, filters, { page: 0, pageSize }),
-    next_page_uri: hasNext && last ? pageUri(listPath, filters, { page: page + 1, pageSize, pageToken: `PA${last}` }) : null,
-    previous_page_uri: page > 0 ? pageUri(listPath, filters, { page: page - 1, pageSize, pageToken: first ? `PB${first}` : undefined }) : null,
+    next_page_uri:
+      hasNext && last ? pageUri(listPath, filters, { page: page + 1, pageSize, pageToken: `PA${last}` }) : null,
+    previous_page_uri:
+      page > 0
+        ? pageUri(listPath, filters, { page: page - 1, pageSize, pageToken: first ? `PB${first}` : undefined })
+        : null,
   };
 }

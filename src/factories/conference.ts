@@ -18,7 +18,10 @@ export type ConferenceTrait = ConferenceStatus | ReasonConferenceEnded;
 
 const traits = {
   ...traitPerValue<ConferenceStatus, Conference>(CONFERENCE_STATUSES, (status) => ({ status })),
-  ...traitPerValue<ReasonConferenceEnded, Conference>(END_REASONS, (reason) => ({ status: "completed", reason_conference_ended: reason })),
+  ...traitPerValue<ReasonConferenceEnded, Conference>(END_REASONS, (reason) => ({
+    status: "completed",
+    reason_conference_ended: reason,
+  })),
 };
 
 /** A conference factory; {@link ConferenceFactory.forAccount} keeps a set of conferences in one account. */
@@ -46,8 +49,11 @@ export const conferenceFactory = new ConferenceFactory({
   traits,
   generate: ({ faker, fixed }) => {
     const ids = { account_sid: fixed.account_sid ?? sid(faker, "AC"), sid: fixed.sid ?? sid(faker, "CF") };
-    const status: ConferenceStatus = fixed.status ?? (fixed.reason_conference_ended ? "completed" : faker.helpers.weightedArrayElement(STATUS_WEIGHTS));
-    const reason = status === "completed" ? (fixed.reason_conference_ended ?? faker.helpers.arrayElement(END_REASONS)) : null;
+    const status: ConferenceStatus =
+      fixed.status ??
+      (fixed.reason_conference_ended ? "completed" : faker.helpers.weightedArrayElement(STATUS_WEIGHTS));
+    const reason =
+      status === "completed" ? (fixed.reason_conference_ended ?? faker.helpers.arrayElement(END_REASONS)) : null;
     const { date_created, date_updated } = createdAndUpdated(faker, fixed.date_created);
     // Every field spelled out (no spread), in Twilio's order: V8 builds a literal slowly when fields follow a spread.
     return {
@@ -56,7 +62,8 @@ export const conferenceFactory = new ConferenceFactory({
       date_created,
       date_updated,
       api_version: "2010-04-01",
-      friendly_name: faker.helpers.maybe(() => `${faker.word.adjective()}-${faker.word.noun()}`, { probability: 0.9 }) ?? null,
+      friendly_name:
+        faker.helpers.maybe(() => `${faker.word.adjective()}-${faker.word.noun()}`, { probability: 0.9 }) ?? null,
       region: faker.helpers.arrayElement(REGIONS),
       status,
       uri: conferenceUri(ids),

@@ -25,10 +25,17 @@ export const errorFactory = new Factory<TwilioError, Record<never, never>, Error
   kind: "error",
   validByConstruction: true,
   params: {},
-  traits: traitPerValue<ErrorTrait, TwilioError>(Object.keys(KNOWN_ERRORS) as ErrorTrait[], (name) => ({ ...KNOWN_ERRORS[name] })),
+  traits: traitPerValue<ErrorTrait, TwilioError>(Object.keys(KNOWN_ERRORS) as ErrorTrait[], (name) => ({
+    ...KNOWN_ERRORS[name],
+  })),
   generate: ({ faker, fixed }) => {
     const known = faker.helpers.objectValue(KNOWN_ERRORS);
     const code = fixed.code ?? known.code;
-    return { code, status: known.status, message: known.message, more_info: `https://www.twilio.com/docs/errors/${code}` };
+    return {
+      code,
+      status: known.status,
+      message: known.message,
+      more_info: `https://www.twilio.com/docs/errors/${code}`,
+    };
   },
 });

@@ -70,7 +70,12 @@ export class Factory<T, P extends object = Record<never, never>, N extends strin
    */
   constructor(
     protected readonly definition: FactoryDefinition<T, P, N>,
-    protected readonly state: FactoryState<T, P, N> = { seed: undefined, traits: [], fixed: {}, params: definition.params },
+    protected readonly state: FactoryState<T, P, N> = {
+      seed: undefined,
+      traits: [],
+      fixed: {},
+      params: definition.params,
+    },
   ) {}
 
   /** Names of this factory's traits. */
@@ -85,7 +90,11 @@ export class Factory<T, P extends object = Record<never, never>, N extends strin
    * @throws TestkitError `INVALID_OVERRIDE` when the seed is not a safe integer
    */
   seed(seed: number): this {
-    if (!Number.isSafeInteger(seed)) throw new TestkitError("INVALID_OVERRIDE", `Failed to seed ${this.definition.kind} factory: ${seed} is not an integer`);
+    if (!Number.isSafeInteger(seed))
+      throw new TestkitError(
+        "INVALID_OVERRIDE",
+        `Failed to seed ${this.definition.kind} factory: ${seed} is not an integer`,
+      );
     return this.next({ seed });
   }
 
@@ -97,7 +106,10 @@ export class Factory<T, P extends object = Record<never, never>, N extends strin
   traits(...names: N[]): this {
     for (const name of names) {
       if (!Object.hasOwn(this.definition.traits, name))
-        throw new TestkitError("INVALID_OVERRIDE", `Failed to apply trait "${name}" to ${this.definition.kind}: traits are ${this.traitNames.join(", ")}`);
+        throw new TestkitError(
+          "INVALID_OVERRIDE",
+          `Failed to apply trait "${name}" to ${this.definition.kind}: traits are ${this.traitNames.join(", ")}`,
+        );
     }
     return this.next({ traits: [...this.state.traits, ...names] });
   }
@@ -151,19 +163,30 @@ export class Factory<T, P extends object = Record<never, never>, N extends strin
    * @throws TestkitError `INVALID_OVERRIDE` for a bad count or an override that breaks the schema
    */
   buildList(count: number, overrides: Partial<T> = {}): T[] {
-    if (!Number.isSafeInteger(count) || count < 0) throw new TestkitError("INVALID_OVERRIDE", `Failed to build ${this.definition.kind} list: count ${count} is not a whole number ≥ 0`);
+    if (!Number.isSafeInteger(count) || count < 0)
+      throw new TestkitError(
+        "INVALID_OVERRIDE",
+        `Failed to build ${this.definition.kind} list: count ${count} is not a whole number ≥ 0`,
+      );
     return Array.from({ length: count }, () => this.build(overrides));
   }
 
   /** Builds one valid object from the next draws of the factory's faker, with these overrides and parameters. */
   private make(overrides: Partial<T>, params: P): T {
     const faker = this.faker();
-    const fromTraits = this.state.traits.reduce<Partial<T>>((acc, name) => ({ ...acc, ...this.definition.traits[name](faker) }), {});
+    const fromTraits = this.state.traits.reduce<Partial<T>>(
+      (acc, name) => ({ ...acc, ...this.definition.traits[name](faker) }),
+      {},
+    );
     const fixed = { ...fromTraits, ...this.state.fixed, ...overrides };
     const built = { ...this.definition.generate({ faker, fixed, params }), ...fixed } as T;
     if (!this.mustCheck(overrides, params)) return built;
     const result = validateResource(this.definition.kind, built, { profile: "strict" });
-    if (!result.ok) throw new TestkitError("INVALID_OVERRIDE", `Failed to build ${this.definition.kind}: ${formatIssues(result.issues)}`);
+    if (!result.ok)
+      throw new TestkitError(
+        "INVALID_OVERRIDE",
+        `Failed to build ${this.definition.kind}: ${formatIssues(result.issues)}`,
+      );
     return built;
   }
 
@@ -175,7 +198,12 @@ export class Factory<T, P extends object = Record<never, never>, N extends strin
   private mustCheck(overrides: Partial<T>, params: P): boolean {
     const { traits, fixed } = this.state;
     if (this.definition.validByConstruction !== true) return true;
-    return traits.length > 1 || params !== this.definition.params || Object.keys(fixed).length > 0 || Object.keys(overrides).length > 0;
+    return (
+      traits.length > 1 ||
+      params !== this.definition.params ||
+      Object.keys(fixed).length > 0 ||
+      Object.keys(overrides).length > 0
+    );
   }
 
   private faker(): Faker {
@@ -195,7 +223,10 @@ export class Factory<T, P extends object = Record<never, never>, N extends strin
  * @param values - enum values, which become the trait names
  * @param fields - the fields a value's trait sets
  */
-export function traitPerValue<V extends string, T>(values: readonly V[], fields: (value: V) => Partial<T>): Record<V, Trait<T>> {
+export function traitPerValue<V extends string, T>(
+  values: readonly V[],
+  fields: (value: V) => Partial<T>,
+): Record<V, Trait<T>> {
   const traits = {} as Record<V, Trait<T>>;
   for (const value of values) traits[value] = () => fields(value);
   return traits;

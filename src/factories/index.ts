@@ -3,6 +3,20 @@ export { participantFactory, ParticipantFactory, type ParticipantTrait } from ".
 export { conferenceFactory, ConferenceFactory, type ConferenceTrait } from "./conference.js";
 export { streamFactory, StreamFactory, type StreamTrait } from "./stream.js";
 export { errorFactory, type ErrorTrait } from "./error.js";
-export { conferencePageFactory, PageFactory, participantPageFactory, type PageParams, type PageQuery } from "./pages.js";
-export { INVALID_RULES, invalidRulesFor, type ExpectedIssue, type InvalidCase, type InvalidCases, type InvalidRule, type InvalidRuleName } from "./invalid/index.js";
+export {
+  conferencePageFactory,
+  PageFactory,
+  participantPageFactory,
+  type PageParams,
+  type PageQuery,
+} from "./pages.js";
+export {
+  INVALID_RULES,
+  invalidRulesFor,
+  type ExpectedIssue,
+  type InvalidCase,
+  type InvalidCases,
+  type InvalidRule,
+  type InvalidRuleName,
+} from "./invalid/index.js";
 export { FACTORIES_BY_KIND } from "./by-kind.js";

@@ -23,7 +23,8 @@ export class PageFactory<T> extends Factory<T, PageParams, never> {
    */
   answering(query: PageQuery): this {
     const range = pageQueryProblem(query);
-    if (range !== undefined) throw new TestkitError("INVALID_OVERRIDE", `Failed to build ${this.definition.kind}: ${range}`);
+    if (range !== undefined)
+      throw new TestkitError("INVALID_OVERRIDE", `Failed to build ${this.definition.kind}: ${range}`);
     return this.withParams({ query });
   }
 
@@ -37,14 +38,19 @@ const isTrue = (value: unknown): boolean => value === true || value === "true";
 const isSet = (value: unknown): boolean => value !== undefined;
 
 function participantTraits(query: PageQuery): ParticipantTrait[] {
-  return [...(isTrue(query.Muted) ? (["muted"] as const) : []), ...(isTrue(query.Hold) ? (["on-hold"] as const) : []), ...(isTrue(query.Coaching) ? (["coaching"] as const) : [])];
+  return [
+    ...(isTrue(query.Muted) ? (["muted"] as const) : []),
+    ...(isTrue(query.Hold) ? (["on-hold"] as const) : []),
+    ...(isTrue(query.Coaching) ? (["coaching"] as const) : []),
+  ];
 }
 
 function participantFilters(query: PageQuery): Partial<Participant> {
   const out: Partial<Participant> = {};
   if (isSet(query.Muted)) out.muted = isTrue(query.Muted);
   if (isSet(query.Hold)) out.hold = isTrue(query.Hold);
-  if (isSet(query.Coaching) && !isTrue(query.Coaching)) Object.assign(out, { coaching: false, call_sid_to_coach: null });
+  if (isSet(query.Coaching) && !isTrue(query.Coaching))
+    Object.assign(out, { coaching: false, call_sid_to_coach: null });
   return out;
 }
 
@@ -63,7 +69,10 @@ export const participantPageFactory = new PageFactory<ListParticipantResponse>({
   generate: ({ faker, fixed, params }) => {
     const position = pagePosition(fixed, params.query);
     const given = fixed.participants;
-    const parent = { account_sid: given?.[0]?.account_sid ?? sid(faker, "AC"), sid: given?.[0]?.conference_sid ?? sid(faker, "CF") };
+    const parent = {
+      account_sid: given?.[0]?.account_sid ?? sid(faker, "AC"),
+      sid: given?.[0]?.conference_sid ?? sid(faker, "CF"),
+    };
     const { count, hasNext } = pageFill(faker, position, params.total, given?.length);
     const participants =
       given ??
@@ -74,14 +83,26 @@ export const participantPageFactory = new PageFactory<ListParticipantResponse>({
         .with(participantFilters(params.query))
         .buildList(count);
     const listPath = operationPath("ListParticipant", { AccountSid: parent.account_sid, ConferenceSid: parent.sid });
-    return { participants, ...envelope({ listPath, query: params.query, ...position, itemSids: participants.map((p) => p.call_sid), hasNext }) };
+    return {
+      participants,
+      ...envelope({
+        listPath,
+        query: params.query,
+        ...position,
+        itemSids: participants.map((p) => p.call_sid),
+        hasNext,
+      }),
+    };
   },
 });
 
 function conferenceFilters(query: PageQuery): { traits: ConferenceTrait[]; fixed: Partial<Conference> } {
   const status = query.Status;
   return {
-    traits: typeof status === "string" && ["init", "in-progress", "completed"].includes(status) ? [status as ConferenceTrait] : [],
+    traits:
+      typeof status === "string" && ["init", "in-progress", "completed"].includes(status)
+        ? [status as ConferenceTrait]
+        : [],
     fixed: typeof query.FriendlyName === "string" ? { friendly_name: query.FriendlyName } : {},
   };
 }
@@ -103,8 +124,18 @@ export const conferencePageFactory = new PageFactory<ListConferenceResponse>({
     const accountSid = given?.[0]?.account_sid ?? sid(faker, "AC");
     const { count, hasNext } = pageFill(faker, position, params.total, given?.length);
     const filters = conferenceFilters(params.query);
-    const conferences = given ?? conferenceFactory.seed(faker.number.int()).forAccount(accountSid).traits(...filters.traits).with(filters.fixed).buildList(count);
+    const conferences =
+      given ??
+      conferenceFactory
+        .seed(faker.number.int())
+        .forAccount(accountSid)
+        .traits(...filters.traits)
+        .with(filters.fixed)
+        .buildList(count);
     const listPath = operationPath("ListConference", { AccountSid: accountSid });
-    return { conferences, ...envelope({ listPath, query: params.query, ...position, itemSids: conferences.map((c) => c.sid), hasNext }) };
+    return {
+      conferences,
+      ...envelope({ listPath, query: params.query, ...position, itemSids: conferences.map((c) => c.sid), hasNext }),
+    };
   },
 });

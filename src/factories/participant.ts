@@ -61,7 +61,8 @@ export const participantFactory = new ParticipantFactory({
       hold: faker.datatype.boolean({ probability: 0.1 }),
       start_conference_on_enter: faker.datatype.boolean({ probability: 0.9 }),
       status: faker.helpers.weightedArrayElement(STATUS_WEIGHTS),
-      queue_time: faker.helpers.maybe(() => String(faker.number.int({ min: 0, max: 60_000 })), { probability: 0.3 }) ?? null,
+      queue_time:
+        faker.helpers.maybe(() => String(faker.number.int({ min: 0, max: 60_000 })), { probability: 0.3 }) ?? null,
       uri: participantUri({ account_sid, conference_sid, call_sid }),
     };
   },

@@ -4,7 +4,15 @@ import { STATUS_CODES } from "node:http";
 import type { Socket } from "node:net";
 import { matchOperation, OPERATIONS } from "../catalogue/operations.js";
 import { validateRequest } from "../validate/request.js";
-import { errorReply, internalError, invalidParameter, malformedRequest, methodNotAllowed, notFound, type Reply } from "./errors.js";
+import {
+  errorReply,
+  internalError,
+  invalidParameter,
+  malformedRequest,
+  methodNotAllowed,
+  notFound,
+  type Reply,
+} from "./errors.js";
 import { answer } from "./operation.js";
 import { changeProviderState, PROVIDER_STATES_PATH } from "./state-change.js";
 import type { FakeTwilioStore } from "./store.js";
@@ -18,10 +26,13 @@ const pathOf = (url: string): string => url.split("?")[0] ?? url;
 /** Sends a reply: JSON under `Content-Type: application/json` (as our contracts pin it; a Buffer, so that Fastify adds no charset), or no body at all. */
 function send(reply: FastifyReply, { status, body }: Reply): FastifyReply {
   reply.code(status);
-  return body === undefined ? reply.send() : reply.header("content-type", "application/json").send(Buffer.from(JSON.stringify(body)));
+  return body === undefined
+    ? reply.send()
+    : reply.header("content-type", "application/json").send(Buffer.from(JSON.stringify(body)));
 }
 
-const isClientError = (error: FastifyError): boolean => typeof error.statusCode === "number" && error.statusCode >= 400 && error.statusCode < 500;
+const isClientError = (error: FastifyError): boolean =>
+  typeof error.statusCode === "number" && error.statusCode >= 400 && error.statusCode < 500;
 
 const METHODS = [...new Set(OPERATIONS.map((op) => op.method))];
 
@@ -70,7 +81,10 @@ function clientError(error: NodeJS.ErrnoException, socket: Socket): void {
         ? [408, "Invalid request: the request was not received in time"]
         : [400, "Invalid request: not a well-formed HTTP request"];
   const body = JSON.stringify(malformedRequest(status, message));
-  if (socket.writable) socket.write(`HTTP/1.1 ${status} ${STATUS_CODES[status]}\r\nContent-Type: application/json\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`);
+  if (socket.writable)
+    socket.write(
+      `HTTP/1.1 ${status} ${STATUS_CODES[status]}\r\nContent-Type: application/json\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`,
+    );
   socket.destroy(error);
 }
 
@@ -85,7 +99,11 @@ function clientError(error: NodeJS.ErrnoException, socket: Socket): void {
  * @param store - the state every route reads and changes
  */
 export async function createFakeTwilioApp(store: FakeTwilioStore): Promise<FastifyInstance> {
-  const app = Fastify({ forceCloseConnections: true, frameworkErrors: frameworkError, clientErrorHandler: clientError });
+  const app = Fastify({
+    forceCloseConnections: true,
+    frameworkErrors: frameworkError,
+    clientErrorHandler: clientError,
+  });
   await app.register(formbody);
   for (const operation of OPERATIONS) {
     app.route({
@@ -101,7 +119,10 @@ export async function createFakeTwilioApp(store: FakeTwilioStore): Promise<Fasti
             authorization: request.headers.authorization,
             path: pathOf(request.url),
             contentType: request.headers["content-type"],
-            unreadBody: request.body === undefined && (Number(request.headers["content-length"] ?? 0) > 0 || request.headers["transfer-encoding"] !== undefined),
+            unreadBody:
+              request.body === undefined &&
+              (Number(request.headers["content-length"] ?? 0) > 0 ||
+                request.headers["transfer-encoding"] !== undefined),
           }),
         ),
     });
@@ -109,7 +130,10 @@ export async function createFakeTwilioApp(store: FakeTwilioStore): Promise<Fasti
   app.post(PROVIDER_STATES_PATH, async (request, reply) => send(reply, changeProviderState(store, request.body)));
   app.setNotFoundHandler(async (request, reply) => unrouted(request, reply));
   app.setErrorHandler(async (error: FastifyError, _request, reply) =>
-    send(reply, errorReply(isClientError(error) ? invalidParameter(`Invalid request: ${error.message}`) : internalError())),
+    send(
+      reply,
+      errorReply(isClientError(error) ? invalidParameter(`Invalid request: ${error.message}`) : internalError()),
+    ),
   );
   return app;
 }

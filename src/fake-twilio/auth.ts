@@ -21,7 +21,11 @@ function basicCredentials(header: string | undefined): { user: string; password:
  * @param header - the request's `Authorization` header
  * @returns undefined when allowed; else the 401 error (code 20003), also for an account the store does not hold
  */
-export function authenticate(store: FakeTwilioStore, accountSid: string, header: string | undefined): TwilioError | undefined {
+export function authenticate(
+  store: FakeTwilioStore,
+  accountSid: string,
+  header: string | undefined,
+): TwilioError | undefined {
   const expected = store.authTokenOf(accountSid);
   const given = basicCredentials(header);
   const allowed = expected !== undefined && given?.user === accountSid && given.password === expected;

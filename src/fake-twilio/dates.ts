@@ -8,7 +8,10 @@ import { formatRfc2822, parseRfc2822 } from "../rfc2822.js";
  * @param now - the fake's clock
  * @param resource - the dates the resource has now
  */
-export function touched(now: Date, resource: { readonly date_created?: string | null; readonly date_updated?: string | null }): string {
+export function touched(
+  now: Date,
+  resource: { readonly date_created?: string | null; readonly date_updated?: string | null },
+): string {
   const floor = [resource.date_created, resource.date_updated].map((d) => (d ? (parseRfc2822(d)?.getTime() ?? 0) : 0));
   return formatRfc2822(new Date(Math.max(now.getTime(), ...floor)));
 }

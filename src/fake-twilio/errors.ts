@@ -38,13 +38,15 @@ export const invalidToNumber = (): TwilioError => errorFactory.traits("invalid-p
  *
  * @param message - what is wrong, e.g. `Invalid parameter: Muted must be boolean`
  */
-export const invalidParameter = (message: string): TwilioError => errorFactory.build({ code: 20001, status: 400, message });
+export const invalidParameter = (message: string): TwilioError =>
+  errorFactory.build({ code: 20001, status: 400, message });
 
 /**
  * 405, code 20004 (`Method not allowed`): a catalogued path asked with a method none of its
  * operations takes, e.g. `PUT` on a conference.
  */
-export const methodNotAllowed = (): TwilioError => errorFactory.build({ code: 20004, status: 405, message: "Method not allowed" });
+export const methodNotAllowed = (): TwilioError =>
+  errorFactory.build({ code: 20004, status: 405, message: "Method not allowed" });
 
 /**
  * Code 20001 with the status of a request that HTTP itself refuses before any route sees it:
@@ -53,10 +55,12 @@ export const methodNotAllowed = (): TwilioError => errorFactory.build({ code: 20
  * @param status - the HTTP status, 400 to 499
  * @param message - what is wrong, e.g. `Invalid request: the request line and headers are too large`
  */
-export const malformedRequest = (status: number, message: string): TwilioError => errorFactory.build({ code: 20001, status, message });
+export const malformedRequest = (status: number, message: string): TwilioError =>
+  errorFactory.build({ code: 20001, status, message });
 
 /** 500, code 20500: an unexpected failure inside the fake; never carries the cause or a stack trace. */
-export const internalError = (): TwilioError => errorFactory.build({ code: 20500, status: 500, message: "An internal server error has occurred" });
+export const internalError = (): TwilioError =>
+  errorFactory.build({ code: 20500, status: 500, message: "An internal server error has occurred" });
 
 /** What an issue names: `/body/Muted` → `Muted`, `/query/DateCreated<` → `DateCreated<`, `/call_sid_to_coach` → `call_sid_to_coach`. */
 const subjectOf = (issue: ValidationIssue): string => issue.path.replace(/^\/((path|query|body)\/)?/, "") || "request";
@@ -71,5 +75,7 @@ const subjectOf = (issue: ValidationIssue): string => issue.path.replace(/^\/((p
  */
 export function rejectedRequest(issues: readonly ValidationIssue[], resourcePath: string): TwilioError {
   if (issues.some((issue) => issue.path.startsWith("/path/"))) return notFound(resourcePath);
-  return invalidParameter(`Invalid parameter: ${issues.map((issue) => `${subjectOf(issue)} ${issue.message}`).join("; ")}`);
+  return invalidParameter(
+    `Invalid parameter: ${issues.map((issue) => `${subjectOf(issue)} ${issue.message}`).join("; ")}`,
+  );
 }

@@ -11,9 +11,15 @@ import type { FakeTwilioStore } from "./store.js";
  *
  * @returns the conference as stored after the call
  */
-export function endConference(store: FakeTwilioStore, conference: Readonly<Conference>, reason: ReasonConferenceEnded, endingCall: string | null): Readonly<Conference> {
+export function endConference(
+  store: FakeTwilioStore,
+  conference: Readonly<Conference>,
+  reason: ReasonConferenceEnded,
+  endingCall: string | null,
+): Readonly<Conference> {
   if (conference.status === "completed") return conference;
-  for (const p of store.participants(conference.account_sid, conference.sid)) store.removeParticipant(p.account_sid, p.conference_sid, p.call_sid);
+  for (const p of store.participants(conference.account_sid, conference.sid))
+    store.removeParticipant(p.account_sid, p.conference_sid, p.call_sid);
   return store.putConference({
     ...conference,
     status: "completed",
@@ -28,9 +34,15 @@ export function endConference(store: FakeTwilioStore, conference: Readonly<Confe
  * conference the way Twilio does when that was its last participant (`last-participant-kicked`) or
  * when the participant had `end_conference_on_exit` (`participant-with-end-conference-on-exit-kicked`).
  */
-export function kickParticipant(store: FakeTwilioStore, conference: Readonly<Conference>, participant: Readonly<Participant>): void {
+export function kickParticipant(
+  store: FakeTwilioStore,
+  conference: Readonly<Conference>,
+  participant: Readonly<Participant>,
+): void {
   store.removeParticipant(participant.account_sid, participant.conference_sid, participant.call_sid);
   if (conference.status !== "in-progress") return;
-  if (participant.end_conference_on_exit) endConference(store, conference, "participant-with-end-conference-on-exit-kicked", participant.call_sid);
-  else if (store.participants(conference.account_sid, conference.sid).length === 0) endConference(store, conference, "last-participant-kicked", participant.call_sid);
+  if (participant.end_conference_on_exit)
+    endConference(store, conference, "participant-with-end-conference-on-exit-kicked", participant.call_sid);
+  else if (store.participants(conference.account_sid, conference.sid).length === 0)
+    endConference(store, conference, "last-participant-kicked", participant.call_sid);
 }

@@ -34,7 +34,8 @@ function wireValues(value: unknown): Record<string, WireValue> | undefined {
   if (value === undefined || value === null) return {};
   if (typeof value !== "object" || Array.isArray(value)) return undefined;
   const entries = Object.entries(value);
-  const isText = (v: unknown): v is WireValue => typeof v === "string" || (Array.isArray(v) && v.every((item) => typeof item === "string"));
+  const isText = (v: unknown): v is WireValue =>
+    typeof v === "string" || (Array.isArray(v) && v.every((item) => typeof item === "string"));
   return entries.every(([, v]) => isText(v)) ? (Object.fromEntries(entries) as Record<string, WireValue>) : undefined;
 }
 
@@ -56,16 +57,30 @@ export function answer(store: FakeTwilioStore, operation: Operation, request: In
   const denied = authenticate(store, path.AccountSid ?? "", request.authorization);
   if (denied) return errorReply(denied);
   // Twilio reads parameters from a form only; a JSON body, or any body on a GET, it would ignore, so the fake refuses it.
-  if (request.unreadBody) return errorReply(invalidParameter(`Invalid parameter: ${operation.operationId} takes no body; send its parameters in the query`));
+  if (request.unreadBody)
+    return errorReply(
+      invalidParameter(`Invalid parameter: ${operation.operationId} takes no body; send its parameters in the query`),
+    );
   if (request.body !== undefined && !isForm(request.contentType))
-    return errorReply(invalidParameter(`Invalid parameter: parameters must be the fields of a form (${FORM}), not ${request.contentType ?? "a body without a Content-Type"}`));
+    return errorReply(
+      invalidParameter(
+        `Invalid parameter: parameters must be the fields of a form (${FORM}), not ${request.contentType ?? "a body without a Content-Type"}`,
+      ),
+    );
   const query = wireValues(request.query);
   const body = wireValues(request.body);
-  if (!query || !body) return errorReply(invalidParameter(`Invalid parameter: parameters must be text fields of a form (${FORM})`));
+  if (!query || !body)
+    return errorReply(invalidParameter(`Invalid parameter: parameters must be text fields of a form (${FORM})`));
   const checked = validateRequest(operation.operationId, { path, query, body });
   if (!checked.ok) return errorReply(rejectedRequest(checked.issues, request.path));
   const paging = pagingProblem(checked.value.query);
   if (paging) return errorReply(invalidParameter(paging));
-  const outcome = OPERATION_HANDLERS[operation.operationId]({ store, path, query: checked.value.query, body: checked.value.body, resourcePath: request.path });
+  const outcome = OPERATION_HANDLERS[operation.operationId]({
+    store,
+    path,
+    query: checked.value.query,
+    body: checked.value.body,
+    resourcePath: request.path,
+  });
   return "error" in outcome ? errorReply(outcome.error) : { status: operation.successStatus, body: outcome.body };
 }

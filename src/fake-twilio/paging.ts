@@ -37,7 +37,8 @@ function offsetOf(sids: readonly string[], page: number, pageSize: number, token
  * @returns the 400 message, or undefined when the page can be answered
  */
 export function pagingProblem(query: Readonly<Record<string, unknown>>): string | undefined {
-  if (query.PageToken !== undefined && query.Page === undefined) return "Invalid parameter: PageToken goes with Page, as next_page_uri and previous_page_uri carry both";
+  if (query.PageToken !== undefined && query.Page === undefined)
+    return "Invalid parameter: PageToken goes with Page, as next_page_uri and previous_page_uri carry both";
   const range = pageQueryProblem(query);
   return range === undefined ? undefined : `Invalid parameter: ${range}`;
 }
@@ -54,12 +55,20 @@ export function pagingProblem(query: Readonly<Record<string, unknown>>): string 
  * @param listPath - the list's path, e.g. `/2010-04-01/Accounts/AC…/Conferences.json`
  * @returns the page's items and its eight envelope fields
  */
-export function paginate<T>(all: readonly T[], sidOf: (item: T) => string, query: Readonly<Record<string, unknown>>, listPath: string) {
+export function paginate<T>(
+  all: readonly T[],
+  sidOf: (item: T) => string,
+  query: Readonly<Record<string, unknown>>,
+  listPath: string,
+) {
   const paging = query as PagingQuery;
   const page = paging.Page ?? 0;
   const pageSize = paging.PageSize ?? DEFAULT_PAGE_SIZE;
   const offset = offsetOf(all.map(sidOf), page, pageSize, paging.PageToken);
   const items = all.slice(offset, offset + pageSize);
   const hasNext = offset + items.length < all.length;
-  return { items, envelope: envelope({ listPath, query: query as PageQuery, page, pageSize, itemSids: items.map(sidOf), hasNext }) };
+  return {
+    items,
+    envelope: envelope({ listPath, query: query as PageQuery, page, pageSize, itemSids: items.map(sidOf), hasNext }),
+  };
 }

@@ -21,7 +21,11 @@ export type ProviderStateHandler = (store: FakeTwilioStore, params: ProviderStat
 
 function text(params: ProviderStateParams, name: string): string {
   const value = params[name];
-  if (typeof value !== "string") throw new TestkitError("USAGE", `Failed to read provider state parameter ${name}: expected text, got ${JSON.stringify(value) ?? "nothing"}`);
+  if (typeof value !== "string")
+    throw new TestkitError(
+      "USAGE",
+      `Failed to read provider state parameter ${name}: expected text, got ${JSON.stringify(value) ?? "nothing"}`,
+    );
   return value;
 }
 
@@ -38,7 +42,12 @@ function account(store: FakeTwilioStore, params: ProviderStateParams): string {
 function openConference(store: FakeTwilioStore, accountSid: string, fields: Partial<Conference>): Readonly<Conference> {
   const held = fields.sid === undefined ? undefined : store.conference(accountSid, fields.sid);
   if (held && held.status !== "completed") return held;
-  return store.putConference(conferenceFactory.seed(store.nextSeed()).traits("in-progress").build({ ...fields, account_sid: accountSid }));
+  return store.putConference(
+    conferenceFactory
+      .seed(store.nextSeed())
+      .traits("in-progress")
+      .build({ ...fields, account_sid: accountSid }),
+  );
 }
 
 /**
@@ -53,24 +62,39 @@ const MAX_ITEMS_BEFORE_PAGE = 10_000;
  *
  * @throws TestkitError `USAGE` for a page that starts past {@link MAX_ITEMS_BEFORE_PAGE}
  */
-function pageItems<T>(items: readonly T[], page: { readonly start: number; readonly next_page_uri: string | null }, copy: (item: T) => T): T[] {
+function pageItems<T>(
+  items: readonly T[],
+  page: { readonly start: number; readonly next_page_uri: string | null },
+  copy: (item: T) => T,
+): T[] {
   const [first, last] = [items[0], items.at(-1)];
   if (first === undefined || last === undefined) return [];
   if (page.start > MAX_ITEMS_BEFORE_PAGE)
-    throw new TestkitError("USAGE", `Failed to put the example page in place: it starts at item ${page.start}, and the fake puts at most ${MAX_ITEMS_BEFORE_PAGE} items before a page`);
-  return [...Array.from({ length: page.start }, () => copy(first)), ...items, ...(page.next_page_uri === null ? [] : [copy(last)])];
+    throw new TestkitError(
+      "USAGE",
+      `Failed to put the example page in place: it starts at item ${page.start}, and the fake puts at most ${MAX_ITEMS_BEFORE_PAGE} items before a page`,
+    );
+  return [
+    ...Array.from({ length: page.start }, () => copy(first)),
+    ...items,
+    ...(page.next_page_uri === null ? [] : [copy(last)]),
+  ];
 }
 
 /** The same participant on another call: same fields (so the same filters match it), a new CA SID and its `uri`. */
-const copyParticipant = (store: FakeTwilioStore, p: Participant): Participant => participantWith(p, { call_sid: participantFactory.seed(store.nextSeed()).build().call_sid });
+const copyParticipant = (store: FakeTwilioStore, p: Participant): Participant =>
+  participantWith(p, { call_sid: participantFactory.seed(store.nextSeed()).build().call_sid });
 
 /** The same conference with a new CF SID and the URIs built from it. */
-const copyConference = (store: FakeTwilioStore, c: Conference): Conference => conferenceWith(c, { sid: conferenceFactory.seed(store.nextSeed()).build().sid });
+const copyConference = (store: FakeTwilioStore, c: Conference): Conference =>
+  conferenceWith(c, { sid: conferenceFactory.seed(store.nextSeed()).build().sid });
 
 /** `the resource does not exist`: removes what the path SIDs name, keeping the account so that its credentials still pass. */
 function removeAtPath(store: FakeTwilioStore, params: ProviderStateParams): void {
   const accountSid = account(store, params);
-  const [conferenceSid, callSid, sid] = ["ConferenceSid", "CallSid", "Sid"].map((name) => (params[name] === undefined ? undefined : text(params, name)));
+  const [conferenceSid, callSid, sid] = ["ConferenceSid", "CallSid", "Sid"].map((name) =>
+    params[name] === undefined ? undefined : text(params, name),
+  );
   if (callSid !== undefined && conferenceSid !== undefined) {
     const participant = store.participant(accountSid, conferenceSid, callSid);
     if (participant) store.removeParticipant(accountSid, conferenceSid, participant.call_sid);
@@ -78,7 +102,8 @@ function removeAtPath(store: FakeTwilioStore, params: ProviderStateParams): void
     const stream = store.stream(accountSid, callSid, sid);
     if (stream) store.removeStream(accountSid, callSid, stream.sid);
   } else if (callSid !== undefined) store.removeCall(accountSid, callSid);
-  else if (conferenceSid !== undefined || sid !== undefined) store.removeConference(accountSid, conferenceSid ?? sid ?? "");
+  else if (conferenceSid !== undefined || sid !== undefined)
+    store.removeConference(accountSid, conferenceSid ?? sid ?? "");
   else for (const c of store.conferences(accountSid)) store.removeConference(accountSid, c.sid);
 }
 
@@ -105,14 +130,20 @@ export const PROVIDER_STATE_HANDLERS: Readonly<Record<ProviderStateName, Provide
   [PROVIDER_STATES.conferenceExists]: (store, params) => {
     const accountSid = account(store, params);
     const { example } = params;
-    const participant = typeof example === "object" && example !== null && "conference_sid" in example ? assertResource("participant", example, strict) : undefined;
+    const participant =
+      typeof example === "object" && example !== null && "conference_sid" in example
+        ? assertResource("participant", example, strict)
+        : undefined;
     if (example !== undefined && participant === undefined) {
       store.putConference(example as Conference);
       return;
     }
     const key = params.ConferenceSid === undefined ? text(params, "Sid") : text(params, "ConferenceSid");
     const sid = participant?.conference_sid ?? (isSid("ConferenceSid", key) ? key : undefined);
-    openConference(store, accountSid, { ...(sid === undefined ? {} : { sid }), ...(isSid("ConferenceSid", key) ? {} : { friendly_name: key }) });
+    openConference(store, accountSid, {
+      ...(sid === undefined ? {} : { sid }),
+      ...(isSid("ConferenceSid", key) ? {} : { friendly_name: key }),
+    });
   },
 
   [PROVIDER_STATES.participantExists]: (store, params) => {
@@ -121,15 +152,20 @@ export const PROVIDER_STATE_HANDLERS: Readonly<Record<ProviderStateName, Provide
     const example = params.example === undefined ? undefined : assertResource("participant", params.example, strict);
     const conference = openConference(store, accountSid, { sid: example?.conference_sid ?? conferenceSid });
     const address = isSid("CallSid", callSid) ? { call_sid: callSid } : { label: callSid };
-    store.putParticipant(example ?? participantFactory.seed(store.nextSeed()).forConference(conference).traits("connected").build(address));
+    store.putParticipant(
+      example ?? participantFactory.seed(store.nextSeed()).forConference(conference).traits("connected").build(address),
+    );
   },
 
   [PROVIDER_STATES.conferenceHasParticipants]: (store, params) => {
     const accountSid = account(store, params);
     const conference = openConference(store, accountSid, { sid: text(params, "ConferenceSid") });
-    for (const p of store.participants(accountSid, conference.sid)) store.removeParticipant(accountSid, conference.sid, p.call_sid);
+    for (const p of store.participants(accountSid, conference.sid))
+      store.removeParticipant(accountSid, conference.sid, p.call_sid);
     const page = params.example === undefined ? undefined : assertResource("participant-page", params.example, strict);
-    const items = page ? pageItems(page.participants, page, (p) => copyParticipant(store, p)) : participantFactory.seed(store.nextSeed()).forConference(conference).traits("connected").buildList(3);
+    const items = page
+      ? pageItems(page.participants, page, (p) => copyParticipant(store, p))
+      : participantFactory.seed(store.nextSeed()).forConference(conference).traits("connected").buildList(3);
     for (const p of items) store.putParticipant(p);
   },
 
@@ -137,7 +173,9 @@ export const PROVIDER_STATE_HANDLERS: Readonly<Record<ProviderStateName, Provide
     const accountSid = account(store, params);
     for (const c of store.conferences(accountSid)) store.removeConference(accountSid, c.sid);
     const page = params.example === undefined ? undefined : assertResource("conference-page", params.example, strict);
-    const items = page ? pageItems(page.conferences, page, (c) => copyConference(store, c)) : conferenceFactory.seed(store.nextSeed()).forAccount(accountSid).buildList(3);
+    const items = page
+      ? pageItems(page.conferences, page, (c) => copyConference(store, c))
+      : conferenceFactory.seed(store.nextSeed()).forAccount(accountSid).buildList(3);
     for (const c of items) store.putConference(c);
   },
 
@@ -150,7 +188,9 @@ export const PROVIDER_STATE_HANDLERS: Readonly<Record<ProviderStateName, Provide
     const accountSid = account(store, params);
     const [callSid, sid] = [text(params, "CallSid"), text(params, "Sid")];
     const address = isSid("StreamSid", sid) ? { sid } : { name: sid };
-    const stream = (params.example as Stream | undefined) ?? streamFactory.seed(store.nextSeed()).forCall({ account_sid: accountSid, call_sid: callSid }).build(address);
+    const stream =
+      (params.example as Stream | undefined) ??
+      streamFactory.seed(store.nextSeed()).forCall({ account_sid: accountSid, call_sid: callSid }).build(address);
     store.putStream({ ...stream, status: "in-progress" });
   },
 

@@ -5,7 +5,13 @@ import type { Conference } from "../generated/schemas.js";
 import type { FakeTwilioStore } from "./store.js";
 
 /** The seeded conferences, by trait; the first two get participants. */
-const CONFERENCES: readonly ConferenceTrait[] = ["in-progress", "in-progress", "init", "last-participant-left", "conference-ended-via-api"];
+const CONFERENCES: readonly ConferenceTrait[] = [
+  "in-progress",
+  "in-progress",
+  "init",
+  "last-participant-left",
+  "conference-ended-via-api",
+];
 
 /** How many `connected` participants each of the first conferences gets. */
 const PARTICIPANTS = [4, 2] as const;
@@ -21,11 +27,15 @@ const PARTICIPANTS = [4, 2] as const;
 export function seedStore(store: FakeTwilioStore): string {
   const accountSid = conferenceFactory.seed(store.nextSeed()).build().account_sid;
   store.putAccount(accountSid);
-  const conferences: Conference[] = CONFERENCES.map((trait) => conferenceFactory.seed(store.nextSeed()).forAccount(accountSid).traits(trait).build());
+  const conferences: Conference[] = CONFERENCES.map((trait) =>
+    conferenceFactory.seed(store.nextSeed()).forAccount(accountSid).traits(trait).build(),
+  );
   conferences.forEach((c) => store.putConference(c));
   const participants = PARTICIPANTS.flatMap((count, i) => {
     const conference = conferences[i];
-    return conference ? participantFactory.seed(store.nextSeed()).forConference(conference).traits("connected").buildList(count) : [];
+    return conference
+      ? participantFactory.seed(store.nextSeed()).forConference(conference).traits("connected").buildList(count)
+      : [];
   });
   participants.forEach((p) => store.putParticipant(p));
   const [caller] = participants;

@@ -35,8 +35,12 @@ export interface FakeTwilio {
 function checkOptions(options: FakeTwilioOptions): void {
   const { port, seed, authToken } = options;
   if (port !== undefined && (!Number.isInteger(port) || port < 0 || port > 65535))
-    throw new TestkitError("USAGE", `Failed to start the fake Twilio: port ${port} is not a whole number from 0 to 65535`);
-  if (seed !== undefined && !Number.isSafeInteger(seed)) throw new TestkitError("USAGE", `Failed to start the fake Twilio: seed ${seed} is not a whole number`);
+    throw new TestkitError(
+      "USAGE",
+      `Failed to start the fake Twilio: port ${port} is not a whole number from 0 to 65535`,
+    );
+  if (seed !== undefined && !Number.isSafeInteger(seed))
+    throw new TestkitError("USAGE", `Failed to start the fake Twilio: seed ${seed} is not a whole number`);
   if (authToken === "") throw new TestkitError("USAGE", "Failed to start the fake Twilio: the auth token is empty");
 }
 
@@ -69,7 +73,9 @@ export async function startFakeTwilio(options: FakeTwilioOptions = {}): Promise<
     await app.listen({ port, host });
   } catch (error) {
     await app.close();
-    throw new TestkitError("IO", `Failed to start the fake Twilio on ${host}:${port}: ${(error as Error).message}`, { cause: error });
+    throw new TestkitError("IO", `Failed to start the fake Twilio on ${host}:${port}: ${(error as Error).message}`, {
+      cause: error,
+    });
   }
   const { port: bound } = app.server.address() as AddressInfo;
   const url = `http://${host.includes(":") ? `[${host}]` : host}:${bound}`;

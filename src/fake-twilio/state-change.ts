@@ -37,10 +37,25 @@ function refuse(store: FakeTwilioStore, message: string): Reply {
  * @param request - the parsed JSON body
  */
 export function changeProviderState(store: FakeTwilioStore, request: unknown): Reply {
-  const { state, params = {}, action = "setup" } = (typeof request === "object" && request !== null ? request : {}) as StateChange;
-  const handler = typeof state === "string" && Object.hasOwn(PROVIDER_STATE_HANDLERS, state) ? PROVIDER_STATE_HANDLERS[state as keyof typeof PROVIDER_STATE_HANDLERS] : undefined;
-  if (!handler) return refuse(store, `Failed to set up provider state ${JSON.stringify(state) ?? "(none)"}: unknown state; known states are ${KNOWN_STATES.map((s) => `"${s}"`).join(", ")}`);
-  if (action !== "setup" && action !== "teardown") return refuse(store, `Failed to change provider state "${state}": action must be "setup" or "teardown", not ${JSON.stringify(action)}`);
+  const {
+    state,
+    params = {},
+    action = "setup",
+  } = (typeof request === "object" && request !== null ? request : {}) as StateChange;
+  const handler =
+    typeof state === "string" && Object.hasOwn(PROVIDER_STATE_HANDLERS, state)
+      ? PROVIDER_STATE_HANDLERS[state as keyof typeof PROVIDER_STATE_HANDLERS]
+      : undefined;
+  if (!handler)
+    return refuse(
+      store,
+      `Failed to set up provider state ${JSON.stringify(state) ?? "(none)"}: unknown state; known states are ${KNOWN_STATES.map((s) => `"${s}"`).join(", ")}`,
+    );
+  if (action !== "setup" && action !== "teardown")
+    return refuse(
+      store,
+      `Failed to change provider state "${state}": action must be "setup" or "teardown", not ${JSON.stringify(action)}`,
+    );
   if (action === "setup") {
     try {
       handler(store, (typeof params === "object" && params !== null ? params : {}) as ProviderStateParams);

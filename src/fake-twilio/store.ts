@@ -27,7 +27,11 @@ interface Account {
 }
 
 function assertSid(kind: "AccountSid" | "CallSid", value: string): void {
-  if (!isSid(kind, value)) throw new TestkitError("INVALID_BODY", `Failed to store ${kind} ${JSON.stringify(value)}: not a ${kind} (2 letters and 32 hex digits)`);
+  if (!isSid(kind, value))
+    throw new TestkitError(
+      "INVALID_BODY",
+      `Failed to store ${kind} ${JSON.stringify(value)}: not a ${kind} (2 letters and 32 hex digits)`,
+    );
 }
 
 const strict = { profile: "strict" } as const;
@@ -128,7 +132,12 @@ export class FakeTwilioStore {
     const value = { ...assertResource("participant", participant, strict) };
     const account = this.#account(value.account_sid);
     if (!account.conferences.has(value.conference_sid))
-      this.putConference(conferenceFactory.seed(this.nextSeed()).traits("in-progress").build({ account_sid: value.account_sid, sid: value.conference_sid }));
+      this.putConference(
+        conferenceFactory
+          .seed(this.nextSeed())
+          .traits("in-progress")
+          .build({ account_sid: value.account_sid, sid: value.conference_sid }),
+      );
     const list = account.participants.get(value.conference_sid) ?? new Map<string, Participant>();
     account.participants.set(value.conference_sid, list.set(value.call_sid, value));
     return value;

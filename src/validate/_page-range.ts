@@ -15,11 +15,18 @@ export const DEFAULT_PAGE_SIZE = 50;
  * @param pageSize - items per page, any number
  */
 export function pageFits(page: number, pageSize: number): boolean {
-  return Number.isSafeInteger(page) && page >= 0 && Number.isSafeInteger(pageSize) && pageSize >= 1 && Number.isSafeInteger((page + 1) * pageSize);
+  return (
+    Number.isSafeInteger(page) &&
+    page >= 0 &&
+    Number.isSafeInteger(pageSize) &&
+    pageSize >= 1 &&
+    Number.isSafeInteger((page + 1) * pageSize)
+  );
 }
 
 /** A query value as a number: numbers as they are, digit strings as what they spell, anything else NaN. */
-const numberOf = (value: unknown): number => (typeof value === "number" ? value : typeof value === "string" && /^\d+$/.test(value) ? Number(value) : Number.NaN);
+const numberOf = (value: unknown): number =>
+  typeof value === "number" ? value : typeof value === "string" && /^\d+$/.test(value) ? Number(value) : Number.NaN;
 
 /** A value as the message quotes it: text in quotes, anything else as JavaScript prints it (`1.5`, `NaN`, `true`). */
 const shown = (value: unknown): string => (typeof value === "string" ? JSON.stringify(value) : String(value));
@@ -36,6 +43,9 @@ export function pageQueryProblem(query: { readonly Page?: unknown; readonly Page
   const page = numberOf(query.Page ?? 0);
   const pageSize = numberOf(query.PageSize ?? DEFAULT_PAGE_SIZE);
   if (!Number.isInteger(page) || page < 0) return `Page must be a whole number ≥ 0, not ${shown(query.Page)}`;
-  if (!Number.isInteger(pageSize) || pageSize < 1) return `PageSize must be a whole number ≥ 1, not ${shown(query.PageSize)}`;
-  return pageFits(page, pageSize) ? undefined : `Page is too large: (Page + 1) × PageSize must be at most ${Number.MAX_SAFE_INTEGER}`;
+  if (!Number.isInteger(pageSize) || pageSize < 1)
+    return `PageSize must be a whole number ≥ 1, not ${shown(query.PageSize)}`;
+  return pageFits(page, pageSize)
+    ? undefined
+    : `Page is too large: (Page + 1) × PageSize must be at most ${Number.MAX_SAFE_INTEGER}`;
 }

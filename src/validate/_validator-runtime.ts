@@ -17,10 +17,20 @@ export const RULES_KEYWORD = "twilioRules";
  * @param data - the object under validation
  * @param instancePath - JSON pointer of the object, `""` at the root
  */
-export function ruleErrors(names: readonly RuleName[], data: Readonly<Record<string, unknown>>, instancePath: string): Partial<ErrorObject>[] | null {
+export function ruleErrors(
+  names: readonly RuleName[],
+  data: Readonly<Record<string, unknown>>,
+  instancePath: string,
+): Partial<ErrorObject>[] | null {
   let errors: Partial<ErrorObject>[] | null = null;
   for (const rule of names) {
-    for (const v of RULES[rule](data)) (errors ??= []).push({ keyword: RULES_KEYWORD, instancePath: `${instancePath}/${v.field}`, params: { rule }, message: v.message });
+    for (const v of RULES[rule](data))
+      (errors ??= []).push({
+        keyword: RULES_KEYWORD,
+        instancePath: `${instancePath}/${v.field}`,
+        params: { rule },
+        message: v.message,
+      });
   }
   return errors;
 }

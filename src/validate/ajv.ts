@@ -22,7 +22,8 @@ export const GENERATED_IMPORTS = {
  */
 function rulesKeyword(): CodeKeywordDefinition {
   const { _ } = require("ajv/dist/2020.js") as typeof import("ajv/dist/2020.js");
-  const { strConcat } = require("ajv/dist/compile/codegen/index.js") as typeof import("ajv/dist/compile/codegen/index.js");
+  const { strConcat } =
+    require("ajv/dist/compile/codegen/index.js") as typeof import("ajv/dist/compile/codegen/index.js");
   const N = (require("ajv/dist/compile/names.js") as typeof import("ajv/dist/compile/names.js")).default;
   const { extendErrors } = require("ajv/dist/compile/errors.js") as typeof import("ajv/dist/compile/errors.js");
   return {
@@ -33,10 +34,18 @@ function rulesKeyword(): CodeKeywordDefinition {
     metaSchema: { type: "array", items: { enum: Object.keys(RULES) } },
     code(cxt: KeywordCxt) {
       const { gen, data, it } = cxt;
-      const check = gen.scopeValue("keyword", { ref: ruleErrors, code: _`require(${GENERATED_IMPORTS.runtime}).ruleErrors` });
-      const errors = gen.const("ruleErrs", _`${check}(${cxt.schemaValue}, ${data}, ${strConcat(N.instancePath, it.errorPath)})`);
+      const check = gen.scopeValue("keyword", {
+        ref: ruleErrors,
+        code: _`require(${GENERATED_IMPORTS.runtime}).ruleErrors`,
+      });
+      const errors = gen.const(
+        "ruleErrs",
+        _`${check}(${cxt.schemaValue}, ${data}, ${strConcat(N.instancePath, it.errorPath)})`,
+      );
       gen.if(_`${errors} !== null`, () => {
-        gen.assign(N.vErrors, _`${N.vErrors} === null ? ${errors} : ${N.vErrors}.concat(${errors})`).assign(N.errors, _`${N.vErrors}.length`);
+        gen
+          .assign(N.vErrors, _`${N.vErrors} === null ? ${errors} : ${N.vErrors}.concat(${errors})`)
+          .assign(N.errors, _`${N.vErrors}.length`);
         extendErrors(cxt);
       });
       cxt.ok(_`${errors} === null`);
@@ -54,7 +63,9 @@ function rulesKeyword(): CodeKeywordDefinition {
 export function createAjv(standalone = false): Ajv2020 {
   const { Ajv2020, _ } = require("ajv/dist/2020.js") as typeof import("ajv/dist/2020.js");
   const addFormats = (require("ajv-formats") as typeof import("ajv-formats")).default;
-  const code = standalone ? { source: true, esm: true, lines: true, formats: _`require(${GENERATED_IMPORTS.formats}).FORMATS` } : {};
+  const code = standalone
+    ? { source: true, esm: true, lines: true, formats: _`require(${GENERATED_IMPORTS.formats}).FORMATS` }
+    : {};
   const ajv = new Ajv2020({ strict: true, allErrors: true, allowUnionTypes: true, verbose: true, code });
   addFormats(ajv);
   for (const [name, format] of Object.entries(KIT_FORMATS)) ajv.addFormat(name, format);
@@ -101,7 +112,11 @@ export interface PrecompiledValidator {
  * @param ref - relative to `schemas/`, e.g. `strict/participant.json`
  * @throws Error when the map lacks it: src/generated/ is stale (run `npm run generate:validators`)
  */
-export function validatorIn(validators: Readonly<Record<string, PrecompiledValidator>>, ref: string): PrecompiledValidator {
-  if (!Object.hasOwn(validators, ref)) throw new Error(`Failed to find the precompiled validator of ${ref}: run npm run generate:validators`);
+export function validatorIn(
+  validators: Readonly<Record<string, PrecompiledValidator>>,
+  ref: string,
+): PrecompiledValidator {
+  if (!Object.hasOwn(validators, ref))
+    throw new Error(`Failed to find the precompiled validator of ${ref}: run npm run generate:validators`);
   return validators[ref]!;
 }

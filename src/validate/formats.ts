@@ -17,7 +17,10 @@ const require = createRequire(import.meta.url);
 type AjvFormats = typeof import("ajv-formats/dist/formats.js").fullFormats;
 type ComparableFormat = { validate: FormatValidator<string>; compare: FormatCompare<string> };
 let ajvFormats: AjvFormats | undefined;
-const ajvFormat = (name: keyof AjvFormats): unknown => (ajvFormats ??= (require("ajv-formats/dist/formats.js") as typeof import("ajv-formats/dist/formats.js")).fullFormats)[name];
+const ajvFormat = (name: keyof AjvFormats): unknown =>
+  (ajvFormats ??= (require("ajv-formats/dist/formats.js") as typeof import("ajv-formats/dist/formats.js")).fullFormats)[
+    name
+  ];
 
 /**
  * An API path as Twilio writes its URIs (`/2010-04-01/Accounts/AC…/Conferences.json?Status=completed`):
@@ -33,7 +36,10 @@ const API_PATH = /^\/(?!\/)[\w\-.~!$&'"()*+,;=:@/]*(?:\?[\w\-.~!$&'"()*+,;=:@/?]
  */
 export const KIT_FORMATS: Readonly<Record<string, FormatDefinition<string>>> = {
   ...TWILIO_FORMATS,
-  "uri-reference": { type: "string", validate: (text: string) => API_PATH.test(text) || (ajvFormat("uri-reference") as RegExp).test(text) },
+  "uri-reference": {
+    type: "string",
+    validate: (text: string) => API_PATH.test(text) || (ajvFormat("uri-reference") as RegExp).test(text),
+  },
 };
 
 /**

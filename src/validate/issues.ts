@@ -25,12 +25,14 @@ export const pointerToken = (key: string): string => key.replace(/~/g, "~0").rep
 
 function pathOf(e: ErrorObject): string {
   if (e.keyword === "required") return `${e.instancePath}/${pointerToken(String(e.params.missingProperty))}`;
-  if (e.keyword === "additionalProperties") return `${e.instancePath}/${pointerToken(String(e.params.additionalProperty))}`;
+  if (e.keyword === "additionalProperties")
+    return `${e.instancePath}/${pointerToken(String(e.params.additionalProperty))}`;
   return e.instancePath;
 }
 
 function messageOf(e: ErrorObject): string {
-  if (e.keyword === "enum") return `must be one of ${(e.params.allowedValues as unknown[]).map((v) => JSON.stringify(v)).join(", ")}`;
+  if (e.keyword === "enum")
+    return `must be one of ${(e.params.allowedValues as unknown[]).map((v) => JSON.stringify(v)).join(", ")}`;
   if (e.keyword === "additionalProperties") return "is not a documented field";
   if (e.keyword === "required") return "is required";
   const base = e.message ?? `must pass ${e.keyword}`;
@@ -44,12 +46,22 @@ const EXPLAINED_KEYWORDS = new Set(["pattern", "format", "type"]);
 
 /** A value of the wrong type fails its `enum` too; the type error says it all (a nullable field's "must be null" does not). */
 const isEnumAfterType = (e: ErrorObject, all: readonly ErrorObject[]): boolean =>
-  e.keyword === "enum" && all.some((o) => o.keyword === "type" && o.params.type !== "null" && o.instancePath === e.instancePath);
+  e.keyword === "enum" &&
+  all.some((o) => o.keyword === "type" && o.params.type !== "null" && o.instancePath === e.instancePath);
 
 /** A nullable field is `anyOf: [X, {type: "null"}]`; when it fails, its "must be null" and "must match a schema in anyOf" errors say nothing new. */
 function isNullableNoise(e: ErrorObject, all: readonly ErrorObject[]): boolean {
   const noise = e.keyword === "anyOf" || (e.keyword === "type" && e.params.type === "null");
-  return noise && all.some((o) => o !== e && o.instancePath === e.instancePath && o.keyword !== "anyOf" && !(o.keyword === "type" && o.params.type === "null"));
+  return (
+    noise &&
+    all.some(
+      (o) =>
+        o !== e &&
+        o.instancePath === e.instancePath &&
+        o.keyword !== "anyOf" &&
+        !(o.keyword === "type" && o.params.type === "null"),
+    )
+  );
 }
 
 /**
@@ -94,5 +106,7 @@ function toIssue(e: ErrorObject): ValidationIssue {
  */
 export function formatIssues(issues: readonly ValidationIssue[]): string {
   const head = `${issues.length} issue${issues.length === 1 ? "" : "s"}:`;
-  return [head, ...issues.map((i) => `  ${printable(i.path) || "(root)"}  ${printable(i.message)}  [${i.rule}]`)].join("\n");
+  return [head, ...issues.map((i) => `  ${printable(i.path) || "(root)"}  ${printable(i.message)}  [${i.rule}]`)].join(
+    "\n",
+  );
 }

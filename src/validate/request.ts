@@ -61,7 +61,12 @@ function propertiesOf(ref: string): Readonly<Record<string, PropertySchema>> {
 function coerceAll(values: Readonly<Record<string, WireValue>>, ref: string | undefined): Record<string, unknown> {
   const properties = ref ? propertiesOf(ref) : {};
   // Own properties only: a key such as `constructor` or `__proto__` names no parameter, and is left for the schema to refuse.
-  return Object.fromEntries(Object.entries(values).map(([key, value]) => [key, coerce(value, Object.hasOwn(properties, key) ? properties[key] : undefined)]));
+  return Object.fromEntries(
+    Object.entries(values).map(([key, value]) => [
+      key,
+      coerce(value, Object.hasOwn(properties, key) ? properties[key] : undefined),
+    ]),
+  );
 }
 
 /**
@@ -89,11 +94,20 @@ export function validateRequest(operation: OperationId | string, request: WireRe
     const values = coerceAll(request[location] ?? {}, ref);
     typed[location] = values;
     if (!ref) {
-      for (const key of Object.keys(values)) issues.push({ path: `/${location}/${pointerToken(key)}`, rule: "additionalProperties", message: `is not a ${location} parameter of ${op.operationId}`, keyword: "additionalProperties", schemaPath: "", params: { additionalProperty: key } });
+      for (const key of Object.keys(values))
+        issues.push({
+          path: `/${location}/${pointerToken(key)}`,
+          rule: "additionalProperties",
+          message: `is not a ${location} parameter of ${op.operationId}`,
+          keyword: "additionalProperties",
+          schemaPath: "",
+          params: { additionalProperty: key },
+        });
       continue;
     }
     const validate = validatorIn(REQUEST_VALIDATORS, ref);
-    if (!validate(values)) issues.push(...toIssues(validate.errors ?? []).map((i) => ({ ...i, path: `/${location}${i.path}` })));
+    if (!validate(values))
+      issues.push(...toIssues(validate.errors ?? []).map((i) => ({ ...i, path: `/${location}${i.path}` })));
   }
   return issues.length === 0 ? { ok: true, value: typed } : { ok: false, issues };
 }

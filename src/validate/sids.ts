@@ -9,7 +9,12 @@ let patterns: Readonly<Record<SidKind, RegExp>> | undefined;
 function sidPatterns(): Readonly<Record<SidKind, RegExp>> {
   if (patterns) return patterns;
   const defs = (readSchemaDocument("common.json") as { $defs: Record<SidKind, { pattern: string }> }).$defs;
-  patterns = { AccountSid: new RegExp(defs.AccountSid.pattern), CallSid: new RegExp(defs.CallSid.pattern), ConferenceSid: new RegExp(defs.ConferenceSid.pattern), StreamSid: new RegExp(defs.StreamSid.pattern) };
+  patterns = {
+    AccountSid: new RegExp(defs.AccountSid.pattern),
+    CallSid: new RegExp(defs.CallSid.pattern),
+    ConferenceSid: new RegExp(defs.ConferenceSid.pattern),
+    StreamSid: new RegExp(defs.StreamSid.pattern),
+  };
   return patterns;
 }
 
@@ -19,4 +24,5 @@ function sidPatterns(): Readonly<Record<SidKind, RegExp>> {
  *
  * @example `isSid("ConferenceSid", "CF" + "0".repeat(32))` → true; `isSid("ConferenceSid", "my-room")` → false
  */
-export const isSid = (kind: SidKind, value: unknown): boolean => typeof value === "string" && sidPatterns()[kind].test(value);
+export const isSid = (kind: SidKind, value: unknown): boolean =>
+  typeof value === "string" && sidPatterns()[kind].test(value);

@@ -6,7 +6,9 @@ import { formatIssues, toIssues, type ValidationIssue } from "./issues.js";
 import { schemaFile, type Profile, type ResourceKind, type ResourceTypes } from "./resources.js";
 
 /** The outcome of a validation: the value, typed, or the issues that make it invalid. Never thrown. */
-export type ValidationResult<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly issues: readonly ValidationIssue[] };
+export type ValidationResult<T> =
+  | { readonly ok: true; readonly value: T }
+  | { readonly ok: false; readonly issues: readonly ValidationIssue[] };
 
 /** Options of every validate function. */
 export interface ValidateOptions<P extends Profile = Profile> {
@@ -36,7 +38,10 @@ function check<T>(validate: PrecompiledValidator, data: unknown): ValidationResu
 
 // Validators by profile and then kind (or response schema file), so that a validation looks its
 // validator up without building the schema's file name.
-const validators = { tolerant: new Map<string, PrecompiledValidator>(), strict: new Map<string, PrecompiledValidator>() };
+const validators = {
+  tolerant: new Map<string, PrecompiledValidator>(),
+  strict: new Map<string, PrecompiledValidator>(),
+};
 
 function validatorOf(kind: string, profile: Profile): PrecompiledValidator {
   const byKind = profile === "strict" ? validators.strict : validators.tolerant;
@@ -78,11 +83,22 @@ export function validateResource<K extends ResourceKind, P extends Profile = "to
  * @param options - `profile`, `tolerant` by default
  * @throws TestkitError `UNKNOWN_OPERATION` for an operation the catalogue does not know
  */
-export function validateResponse(operation: OperationId | string, body: unknown, options: ValidateOptions = {}): ValidationResult<unknown> {
+export function validateResponse(
+  operation: OperationId | string,
+  body: unknown,
+  options: ValidateOptions = {},
+): ValidationResult<unknown> {
   const op = findOperation(operation);
   if (op.response === null) {
     if (body === undefined || body === null) return { ok: true, value: body };
-    const issue: ValidationIssue = { path: "", rule: "no-body", message: `must be empty: ${op.operationId} answers ${op.successStatus} with no body`, keyword: "no-body", schemaPath: "", params: {} };
+    const issue: ValidationIssue = {
+      path: "",
+      rule: "no-body",
+      message: `must be empty: ${op.operationId} answers ${op.successStatus} with no body`,
+      keyword: "no-body",
+      schemaPath: "",
+      params: {},
+    };
     return { ok: false, issues: [issue] };
   }
   return check(validatorOf(op.response, options.profile ?? "tolerant"), body);
@@ -93,7 +109,11 @@ export function validateResponse(operation: OperationId | string, body: unknown,
  *
  * @throws ValidationError (code `INVALID_BODY`) listing every issue
  */
-export function assertResource<K extends ResourceKind, P extends Profile = "tolerant">(kind: K, data: unknown, options: ValidateOptions<P> = {}): ResourceTypes[P][K] {
+export function assertResource<K extends ResourceKind, P extends Profile = "tolerant">(
+  kind: K,
+  data: unknown,
+  options: ValidateOptions<P> = {},
+): ResourceTypes[P][K] {
   const result = validateResource(kind, data, options);
   if (!result.ok) throw new ValidationError(`${kind} (${options.profile ?? "tolerant"} profile)`, result.issues);
   return result.value;
@@ -106,6 +126,7 @@ export function assertResource<K extends ResourceKind, P extends Profile = "tole
  */
 export function assertResponse(operation: OperationId | string, body: unknown, options: ValidateOptions = {}): unknown {
   const result = validateResponse(operation, body, options);
-  if (!result.ok) throw new ValidationError(`${operation} response (${options.profile ?? "tolerant"} profile)`, result.issues);
+  if (!result.ok)
+    throw new ValidationError(`${operation} response (${options.profile ?? "tolerant"} profile)`, result.issues);
   return result.value;
 }

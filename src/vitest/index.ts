@@ -14,7 +14,12 @@ import { importPeer } from "../_optional-peer.js";
 import type { OperationId } from "../catalogue/operations.js";
 import { formatIssues } from "../validate/issues.js";
 import type { ResourceKind } from "../validate/resources.js";
-import { validateResource, validateResponse, type ValidateOptions, type ValidationResult } from "../validate/validate.js";
+import {
+  validateResource,
+  validateResponse,
+  type ValidateOptions,
+  type ValidationResult,
+} from "../validate/validate.js";
 
 // vitest is an optional peer dependency: without it, this import fails with one line naming it.
 const { expect } = await importPeer("vitest", () => import("vitest"));
@@ -23,7 +28,9 @@ function outcome(result: ValidationResult<unknown>, subject: string, profile: st
   return {
     pass: result.ok,
     message: () =>
-      result.ok ? `expected value not to be ${subject} (${profile} profile), but it is` : `expected value to be ${subject} (${profile} profile), but it has ${formatIssues(result.issues)}`,
+      result.ok
+        ? `expected value not to be ${subject} (${profile} profile), but it is`
+        : `expected value to be ${subject} (${profile} profile), but it has ${formatIssues(result.issues)}`,
   };
 }
 

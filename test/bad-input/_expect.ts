@@ -1,6 +1,16 @@
 // Shared checks of the bad-input tables: a failing CLI run says one line and prints nothing else, no
 // text shows a stack trace, and a folder is byte-identical before and after a failing command.
-import { chmodSync, lstatSync, mkdtempSync, readdirSync, readFileSync, readlinkSync, rmSync, statSync, writeFileSync } from "node:fs";
+import {
+  chmodSync,
+  lstatSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  readlinkSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { expect } from "vitest";
@@ -13,7 +23,13 @@ export interface CliResult {
 }
 
 /** Stack frames (`    at fn (file.js:1:2)`), Node's own error prefixes (`TypeError: …`, `Error [ERR_X]: …`) and the CLI's catch-all. */
-const TRACE = [/^\s+at\s/m, /^(\w*Error|Error \[\w+\]):/m, /\btwilio-testkit: (\w*Error|Error):/, /unexpected error/i, /node:internal/];
+const TRACE = [
+  /^\s+at\s/m,
+  /^(\w*Error|Error \[\w+\]):/m,
+  /\btwilio-testkit: (\w*Error|Error):/,
+  /unexpected error/i,
+  /node:internal/,
+];
 
 /** A character a terminal acts on (C0 but the line feed, DEL, C1, bidirectional overrides and isolates): printed text shows them escaped. */
 const RAW_CONTROL = /[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/;

@@ -28,14 +28,25 @@ let nowhere: string;
  * Pact Broker 2.x does.
  */
 let broker: FakeBroker;
-const CHANGED_PACT = "Cannot change the content of the pact for conference-app version 1.2.3 and provider twilio-voice-api, as race conditions will cause unreliable results for can-i-deploy. Each pact must be published with a unique consumer version number.";
+const CHANGED_PACT =
+  "Cannot change the content of the pact for conference-app version 1.2.3 and provider twilio-voice-api, as race conditions will cause unreliable results for can-i-deploy. Each pact must be published with a unique consumer version number.";
 
-const pact = (interactions: unknown[]) => JSON.stringify({ consumer: { name: "bad-input" }, provider: { name: "twilio-voice-api" }, interactions, metadata: { pactSpecification: { version: "4.0" } } });
+const pact = (interactions: unknown[]) =>
+  JSON.stringify({
+    consumer: { name: "bad-input" },
+    provider: { name: "twilio-voice-api" },
+    interactions,
+    metadata: { pactSpecification: { version: "4.0" } },
+  });
 
 beforeAll(async () => {
   nowhere = `http://127.0.0.1:${await closedPort()}`;
   const conflict = { notices: [{ type: "error", text: CHANGED_PACT }], errors: { contracts: [CHANGED_PACT] } };
-  broker = await startFakeBroker({ versions: ["1.0.0"], environments: ["test"], failure: { method: "POST", path: "/contracts/publish", status: 409, body: conflict } });
+  broker = await startFakeBroker({
+    versions: ["1.0.0"],
+    environments: ["test"],
+    failure: { method: "POST", path: "/contracts/publish", status: 409, body: conflict },
+  });
   cwd = mkdtempSync(join(tmpdir(), "ttk-contracts-"));
   cpSync(REPO_CONTRACTS, join(cwd, "contracts"), { recursive: true });
   const fixture = (dir: string, files: Record<string, string> = {}) => {
@@ -48,8 +59,14 @@ beforeAll(async () => {
   fixture("empty-file", { "a.json": "" });
   fixture("not-pact", { "a.json": "[1, 2, 3]\n" });
   fixture("no-request", { "a.json": pact([{ description: "half an interaction" }]) });
-  fixture("bad-status", { "a.json": pact([{ description: "a status that is not one", request: { method: "GET", path: "/x" }, response: { status: "abc" } }]) });
-  const refused = JSON.parse(readFileSync(join(REPO_CONTRACTS, "conference-app-twilio-voice-api.json"), "utf8")) as { interactions: Array<{ providerStates: Array<{ params: Record<string, unknown> }> }> };
+  fixture("bad-status", {
+    "a.json": pact([
+      { description: "a status that is not one", request: { method: "GET", path: "/x" }, response: { status: "abc" } },
+    ]),
+  });
+  const refused = JSON.parse(readFileSync(join(REPO_CONTRACTS, "conference-app-twilio-voice-api.json"), "utf8")) as {
+    interactions: Array<{ providerStates: Array<{ params: Record<string, unknown> }> }>;
+  };
   refused.interactions = refused.interactions.slice(0, 1);
   delete refused.interactions[0]?.providerStates[0]?.params.ConferenceSid;
   fixture("refused-state", { "a.json": JSON.stringify(refused) });
@@ -85,7 +102,10 @@ const withBroker = (url: string): Env => ({ ...down(), PACT_BROKER_BASE_URL: url
 /** The fake broker of beforeAll. */
 const known = (): Env => withBroker(broker.url);
 /** Credentials inside the URL of a broker that is down; the password is the token, so that every row's check covers it. */
-const downWithPassword = (): Env => ({ PACT_BROKER_BASE_URL: nowhere.replace("://", `://ci:${TOKEN}@`), PACT_BROKER_HTTP_RETRIES: "0" });
+const downWithPassword = (): Env => ({
+  PACT_BROKER_BASE_URL: nowhere.replace("://", `://ci:${TOKEN}@`),
+  PACT_BROKER_HTTP_RETRIES: "0",
+});
 
 /** The folder cases every command that reads a contracts folder must refuse: [case, DIR, message]. */
 const FOLDERS: ReadonlyArray<readonly [string, string, RegExp]> = [
@@ -93,29 +113,70 @@ const FOLDERS: ReadonlyArray<readonly [string, string, RegExp]> = [
   ["a file where the folder belongs", "a-file", /Failed to read contracts directory a-file: not a directory$/m],
   denies
     ? ["an unreadable folder (chmod 000)", "locked-dir", /Failed to read contracts directory locked-dir: EACCES/]
-    : ["an unreadable folder (root ignores chmod: a file where the folder belongs)", "a-file", /Failed to read contracts directory a-file: not a directory$/m],
+    : [
+        "an unreadable folder (root ignores chmod: a file where the folder belongs)",
+        "a-file",
+        /Failed to read contracts directory a-file: not a directory$/m,
+      ],
   ["an empty folder", "empty", /Failed to read contracts directory empty: it holds no \*\.json pact files$/m],
-  ["a folder without *.json", "readme-only", /Failed to read contracts directory readme-only: it holds no \*\.json pact files$/m],
+  [
+    "a folder without *.json",
+    "readme-only",
+    /Failed to read contracts directory readme-only: it holds no \*\.json pact files$/m,
+  ],
   ["a pact file that is not JSON", "not-json", /Failed to read not-json\/a\.json: not JSON \(.+\)$/m],
-  ["an empty pact file", "empty-file", /Failed to read empty-file\/a\.json: not JSON \(Unexpected end of JSON input\)$/m],
-  ["JSON that is not a pact", "not-pact", /Failed to read not-pact\/a\.json: not a pact file \(it needs consumer, provider and interactions\)$/m],
-  ["an interaction without a request", "no-request", /Failed to read no-request\/a\.json interaction 0: an HTTP interaction without a request and response$/m],
-  ["a response status that is not one", "bad-status", /Failed to read bad-status\/a\.json interaction 0: response status "abc" is not an HTTP status/],
+  [
+    "an empty pact file",
+    "empty-file",
+    /Failed to read empty-file\/a\.json: not JSON \(Unexpected end of JSON input\)$/m,
+  ],
+  [
+    "JSON that is not a pact",
+    "not-pact",
+    /Failed to read not-pact\/a\.json: not a pact file \(it needs consumer, provider and interactions\)$/m,
+  ],
+  [
+    "an interaction without a request",
+    "no-request",
+    /Failed to read no-request\/a\.json interaction 0: an HTTP interaction without a request and response$/m,
+  ],
+  [
+    "a response status that is not one",
+    "bad-status",
+    /Failed to read bad-status\/a\.json interaction 0: response status "abc" is not an HTTP status/,
+  ],
   denies
     ? ["an unreadable pact file (chmod 000)", "locked-file", /Failed to read locked-file\/a\.json: EACCES/]
-    : ["an unreadable pact file (root ignores chmod: a folder named a.json)", "folder-pact", /Failed to read folder-pact\/a\.json: a directory, not a regular file$/m],
-  ["a pact file of control characters, under a name with some", "controls", /Failed to read controls\/a\\u001b\[31m\\n\.json: not JSON \(.*\\u001b\[2J\\u0007.*\)$/m],
+    : [
+        "an unreadable pact file (root ignores chmod: a folder named a.json)",
+        "folder-pact",
+        /Failed to read folder-pact\/a\.json: a directory, not a regular file$/m,
+      ],
+  [
+    "a pact file of control characters, under a name with some",
+    "controls",
+    /Failed to read controls\/a\\u001b\[31m\\n\.json: not JSON \(.*\\u001b\[2J\\u0007.*\)$/m,
+  ],
   // Files that are not regular files are refused when opened, not read: a FIFO would block forever.
   ["a folder named a.json", "folder-pact", /Failed to read folder-pact\/a\.json: a directory, not a regular file$/m],
-  ["a FIFO named a.json, with no writer", "fifo-pact", /Failed to read fifo-pact\/a\.json: a named pipe \(FIFO\), not a regular file$/m],
+  [
+    "a FIFO named a.json, with no writer",
+    "fifo-pact",
+    /Failed to read fifo-pact\/a\.json: a named pipe \(FIFO\), not a regular file$/m,
+  ],
   ["a Unix socket named a.json", "socket-pact", /Failed to read socket-pact\/a\.json: a socket, not a regular file$/m],
-  ["a device named a.json (a link to /dev/zero)", "device-pact", /Failed to read device-pact\/a\.json: a character device, not a regular file$/m],
+  [
+    "a device named a.json (a link to /dev/zero)",
+    "device-pact",
+    /Failed to read device-pact\/a\.json: a character device, not a regular file$/m,
+  ],
 ];
 
 const PUBLISH_FLAGS = ["--consumer-app-version", "1.2.3", "--branch", "main"];
 const DEPLOY_FLAGS = ["--pacticipant", "conference-app", "--version", "1.2.3", "--to-environment", "production"];
 const RECORD_FLAGS = ["--pacticipant", "conference-app", "--version", "1.2.3", "--environment", "production"];
-const SET_BROKER = /set PACT_BROKER_BASE_URL to the Pact Broker's URL \(and PACT_BROKER_TOKEN, or PACT_BROKER_USERNAME and PACT_BROKER_PASSWORD\)$/m;
+const SET_BROKER =
+  /set PACT_BROKER_BASE_URL to the Pact Broker's URL \(and PACT_BROKER_TOKEN, or PACT_BROKER_USERNAME and PACT_BROKER_PASSWORD\)$/m;
 const NO_BROKER = /Failed to access pact broker/;
 
 /**
@@ -129,85 +190,454 @@ const none = (): Env => ({});
 const ROWS: Record<string, readonly Row[]> = {
   check: [
     ...FOLDERS.map(([what, dir, message]): Row => [what, () => ["contracts", "check", dir], none, 2, message]),
-    ["no DIR, and no contracts/ in the working folder", () => ["contracts", "check", "--strict"], none, 2, /Failed to read contracts directory contracts: no such directory$/m, "empty"],
+    [
+      "no DIR, and no contracts/ in the working folder",
+      () => ["contracts", "check", "--strict"],
+      none,
+      2,
+      /Failed to read contracts directory contracts: no such directory$/m,
+      "empty",
+    ],
     ["two folders", () => ["contracts", "check", "contracts", "pacts"], none, 2, /too many arguments for 'check'/],
     ["an unknown flag", () => ["contracts", "check", "--fix"], none, 2, /unknown option '--fix'/],
   ],
   verify: [
     ...FOLDERS.map(([what, dir, message]): Row => [what, () => ["contracts", "verify", dir], none, 2, message]),
-    ["--seed abc", () => ["contracts", "verify", "--seed", "abc"], none, 2, /Failed to read --seed: "abc" is not a whole number from 0 to 9007199254740991$/m],
-    ["a --provider-base-url that is not a URL", () => ["contracts", "verify", "--provider-base-url", "localhost 4010"], none, 2, /Failed to verify contracts: --provider-base-url "localhost 4010" is not a URL$/m],
-    ["a --provider-base-url that is not http", () => ["contracts", "verify", "--provider-base-url", "ftp://127.0.0.1/"], none, 2, /Failed to verify contracts: --provider-base-url "ftp:\/\/127\.0\.0\.1\/" is not an http or https URL$/m],
-    ["an unreachable provider", () => ["contracts", "verify", "--provider-base-url", nowhere], none, 2, /Failed to verify contracts against http:\/\/127\.0\.0\.1:\d+: the provider does not answer \(ECONNREFUSED\)$/m],
-    ["publishing results without PACT_BROKER_BASE_URL", () => ["contracts", "verify", "--publish-verification-results", "--provider-app-version", "1.4.0", "--branch", "main"], none, 2, /Failed to publish verification results: set PACT_BROKER_BASE_URL/],
-    ["publishing results with a -led --provider-app-version", () => ["contracts", "verify", "--publish-verification-results", "--provider-app-version", "-x", "--branch", "main"], down, 2, /Failed to publish verification results: --provider-app-version "-x" must not start with "-"$/m],
-    ["publishing results with an empty --branch", () => ["contracts", "verify", "--publish-verification-results", "--provider-app-version", "1.4.0", "--branch", " "], down, 2, /Failed to publish verification results: --branch needs a value$/m],
-    ["publishing results to an unreachable broker (named, not the fake provider)", () => ["contracts", "verify", "--publish-verification-results", "--provider-app-version", "1.4.0", "--branch", "main"], down, 2, /Failed to fetch the pacts to verify from the Pact Broker at http:\/\/127\.0\.0\.1:\d+: Failed to access pact broker/],
-    ["publishing results to an unreachable broker whose URL holds a password", () => ["contracts", "verify", "--publish-verification-results", "--provider-app-version", "1.4.0", "--branch", "main"], downWithPassword, 2, /Failed to fetch the pacts to verify from the Pact Broker at http:\/\/127\.0\.0\.1:\d+: Failed to access pact broker/],
-    ["a --provider-base-url with a password", () => ["contracts", "verify", "--provider-base-url", nowhere.replace("://", `://ci:${TOKEN}@`)], none, 2, /Failed to verify contracts: --provider-base-url "http:\/\/ci:\*\*\*@127\.0\.0\.1:\d+" holds credentials; give it without them/],
-    ["a provider state the fake refuses (its message shown)", () => ["contracts", "verify", "refused-state"], none, 1, /1 of 1 interactions failed: .* \(the provider's state change answered: Failed to set up provider state "a conference has participants": .*ConferenceSid.*\)$/m],
+    [
+      "--seed abc",
+      () => ["contracts", "verify", "--seed", "abc"],
+      none,
+      2,
+      /Failed to read --seed: "abc" is not a whole number from 0 to 9007199254740991$/m,
+    ],
+    [
+      "a --provider-base-url that is not a URL",
+      () => ["contracts", "verify", "--provider-base-url", "localhost 4010"],
+      none,
+      2,
+      /Failed to verify contracts: --provider-base-url "localhost 4010" is not a URL$/m,
+    ],
+    [
+      "a --provider-base-url that is not http",
+      () => ["contracts", "verify", "--provider-base-url", "ftp://127.0.0.1/"],
+      none,
+      2,
+      /Failed to verify contracts: --provider-base-url "ftp:\/\/127\.0\.0\.1\/" is not an http or https URL$/m,
+    ],
+    [
+      "an unreachable provider",
+      () => ["contracts", "verify", "--provider-base-url", nowhere],
+      none,
+      2,
+      /Failed to verify contracts against http:\/\/127\.0\.0\.1:\d+: the provider does not answer \(ECONNREFUSED\)$/m,
+    ],
+    [
+      "publishing results without PACT_BROKER_BASE_URL",
+      () => [
+        "contracts",
+        "verify",
+        "--publish-verification-results",
+        "--provider-app-version",
+        "1.4.0",
+        "--branch",
+        "main",
+      ],
+      none,
+      2,
+      /Failed to publish verification results: set PACT_BROKER_BASE_URL/,
+    ],
+    [
+      "publishing results with a -led --provider-app-version",
+      () => [
+        "contracts",
+        "verify",
+        "--publish-verification-results",
+        "--provider-app-version",
+        "-x",
+        "--branch",
+        "main",
+      ],
+      down,
+      2,
+      /Failed to publish verification results: --provider-app-version "-x" must not start with "-"$/m,
+    ],
+    [
+      "publishing results with an empty --branch",
+      () => [
+        "contracts",
+        "verify",
+        "--publish-verification-results",
+        "--provider-app-version",
+        "1.4.0",
+        "--branch",
+        " ",
+      ],
+      down,
+      2,
+      /Failed to publish verification results: --branch needs a value$/m,
+    ],
+    [
+      "publishing results to an unreachable broker (named, not the fake provider)",
+      () => [
+        "contracts",
+        "verify",
+        "--publish-verification-results",
+        "--provider-app-version",
+        "1.4.0",
+        "--branch",
+        "main",
+      ],
+      down,
+      2,
+      /Failed to fetch the pacts to verify from the Pact Broker at http:\/\/127\.0\.0\.1:\d+: Failed to access pact broker/,
+    ],
+    [
+      "publishing results to an unreachable broker whose URL holds a password",
+      () => [
+        "contracts",
+        "verify",
+        "--publish-verification-results",
+        "--provider-app-version",
+        "1.4.0",
+        "--branch",
+        "main",
+      ],
+      downWithPassword,
+      2,
+      /Failed to fetch the pacts to verify from the Pact Broker at http:\/\/127\.0\.0\.1:\d+: Failed to access pact broker/,
+    ],
+    [
+      "a --provider-base-url with a password",
+      () => ["contracts", "verify", "--provider-base-url", nowhere.replace("://", `://ci:${TOKEN}@`)],
+      none,
+      2,
+      /Failed to verify contracts: --provider-base-url "http:\/\/ci:\*\*\*@127\.0\.0\.1:\d+" holds credentials; give it without them/,
+    ],
+    [
+      "a provider state the fake refuses (its message shown)",
+      () => ["contracts", "verify", "refused-state"],
+      none,
+      1,
+      /1 of 1 interactions failed: .* \(the provider's state change answered: Failed to set up provider state "a conference has participants": .*ConferenceSid.*\)$/m,
+    ],
     ["an unknown flag", () => ["contracts", "verify", "--provider", "x"], none, 2, /unknown option '--provider'/],
   ],
   publish: [
     ["no PACT_BROKER_BASE_URL", () => ["contracts", "publish", ...PUBLISH_FLAGS], none, 2, SET_BROKER],
-    ["a PACT_BROKER_BASE_URL that is not a URL", () => ["contracts", "publish", ...PUBLISH_FLAGS], () => withBroker("broker.example.com"), 2, /Failed to publish contracts: PACT_BROKER_BASE_URL "broker\.example\.com" is not an http or https URL$/m],
-    ["a user name without a password", () => ["contracts", "publish", ...PUBLISH_FLAGS], () => ({ ...down(), PACT_BROKER_USERNAME: "ci" }), 2, /Failed to publish contracts: set both PACT_BROKER_USERNAME and PACT_BROKER_PASSWORD, or neither$/m],
-    ...FOLDERS.map(([what, dir, message]): Row => [what, () => ["contracts", "publish", dir, ...PUBLISH_FLAGS], down, 2, message]),
-    ["an empty --consumer-app-version", () => ["contracts", "publish", "--consumer-app-version", "", "--branch", "main"], down, 2, /Failed to publish contracts: --consumer-app-version needs a value$/m],
-    ["a -led --consumer-app-version", () => ["contracts", "publish", "--consumer-app-version", "-1", "--branch", "main"], down, 2, /Failed to publish contracts: --consumer-app-version "-1" must not start with "-"$/m],
-    ["a blank --branch", () => ["contracts", "publish", "--consumer-app-version", "1.2.3", "--branch", " "], down, 2, /Failed to publish contracts: --branch needs a value$/m],
+    [
+      "a PACT_BROKER_BASE_URL that is not a URL",
+      () => ["contracts", "publish", ...PUBLISH_FLAGS],
+      () => withBroker("broker.example.com"),
+      2,
+      /Failed to publish contracts: PACT_BROKER_BASE_URL "broker\.example\.com" is not an http or https URL$/m,
+    ],
+    [
+      "a user name without a password",
+      () => ["contracts", "publish", ...PUBLISH_FLAGS],
+      () => ({ ...down(), PACT_BROKER_USERNAME: "ci" }),
+      2,
+      /Failed to publish contracts: set both PACT_BROKER_USERNAME and PACT_BROKER_PASSWORD, or neither$/m,
+    ],
+    ...FOLDERS.map(
+      ([what, dir, message]): Row => [what, () => ["contracts", "publish", dir, ...PUBLISH_FLAGS], down, 2, message],
+    ),
+    [
+      "an empty --consumer-app-version",
+      () => ["contracts", "publish", "--consumer-app-version", "", "--branch", "main"],
+      down,
+      2,
+      /Failed to publish contracts: --consumer-app-version needs a value$/m,
+    ],
+    [
+      "a -led --consumer-app-version",
+      () => ["contracts", "publish", "--consumer-app-version", "-1", "--branch", "main"],
+      down,
+      2,
+      /Failed to publish contracts: --consumer-app-version "-1" must not start with "-"$/m,
+    ],
+    [
+      "a blank --branch",
+      () => ["contracts", "publish", "--consumer-app-version", "1.2.3", "--branch", " "],
+      down,
+      2,
+      /Failed to publish contracts: --branch needs a value$/m,
+    ],
     ["an unreachable broker", () => ["contracts", "publish", ...PUBLISH_FLAGS], down, 2, NO_BROKER],
-    ["credentials in PACT_BROKER_BASE_URL and in PACT_BROKER_USERNAME", () => ["contracts", "publish", ...PUBLISH_FLAGS], () => ({ ...downWithPassword(), PACT_BROKER_USERNAME: "ci", PACT_BROKER_PASSWORD: TOKEN }), 2, /Failed to publish contracts: PACT_BROKER_BASE_URL holds credentials and PACT_BROKER_USERNAME \/ PACT_BROKER_PASSWORD are set too; keep one of them$/m],
-    ["a user name without a password in PACT_BROKER_BASE_URL", () => ["contracts", "publish", ...PUBLISH_FLAGS], () => ({ PACT_BROKER_BASE_URL: nowhere.replace("://", `://${TOKEN}@`) }), 2, /Failed to publish contracts: PACT_BROKER_BASE_URL holds a user name without a password; give https:\/\/user:password@host\/, or PACT_BROKER_TOKEN for a token$/m],
-    ["changed pacts under a published version (409)", () => ["contracts", "publish", ...PUBLISH_FLAGS], known, 2, /Failed to publish contracts to http:\/\/127\.0\.0\.1:\d+: Pact publication failed: contracts: Cannot change the content of the pact .* Each pact must be published with a unique consumer version number\.$/m],
-    ["an unknown flag", () => ["contracts", "publish", "--tag", "prod", ...PUBLISH_FLAGS], down, 2, /unknown option '--tag'/],
+    [
+      "credentials in PACT_BROKER_BASE_URL and in PACT_BROKER_USERNAME",
+      () => ["contracts", "publish", ...PUBLISH_FLAGS],
+      () => ({ ...downWithPassword(), PACT_BROKER_USERNAME: "ci", PACT_BROKER_PASSWORD: TOKEN }),
+      2,
+      /Failed to publish contracts: PACT_BROKER_BASE_URL holds credentials and PACT_BROKER_USERNAME \/ PACT_BROKER_PASSWORD are set too; keep one of them$/m,
+    ],
+    [
+      "a user name without a password in PACT_BROKER_BASE_URL",
+      () => ["contracts", "publish", ...PUBLISH_FLAGS],
+      () => ({ PACT_BROKER_BASE_URL: nowhere.replace("://", `://${TOKEN}@`) }),
+      2,
+      /Failed to publish contracts: PACT_BROKER_BASE_URL holds a user name without a password; give https:\/\/user:password@host\/, or PACT_BROKER_TOKEN for a token$/m,
+    ],
+    [
+      "changed pacts under a published version (409)",
+      () => ["contracts", "publish", ...PUBLISH_FLAGS],
+      known,
+      2,
+      /Failed to publish contracts to http:\/\/127\.0\.0\.1:\d+: Pact publication failed: contracts: Cannot change the content of the pact .* Each pact must be published with a unique consumer version number\.$/m,
+    ],
+    [
+      "an unknown flag",
+      () => ["contracts", "publish", "--tag", "prod", ...PUBLISH_FLAGS],
+      down,
+      2,
+      /unknown option '--tag'/,
+    ],
   ],
   "can-i-deploy": [
     ["no PACT_BROKER_BASE_URL", () => ["contracts", "can-i-deploy", ...DEPLOY_FLAGS], none, 2, SET_BROKER],
-    ["a PACT_BROKER_BASE_URL that is not http", () => ["contracts", "can-i-deploy", ...DEPLOY_FLAGS], () => withBroker("file:///tmp/broker"), 2, /Failed to check can-i-deploy: PACT_BROKER_BASE_URL "file:\/\/\/tmp\/broker" is not an http or https URL$/m],
-    ["an unreachable broker", () => ["contracts", "can-i-deploy", ...DEPLOY_FLAGS], down, 2, /Failed to check can-i-deploy for conference-app: .*Failed to access pact broker/],
-    ["an unreachable broker, --json", () => ["contracts", "can-i-deploy", ...DEPLOY_FLAGS, "--json"], down, 2, /Failed to check can-i-deploy for conference-app: .*Failed to access pact broker/],
-    ["a version the broker does not know", () => ["contracts", "can-i-deploy", "--pacticipant", "conference-app", "--version", "1.2.3", "--to-environment", "test"], known, 2, /Failed to check can-i-deploy for conference-app: the broker at http:\/\/127\.0\.0\.1:\d+ does not know that version \(No pacts or verifications have been published for version 1\.2\.3 of conference-app\); publish its pacts or verification results first$/m],
-    ["a version the broker does not know, --json", () => ["contracts", "can-i-deploy", "--pacticipant", "conference-app", "--version", "1.2.3", "--to-environment", "test", "--json"], known, 2, /does not know that version/],
-    ["an environment the broker does not know", () => ["contracts", "can-i-deploy", ...DEPLOY_FLAGS], known, 2, /Failed to check can-i-deploy for conference-app: Environment with name 'production' does not exist \(create it with: twilio-testkit contracts create-environment --name production\)$/m],
-    ["no --pacticipant", () => ["contracts", "can-i-deploy", "--version", "1", "--to-environment", "production"], down, 2, /required option '--pacticipant <name>' not specified/],
-    ["no --to-environment", () => ["contracts", "can-i-deploy", "--pacticipant", "conference-app", "--version", "1"], down, 2, /required option '--to-environment <environment>' not specified/],
-    ["an empty --pacticipant", () => ["contracts", "can-i-deploy", "--pacticipant", "", "--version", "1", "--to-environment", "production"], down, 2, /Failed to check can-i-deploy: --pacticipant needs a value$/m],
-    ["a -led --branch", () => ["contracts", "can-i-deploy", "--pacticipant", "a", "--latest", "--branch", "-main", "--to-environment", "production"], down, 2, /Failed to check can-i-deploy: --branch "-main" must not start with "-"$/m],
-    ["--version and --latest", () => ["contracts", "can-i-deploy", ...DEPLOY_FLAGS, "--latest"], down, 2, /Failed to check can-i-deploy: pass --version or --latest, not both$/m],
-    ["an unknown flag", () => ["contracts", "can-i-deploy", ...DEPLOY_FLAGS, "--retry-while-unknown", "3"], down, 2, /unknown option '--retry-while-unknown'/],
+    [
+      "a PACT_BROKER_BASE_URL that is not http",
+      () => ["contracts", "can-i-deploy", ...DEPLOY_FLAGS],
+      () => withBroker("file:///tmp/broker"),
+      2,
+      /Failed to check can-i-deploy: PACT_BROKER_BASE_URL "file:\/\/\/tmp\/broker" is not an http or https URL$/m,
+    ],
+    [
+      "an unreachable broker",
+      () => ["contracts", "can-i-deploy", ...DEPLOY_FLAGS],
+      down,
+      2,
+      /Failed to check can-i-deploy for conference-app: .*Failed to access pact broker/,
+    ],
+    [
+      "an unreachable broker, --json",
+      () => ["contracts", "can-i-deploy", ...DEPLOY_FLAGS, "--json"],
+      down,
+      2,
+      /Failed to check can-i-deploy for conference-app: .*Failed to access pact broker/,
+    ],
+    [
+      "a version the broker does not know",
+      () => [
+        "contracts",
+        "can-i-deploy",
+        "--pacticipant",
+        "conference-app",
+        "--version",
+        "1.2.3",
+        "--to-environment",
+        "test",
+      ],
+      known,
+      2,
+      /Failed to check can-i-deploy for conference-app: the broker at http:\/\/127\.0\.0\.1:\d+ does not know that version \(No pacts or verifications have been published for version 1\.2\.3 of conference-app\); publish its pacts or verification results first$/m,
+    ],
+    [
+      "a version the broker does not know, --json",
+      () => [
+        "contracts",
+        "can-i-deploy",
+        "--pacticipant",
+        "conference-app",
+        "--version",
+        "1.2.3",
+        "--to-environment",
+        "test",
+        "--json",
+      ],
+      known,
+      2,
+      /does not know that version/,
+    ],
+    [
+      "an environment the broker does not know",
+      () => ["contracts", "can-i-deploy", ...DEPLOY_FLAGS],
+      known,
+      2,
+      /Failed to check can-i-deploy for conference-app: Environment with name 'production' does not exist \(create it with: twilio-testkit contracts create-environment --name production\)$/m,
+    ],
+    [
+      "no --pacticipant",
+      () => ["contracts", "can-i-deploy", "--version", "1", "--to-environment", "production"],
+      down,
+      2,
+      /required option '--pacticipant <name>' not specified/,
+    ],
+    [
+      "no --to-environment",
+      () => ["contracts", "can-i-deploy", "--pacticipant", "conference-app", "--version", "1"],
+      down,
+      2,
+      /required option '--to-environment <environment>' not specified/,
+    ],
+    [
+      "an empty --pacticipant",
+      () => ["contracts", "can-i-deploy", "--pacticipant", "", "--version", "1", "--to-environment", "production"],
+      down,
+      2,
+      /Failed to check can-i-deploy: --pacticipant needs a value$/m,
+    ],
+    [
+      "a -led --branch",
+      () => [
+        "contracts",
+        "can-i-deploy",
+        "--pacticipant",
+        "a",
+        "--latest",
+        "--branch",
+        "-main",
+        "--to-environment",
+        "production",
+      ],
+      down,
+      2,
+      /Failed to check can-i-deploy: --branch "-main" must not start with "-"$/m,
+    ],
+    [
+      "--version and --latest",
+      () => ["contracts", "can-i-deploy", ...DEPLOY_FLAGS, "--latest"],
+      down,
+      2,
+      /Failed to check can-i-deploy: pass --version or --latest, not both$/m,
+    ],
+    [
+      "an unknown flag",
+      () => ["contracts", "can-i-deploy", ...DEPLOY_FLAGS, "--retry-while-unknown", "3"],
+      down,
+      2,
+      /unknown option '--retry-while-unknown'/,
+    ],
   ],
   "record-deployment": [
     ["no PACT_BROKER_BASE_URL", () => ["contracts", "record-deployment", ...RECORD_FLAGS], none, 2, SET_BROKER],
-    ["a PACT_BROKER_BASE_URL that is not a URL", () => ["contracts", "record-deployment", ...RECORD_FLAGS], () => withBroker("::"), 2, /Failed to record deployment: PACT_BROKER_BASE_URL "::" is not an http or https URL$/m],
-    ["an unreachable broker", () => ["contracts", "record-deployment", ...RECORD_FLAGS], down, 2, /Failed to record deployment of conference-app 1\.2\.3 to production: .*Failed to access pact broker/],
-    ["an environment the broker does not know", () => ["contracts", "record-deployment", ...RECORD_FLAGS], known, 2, /Failed to record deployment of conference-app 1\.2\.3 to production: Environment production does not exist \(create it with: twilio-testkit contracts create-environment --name production\)$/m],
-    ["no --environment", () => ["contracts", "record-deployment", "--pacticipant", "conference-app", "--version", "1"], down, 2, /required option '--environment <environment>' not specified/],
-    ["a -led --version", () => ["contracts", "record-deployment", "--pacticipant", "conference-app", "--version", "-1", "--environment", "production"], down, 2, /Failed to record deployment: --version "-1" must not start with "-"$/m],
-    ["an empty --environment", () => ["contracts", "record-deployment", "--pacticipant", "conference-app", "--version", "1", "--environment", ""], down, 2, /Failed to record deployment: --environment needs a value$/m],
-    ["an unknown flag", () => ["contracts", "record-deployment", ...RECORD_FLAGS, "--application-instance", "blue"], down, 2, /unknown option '--application-instance'/],
+    [
+      "a PACT_BROKER_BASE_URL that is not a URL",
+      () => ["contracts", "record-deployment", ...RECORD_FLAGS],
+      () => withBroker("::"),
+      2,
+      /Failed to record deployment: PACT_BROKER_BASE_URL "::" is not an http or https URL$/m,
+    ],
+    [
+      "an unreachable broker",
+      () => ["contracts", "record-deployment", ...RECORD_FLAGS],
+      down,
+      2,
+      /Failed to record deployment of conference-app 1\.2\.3 to production: .*Failed to access pact broker/,
+    ],
+    [
+      "an environment the broker does not know",
+      () => ["contracts", "record-deployment", ...RECORD_FLAGS],
+      known,
+      2,
+      /Failed to record deployment of conference-app 1\.2\.3 to production: Environment production does not exist \(create it with: twilio-testkit contracts create-environment --name production\)$/m,
+    ],
+    [
+      "no --environment",
+      () => ["contracts", "record-deployment", "--pacticipant", "conference-app", "--version", "1"],
+      down,
+      2,
+      /required option '--environment <environment>' not specified/,
+    ],
+    [
+      "a -led --version",
+      () => [
+        "contracts",
+        "record-deployment",
+        "--pacticipant",
+        "conference-app",
+        "--version",
+        "-1",
+        "--environment",
+        "production",
+      ],
+      down,
+      2,
+      /Failed to record deployment: --version "-1" must not start with "-"$/m,
+    ],
+    [
+      "an empty --environment",
+      () => [
+        "contracts",
+        "record-deployment",
+        "--pacticipant",
+        "conference-app",
+        "--version",
+        "1",
+        "--environment",
+        "",
+      ],
+      down,
+      2,
+      /Failed to record deployment: --environment needs a value$/m,
+    ],
+    [
+      "an unknown flag",
+      () => ["contracts", "record-deployment", ...RECORD_FLAGS, "--application-instance", "blue"],
+      down,
+      2,
+      /unknown option '--application-instance'/,
+    ],
   ],
   "create-environment": [
     ["no PACT_BROKER_BASE_URL", () => ["contracts", "create-environment", "--name", "production"], none, 2, SET_BROKER],
-    ["no --name", () => ["contracts", "create-environment", "--production"], down, 2, /required option '--name <name>' not specified/],
-    ["an empty --name", () => ["contracts", "create-environment", "--name", " "], down, 2, /Failed to create environment: --name needs a value$/m],
-    ["a -led --name", () => ["contracts", "create-environment", "--name", "-prod"], down, 2, /Failed to create environment: --name "-prod" must not start with "-"$/m],
-    ["an unreachable broker", () => ["contracts", "create-environment", "--name", "production"], down, 2, /Failed to create environment production in http:\/\/127\.0\.0\.1:\d+: .*Failed to access pact broker/],
-    ["an unreachable broker whose URL holds a password", () => ["contracts", "create-environment", "--name", "production"], downWithPassword, 2, /Failed to create environment production in http:\/\/127\.0\.0\.1:\d+: .*Failed to access pact broker/],
-    ["an unknown flag", () => ["contracts", "create-environment", "--name", "production", "--display-name", "Prod"], down, 2, /unknown option '--display-name'/],
+    [
+      "no --name",
+      () => ["contracts", "create-environment", "--production"],
+      down,
+      2,
+      /required option '--name <name>' not specified/,
+    ],
+    [
+      "an empty --name",
+      () => ["contracts", "create-environment", "--name", " "],
+      down,
+      2,
+      /Failed to create environment: --name needs a value$/m,
+    ],
+    [
+      "a -led --name",
+      () => ["contracts", "create-environment", "--name", "-prod"],
+      down,
+      2,
+      /Failed to create environment: --name "-prod" must not start with "-"$/m,
+    ],
+    [
+      "an unreachable broker",
+      () => ["contracts", "create-environment", "--name", "production"],
+      down,
+      2,
+      /Failed to create environment production in http:\/\/127\.0\.0\.1:\d+: .*Failed to access pact broker/,
+    ],
+    [
+      "an unreachable broker whose URL holds a password",
+      () => ["contracts", "create-environment", "--name", "production"],
+      downWithPassword,
+      2,
+      /Failed to create environment production in http:\/\/127\.0\.0\.1:\d+: .*Failed to access pact broker/,
+    ],
+    [
+      "an unknown flag",
+      () => ["contracts", "create-environment", "--name", "production", "--display-name", "Prod"],
+      down,
+      2,
+      /unknown option '--display-name'/,
+    ],
   ],
   contracts: [["an unknown subcommand", () => ["contracts", "deploy"], none, 2, /unknown command 'deploy'/]],
 };
 
 describe.each(Object.entries(ROWS))("twilio-testkit contracts %s, bad input", (_command, rows) => {
   const cases = rows.map(([name, argv, env, code, message, sub]) => ({ name, argv, env, code, message, sub }));
-  it.each(cases)("$name: one line, nothing on standard output, the folder untouched", async ({ argv, env, code, message, sub }) => {
-    const before = snapshot(cwd);
-    const result = await run([...argv()], { cwd: sub === undefined ? cwd : join(cwd, sub), env: env() });
-    expectCliFailure(result, code, message);
-    expect(result.stderr).not.toContain(TOKEN);
-    expect(snapshot(cwd)).toEqual(before);
-  });
+  it.each(cases)(
+    "$name: one line, nothing on standard output, the folder untouched",
+    async ({ argv, env, code, message, sub }) => {
+      const before = snapshot(cwd);
+      const result = await run([...argv()], { cwd: sub === undefined ? cwd : join(cwd, sub), env: env() });
+      expectCliFailure(result, code, message);
+      expect(result.stderr).not.toContain(TOKEN);
+      expect(snapshot(cwd)).toEqual(before);
+    },
+  );
 });
 
 describe("twilio-testkit contracts, no subcommand", () => {
@@ -215,7 +645,8 @@ describe("twilio-testkit contracts, no subcommand", () => {
     const { code, stdout, stderr } = await run(["contracts"], { cwd });
     expect({ code, stdout }).toEqual({ code: 2, stdout: "" });
     expect(stderr).toMatch(/^Usage: twilio-testkit contracts \[options\] \[command\]\n/);
-    for (const command of ["check", "verify", "publish", "can-i-deploy", "record-deployment", "create-environment"]) expect(stderr).toMatch(new RegExp(`^ {2}${command} `, "m"));
+    for (const command of ["check", "verify", "publish", "can-i-deploy", "record-deployment", "create-environment"])
+      expect(stderr).toMatch(new RegExp(`^ {2}${command} `, "m"));
     expectNoStackTrace(stderr);
   });
 });
@@ -229,7 +660,15 @@ describe("malformed matching rules in a pact file", () => {
     const dir = mkdtempSync(join(tmpdir(), "ttk-rules-"));
     try {
       const body = { content: { participants: [] }, contentType: "application/json", encoded: false };
-      const interaction = { type: "Synchronous/HTTP", description: "a list", request: { method: "GET", path: `/2010-04-01/Accounts/AC${"0".repeat(32)}/Conferences/CF${"0".repeat(32)}/Participants.json` }, response: { status: 200, body, matchingRules: { body: rules } } };
+      const interaction = {
+        type: "Synchronous/HTTP",
+        description: "a list",
+        request: {
+          method: "GET",
+          path: `/2010-04-01/Accounts/AC${"0".repeat(32)}/Conferences/CF${"0".repeat(32)}/Participants.json`,
+        },
+        response: { status: 200, body, matchingRules: { body: rules } },
+      };
       writeFileSync(join(dir, "a.json"), pact([interaction]));
       const { code, stdout, stderr } = await run(["contracts", "check", "."], { cwd: dir });
       expect({ code, stderr }).toEqual({ code: 0, stderr: "" });
@@ -254,13 +693,23 @@ describe("prototype-named keys in a pact file are keys like any other", () => {
       {
         description: "a list with prototype-named query keys",
         providerStates: [{ name: "an account has conferences", params: { AccountSid: ACCOUNT } }],
-        request: { method: "GET", path: LIST, query: KEYS.map((k) => `${k}=1&${k}=2`).join("&"), headers: { Authorization: authorization } },
+        request: {
+          method: "GET",
+          path: LIST,
+          query: KEYS.map((k) => `${k}=1&${k}=2`).join("&"),
+          headers: { Authorization: authorization },
+        },
         response: { status: 400 },
       },
       {
         description: "a create with prototype-named form fields",
         providerStates: [{ name: "an account has conferences", params: { AccountSid: ACCOUNT } }],
-        request: { method: "POST", path: LIST, headers: { Authorization: authorization, "Content-Type": "application/x-www-form-urlencoded" }, body: `From=%2B15017122661&To=%2B15558675310&${KEYS.map((k) => `${k}=1&${k}=2`).join("&")}` },
+        request: {
+          method: "POST",
+          path: LIST,
+          headers: { Authorization: authorization, "Content-Type": "application/x-www-form-urlencoded" },
+          body: `From=%2B15017122661&To=%2B15558675310&${KEYS.map((k) => `${k}=1&${k}=2`).join("&")}`,
+        },
         response: { status: 400 },
       },
     ],
@@ -277,8 +726,12 @@ describe("prototype-named keys in a pact file are keys like any other", () => {
     const { code, stdout, stderr } = await run(["contracts", "check"], { cwd: dir });
     expect({ code, stderr }).toEqual({ code: 1, stderr: "" });
     for (const key of KEYS) {
-      expect(stdout).toContain(`› a list with prototype-named query keys › /request/query/${key}  is not a documented field [additionalProperties]`);
-      expect(stdout).toContain(`› a create with prototype-named form fields › /request/body/${key}  is not a documented field [additionalProperties]`);
+      expect(stdout).toContain(
+        `› a list with prototype-named query keys › /request/query/${key}  is not a documented field [additionalProperties]`,
+      );
+      expect(stdout).toContain(
+        `› a create with prototype-named form fields › /request/body/${key}  is not a documented field [additionalProperties]`,
+      );
     }
   });
 
@@ -299,7 +752,12 @@ describe("control characters in a pact file", () => {
   it("check prints them escaped, each finding on its own line", async () => {
     const dir = mkdtempSync(join(tmpdir(), "ttk-controls-"));
     try {
-      const interaction = { type: "Synchronous/HTTP", description: "a \u001b[31mred\u001b[0m\nforged line \u009b2J \u202e", request: { method: "GET", path: "/x\u001b]0;title\u0007" }, response: { status: 200 } };
+      const interaction = {
+        type: "Synchronous/HTTP",
+        description: "a \u001b[31mred\u001b[0m\nforged line \u009b2J \u202e",
+        request: { method: "GET", path: "/x\u001b]0;title\u0007" },
+        response: { status: 200 },
+      };
       writeFileSync(join(dir, "a.json"), pact([interaction]));
       const { code, stdout, stderr } = await run(["contracts", "check", "."], { cwd: dir });
       expect({ code, stderr }).toEqual({ code: 1, stderr: "" });
@@ -310,7 +768,9 @@ describe("control characters in a pact file", () => {
       expect(stdout.split("\n")).toHaveLength(3);
       const json = await run(["contracts", "check", ".", "--json"], { cwd: dir });
       expectPrintable(json.stdout);
-      expect((JSON.parse(json.stdout) as { findings: Array<{ interaction: string }> }).findings[0]?.interaction).toBe(interaction.description);
+      expect((JSON.parse(json.stdout) as { findings: Array<{ interaction: string }> }).findings[0]?.interaction).toBe(
+        interaction.description,
+      );
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
@@ -328,7 +788,9 @@ describe("a response body nested far deeper than its schema", () => {
       writeFileSync(join(dir, "a.json"), pact([]).replace('"interactions":[]', `"interactions":[${interaction}]`));
       const { code, stdout, stderr } = await run(["contracts", "check", "."], { cwd: dir });
       expect({ code, stderr }).toEqual({ code: 1, stderr: "" });
-      expect(stdout).toMatch(/^a\.json › deep › \/response\/body\/participants\/0 {2}must be object .*\[type\]\n1 finding in 1 interactions/);
+      expect(stdout).toMatch(
+        /^a\.json › deep › \/response\/body\/participants\/0 {2}must be object .*\[type\]\n1 finding in 1 interactions/,
+      );
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

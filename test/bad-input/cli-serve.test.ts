@@ -19,8 +19,10 @@ beforeAll(async () => {
 
 afterAll(() => new Promise<void>((resolve) => blocker.close(() => resolve())));
 
-const PORT = (text: string) => new RegExp(`Failed to read --port: ${JSON.stringify(text)} is not a whole number from 0 to 65535$`, "m");
-const SEED = (text: string) => new RegExp(`Failed to read --seed: ${JSON.stringify(text)} is not a whole number from 0 to 9007199254740991$`, "m");
+const PORT = (text: string) =>
+  new RegExp(`Failed to read --port: ${JSON.stringify(text)} is not a whole number from 0 to 65535$`, "m");
+const SEED = (text: string) =>
+  new RegExp(`Failed to read --seed: ${JSON.stringify(text)} is not a whole number from 0 to 9007199254740991$`, "m");
 
 /** [case, argv (a function, for the port in use), expected message] */
 const ROWS: ReadonlyArray<readonly [string, () => readonly string[], RegExp]> = [
@@ -31,7 +33,11 @@ const ROWS: ReadonlyArray<readonly [string, () => readonly string[], RegExp]> = 
   ["--port 80.5", () => ["--port", "80.5"], PORT("80.5")],
   ["--port 0x50", () => ["--port", "0x50"], PORT("0x50")],
   ["--port without a value", () => ["--port"], /option '--port <n>' argument missing \(add --help for usage\)$/m],
-  ["a port in use", () => ["--port", String(busyPort)], /Failed to start the fake Twilio on 127\.0\.0\.1:\d+: .*EADDRINUSE/],
+  [
+    "a port in use",
+    () => ["--port", String(busyPort)],
+    /Failed to start the fake Twilio on 127\.0\.0\.1:\d+: .*EADDRINUSE/,
+  ],
   ["--seed abc", () => ["--seed", "abc"], SEED("abc")],
   ["--seed -1", () => ["--seed", "-1"], SEED("-1")],
   ["--seed 1.5", () => ["--seed", "1.5"], SEED("1.5")],

@@ -28,40 +28,150 @@ afterAll(() => {
   rmSync(cwd, { recursive: true, force: true });
 });
 
-const KNOWN = "known operations are CreateParticipant, ListParticipant, FetchParticipant, UpdateParticipant, DeleteParticipant, FetchConference, UpdateConference, ListConference, CreateStream, UpdateStream";
+const KNOWN =
+  "known operations are CreateParticipant, ListParticipant, FetchParticipant, UpdateParticipant, DeleteParticipant, FetchConference, UpdateConference, ListConference, CreateStream, UpdateStream";
 
 /** [case, argv, stdin (undefined: a terminal, nothing piped), expected message] */
 const ROWS: ReadonlyArray<readonly [string, readonly string[], string | undefined, RegExp]> = [
   // arguments and flags
   ["no operation", ["validate"], undefined, /missing required argument 'operation' \(add --help for usage\)$/m],
-  ["an unknown operation", ["validate", "ListCalls", "empty.json"], undefined, new RegExp(`Failed to find operation "ListCalls": ${KNOWN}$`, "m")],
-  ["an operation in the wrong case", ["validate", "listparticipant", "empty.json"], undefined, /Failed to find operation "listparticipant"/],
+  [
+    "an unknown operation",
+    ["validate", "ListCalls", "empty.json"],
+    undefined,
+    new RegExp(`Failed to find operation "ListCalls": ${KNOWN}$`, "m"),
+  ],
+  [
+    "an operation in the wrong case",
+    ["validate", "listparticipant", "empty.json"],
+    undefined,
+    /Failed to find operation "listparticipant"/,
+  ],
   ["an empty operation", ["validate", "", "empty.json"], undefined, /Failed to find operation "": known operations/],
-  ["an operation named like a prototype key", ["validate", "__proto__", "empty.json"], undefined, /Failed to find operation "__proto__": known operations/],
+  [
+    "an operation named like a prototype key",
+    ["validate", "__proto__", "empty.json"],
+    undefined,
+    /Failed to find operation "__proto__": known operations/,
+  ],
   ["two files", ["validate", "ListParticipant", "a.json", "b.json"], undefined, /too many arguments for 'validate'/],
-  ["an unknown flag", ["validate", "ListParticipant", "--lenient", "empty.json"], undefined, /unknown option '--lenient'/],
-  ["a value given to a switch", ["validate", "ListParticipant", "--strict=yes", "empty.json"], undefined, /unknown option '--strict=yes'/],
+  [
+    "an unknown flag",
+    ["validate", "ListParticipant", "--lenient", "empty.json"],
+    undefined,
+    /unknown option '--lenient'/,
+  ],
+  [
+    "a value given to a switch",
+    ["validate", "ListParticipant", "--strict=yes", "empty.json"],
+    undefined,
+    /unknown option '--strict=yes'/,
+  ],
   // files
-  ["a missing file", ["validate", "ListParticipant", "no/such.json"], undefined, /Failed to read no\/such.json: no such file$/m],
-  ["an empty FILE argument", ["validate", "ListParticipant", ""], undefined, /Failed to read input: the FILE argument is empty; give a file, or - for standard input$/m],
+  [
+    "a missing file",
+    ["validate", "ListParticipant", "no/such.json"],
+    undefined,
+    /Failed to read no\/such.json: no such file$/m,
+  ],
+  [
+    "an empty FILE argument",
+    ["validate", "ListParticipant", ""],
+    undefined,
+    /Failed to read input: the FILE argument is empty; give a file, or - for standard input$/m,
+  ],
   ["a folder", ["validate", "ListParticipant", "folder.json"], undefined, /Failed to read folder.json: EISDIR/],
   denies
-    ? ["an unreadable file (chmod 000)", ["validate", "ListParticipant", "locked.json"], undefined, /Failed to read locked.json: EACCES/]
-    : ["an unreadable file (a folder where the file belongs; chmod does not bind root)", ["validate", "ListParticipant", "folder.json"], undefined, /Failed to read folder.json: EISDIR/],
-  ["an empty file", ["validate", "ListParticipant", "empty.json"], undefined, /Failed to read empty.json: it is empty$/m],
-  ["a file of whitespace", ["validate", "ListParticipant", "blank.json"], undefined, /Failed to read blank.json: it is empty$/m],
-  ...(existsSync("/dev/zero") ? [["a file that never ends (/dev/zero)", ["validate", "ListParticipant", "/dev/zero"], undefined, /Failed to read \/dev\/zero: it is larger than 64 MB$/m] as const] : []),
-  ["a file that is not JSON", ["validate", "ListParticipant", "not-json.json"], undefined, /Failed to read not-json.json: not JSON \(.+\)$/m],
-  ["a file of control characters, not JSON", ["validate", "ListParticipant", "controls.json"], undefined, /Failed to read controls.json: not JSON \(.*\\u001b.*\)$/m],
-  ["a FILE argument with control characters", ["validate", "ListParticipant", "a\u001b[2J\nb.json"], undefined, /Failed to read a\\u001b\[2J\\nb\.json: no such file$/m],
-  ["a truncated JSON file", ["validate", "ListParticipant", "truncated.json"], undefined, /Failed to read truncated.json: not JSON \(.+\)$/m],
+    ? [
+        "an unreadable file (chmod 000)",
+        ["validate", "ListParticipant", "locked.json"],
+        undefined,
+        /Failed to read locked.json: EACCES/,
+      ]
+    : [
+        "an unreadable file (a folder where the file belongs; chmod does not bind root)",
+        ["validate", "ListParticipant", "folder.json"],
+        undefined,
+        /Failed to read folder.json: EISDIR/,
+      ],
+  [
+    "an empty file",
+    ["validate", "ListParticipant", "empty.json"],
+    undefined,
+    /Failed to read empty.json: it is empty$/m,
+  ],
+  [
+    "a file of whitespace",
+    ["validate", "ListParticipant", "blank.json"],
+    undefined,
+    /Failed to read blank.json: it is empty$/m,
+  ],
+  ...(existsSync("/dev/zero")
+    ? [
+        [
+          "a file that never ends (/dev/zero)",
+          ["validate", "ListParticipant", "/dev/zero"],
+          undefined,
+          /Failed to read \/dev\/zero: it is larger than 64 MB$/m,
+        ] as const,
+      ]
+    : []),
+  [
+    "a file that is not JSON",
+    ["validate", "ListParticipant", "not-json.json"],
+    undefined,
+    /Failed to read not-json.json: not JSON \(.+\)$/m,
+  ],
+  [
+    "a file of control characters, not JSON",
+    ["validate", "ListParticipant", "controls.json"],
+    undefined,
+    /Failed to read controls.json: not JSON \(.*\\u001b.*\)$/m,
+  ],
+  [
+    "a FILE argument with control characters",
+    ["validate", "ListParticipant", "a\u001b[2J\nb.json"],
+    undefined,
+    /Failed to read a\\u001b\[2J\\nb\.json: no such file$/m,
+  ],
+  [
+    "a truncated JSON file",
+    ["validate", "ListParticipant", "truncated.json"],
+    undefined,
+    /Failed to read truncated.json: not JSON \(.+\)$/m,
+  ],
   // standard input
-  ["no file and nothing piped", ["validate", "ListParticipant"], undefined, /Failed to read input: give a FILE, or pipe JSON to standard input$/m],
+  [
+    "no file and nothing piped",
+    ["validate", "ListParticipant"],
+    undefined,
+    /Failed to read input: give a FILE, or pipe JSON to standard input$/m,
+  ],
   ["empty standard input", ["validate", "ListParticipant", "-"], "", /Failed to read standard input: it is empty$/m],
-  ["empty standard input without -", ["validate", "ListParticipant"], "", /Failed to read standard input: it is empty$/m],
-  ["standard input of whitespace", ["validate", "ListParticipant", "-"], "\n  \n", /Failed to read standard input: it is empty$/m],
-  ["standard input that is not JSON", ["validate", "ListParticipant", "-"], "<Response/>", /Failed to read standard input: not JSON \(.+\)$/m],
-  ["empty standard input with --json", ["validate", "ListParticipant", "-", "--json"], "", /Failed to read standard input: it is empty$/m],
+  [
+    "empty standard input without -",
+    ["validate", "ListParticipant"],
+    "",
+    /Failed to read standard input: it is empty$/m,
+  ],
+  [
+    "standard input of whitespace",
+    ["validate", "ListParticipant", "-"],
+    "\n  \n",
+    /Failed to read standard input: it is empty$/m,
+  ],
+  [
+    "standard input that is not JSON",
+    ["validate", "ListParticipant", "-"],
+    "<Response/>",
+    /Failed to read standard input: not JSON \(.+\)$/m,
+  ],
+  [
+    "empty standard input with --json",
+    ["validate", "ListParticipant", "-", "--json"],
+    "",
+    /Failed to read standard input: it is empty$/m,
+  ],
 ];
 
 describe("twilio-testkit validate, bad input", () => {

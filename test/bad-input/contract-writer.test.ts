@@ -21,15 +21,27 @@ afterEach(() => {
 });
 
 const NAME_ROWS: ReadonlyArray<readonly [string, { consumer: string; provider?: string }, string]> = [
-  ["a consumer name that climbs out of the folder", { consumer: "../../x" }, 'consumer name "../../x" must not hold "/", "\\" or control characters (it names the contract file)'],
+  [
+    "a consumer name that climbs out of the folder",
+    { consumer: "../../x" },
+    'consumer name "../../x" must not hold "/", "\\" or control characters (it names the contract file)',
+  ],
   ["a consumer name with a folder", { consumer: "team/app" }, 'consumer name "team/app" must not hold'],
   ["a consumer name with a backslash", { consumer: "a\\b" }, 'consumer name "a\\\\b" must not hold'],
   ["a consumer name with a control character", { consumer: "bell\u0007" }, 'consumer name "bell\\u0007" must not hold'],
-  ["a consumer name with an escape sequence", { consumer: "\u001b[31mred" }, 'consumer name "\\u001b[31mred" must not hold'],
+  [
+    "a consumer name with an escape sequence",
+    { consumer: "\u001b[31mred" },
+    'consumer name "\\u001b[31mred" must not hold',
+  ],
   ["the consumer name ..", { consumer: ".." }, 'consumer name ".." is not a name'],
   ["an empty consumer name", { consumer: "" }, 'consumer name "" is not a name'],
   ["a blank consumer name", { consumer: "  " }, 'consumer name "  " is not a name'],
-  ["a provider name that climbs out of the folder", { consumer: "app", provider: "../twilio" }, 'provider name "../twilio" must not hold'],
+  [
+    "a provider name that climbs out of the folder",
+    { consumer: "app", provider: "../twilio" },
+    'provider name "../twilio" must not hold',
+  ],
 ];
 
 describe("contractWriter, bad pacticipant names", () => {
@@ -53,8 +65,16 @@ describe("contractWriter, bad pacticipant names", () => {
 describe("contractWriter, a contract on disk that is not a Pact file", () => {
   it.each([
     ["not JSON", "{ not json", /^Failed to read the contract .*: Expected property name/],
-    ["JSON without interactions", '{"consumer":{"name":"app"}}', /^Failed to read the contract .*: not a Pact file \(no "interactions" list of objects\)$/],
-    ["a list of interactions holding null", '{"interactions":[null]}', /^Failed to read the contract .*: not a Pact file/],
+    [
+      "JSON without interactions",
+      '{"consumer":{"name":"app"}}',
+      /^Failed to read the contract .*: not a Pact file \(no "interactions" list of objects\)$/,
+    ],
+    [
+      "a list of interactions holding null",
+      '{"interactions":[null]}',
+      /^Failed to read the contract .*: not a Pact file/,
+    ],
     ["an array", "[1, 2]", /^Failed to read the contract .*: not a Pact file/],
   ])("%s: commit fails with IO, one line, and the contract stays as it was", async (_, text, message) => {
     const dir = tempDir();
@@ -73,16 +93,26 @@ describe("contractWriter, a contract on disk that is not a Pact file", () => {
 
 describe("contractWriter, a contract on disk that is not a regular file", () => {
   it.each([
-    ["a named pipe with no writer", (path: string) => execFileSync("mkfifo", [path]), /^Failed to read the contract .*: a named pipe \(FIFO\), not a regular file$/],
-    ["a directory", (path: string) => mkdirSync(path), /^Failed to read the contract .*: a directory, not a regular file$/],
+    [
+      "a named pipe with no writer",
+      (path: string) => execFileSync("mkfifo", [path]),
+      /^Failed to read the contract .*: a named pipe \(FIFO\), not a regular file$/,
+    ],
+    [
+      "a directory",
+      (path: string) => mkdirSync(path),
+      /^Failed to read the contract .*: a directory, not a regular file$/,
+    ],
   ])("%s: commit fails with IO at once, one line, and it stays as it was", async (_, make, message) => {
     const dir = tempDir();
     make(join(dir, "app-twilio-voice-api.json"));
     const before = snapshot(dir);
-    const error = await contractWriter({ consumer: "app", dir }).commit().then(
-      () => undefined,
-      (caught: unknown) => caught,
-    );
+    const error = await contractWriter({ consumer: "app", dir })
+      .commit()
+      .then(
+        () => undefined,
+        (caught: unknown) => caught,
+      );
     expect(error).toMatchObject({ code: "IO" });
     expect((error as Error).message).toMatch(message);
     expect(snapshot(dir)).toEqual(before);

@@ -7,7 +7,12 @@ import { validateResource } from "../../src/validate/validate.js";
 import { run } from "../_io.js";
 
 /** The shipped binary, as package.json `bin` names it (built by `npm run build`). */
-const BIN = fileURLToPath(new URL(`../../${(JSON.parse(readFileSync(new URL("../../package.json", import.meta.url), "utf8")) as { bin: Record<string, string> }).bin["twilio-testkit"]}`, import.meta.url));
+const BIN = fileURLToPath(
+  new URL(
+    `../../${(JSON.parse(readFileSync(new URL("../../package.json", import.meta.url), "utf8")) as { bin: Record<string, string> }).bin["twilio-testkit"]}`,
+    import.meta.url,
+  ),
+);
 
 describe("twilio-testkit fake", () => {
   it("prints one object, or an array with --count, that passes the strict profile", async () => {
@@ -20,7 +25,8 @@ describe("twilio-testkit fake", () => {
 
   it("the built binary prints the same bytes twice for a seed, and other SIDs for another seed", () => {
     expect(statSync(BIN).mode & 0o111, "the bin is executable").not.toBe(0);
-    const bin = (seed: string) => execFileSync("node", [BIN, "fake", "participant", "--count", "3", "--seed", seed], { encoding: "utf8" });
+    const bin = (seed: string) =>
+      execFileSync("node", [BIN, "fake", "participant", "--count", "3", "--seed", seed], { encoding: "utf8" });
     const first = bin("1");
     expect(bin("1")).toBe(first);
     const sids = (out: string) => (JSON.parse(out) as Array<{ call_sid: string }>).map((p) => p.call_sid);
@@ -28,7 +34,18 @@ describe("twilio-testkit fake", () => {
   });
 
   it("applies traits and --set fields", async () => {
-    const { stdout } = await run(["fake", "participant", "--trait", "muted", "--trait", "coaching", "--set", "label=agent", "--set", "queue_time=null"]);
+    const { stdout } = await run([
+      "fake",
+      "participant",
+      "--trait",
+      "muted",
+      "--trait",
+      "coaching",
+      "--set",
+      "label=agent",
+      "--set",
+      "queue_time=null",
+    ]);
     expect(JSON.parse(stdout)).toMatchObject({ muted: true, coaching: true, label: "agent", queue_time: null });
   });
 
@@ -37,13 +54,25 @@ describe("twilio-testkit fake", () => {
     [["fake", "participant", "--count", "0"], /Failed to read --count: "0" is not a whole number from 1 to 100000/],
     [["fake", "participant", "--count", "10000000"], /Failed to read --count: "10000000"/],
     [["fake", "participant", "--seed", "abc"], /Failed to read --seed: "abc"/],
-    [["fake", "participant", "--trait", "loud"], /Failed to apply trait "loud" to participant: traits are muted, on-hold, coaching/],
+    [
+      ["fake", "participant", "--trait", "loud"],
+      /Failed to apply trait "loud" to participant: traits are muted, on-hold, coaching/,
+    ],
     [["fake", "participant", "--set", "label"], /Failed to read --set: "label" is not key=value/],
     [["fake", "participant", "--set", "status=dialing"], /\/status {2}must be one of .*\[enum\]/],
     [["fake", "stream", "--query", "PageSize=3"], /only participant-page and conference-page answer a query/],
-    [["fake", "participant", "--invalid", "bogus"], /^twilio-testkit: Failed to break participant with rule "bogus": rules for participant are sid-prefix, .*, participant-uri\n$/],
-    [["fake", "error", "--invalid", "sid-prefix", "--count", "2"], /^twilio-testkit: Failed to break error with rule "sid-prefix": rules for error are more-info-matches-code\n$/],
-    [["fake", "participant", "--invalid", "sid-short", "--set", "status=dialing"], /\/status {2}must be one of .*\[enum\]/],
+    [
+      ["fake", "participant", "--invalid", "bogus"],
+      /^twilio-testkit: Failed to break participant with rule "bogus": rules for participant are sid-prefix, .*, participant-uri\n$/,
+    ],
+    [
+      ["fake", "error", "--invalid", "sid-prefix", "--count", "2"],
+      /^twilio-testkit: Failed to break error with rule "sid-prefix": rules for error are more-info-matches-code\n$/,
+    ],
+    [
+      ["fake", "participant", "--invalid", "sid-short", "--set", "status=dialing"],
+      /\/status {2}must be one of .*\[enum\]/,
+    ],
   ])("%j exits 2 with one clear message", async (argv, message) => {
     const { code, stdout, stderr } = await run(argv);
     expect(code).toBe(2);
@@ -77,7 +106,20 @@ describe("twilio-testkit fake", () => {
     });
 
     it("composes with --count, --trait and --set: each object is shaped, then broken once", async () => {
-      const { code, stdout } = await run(["fake", "participant", "--invalid", "date-weekday", "--count", "3", "--seed", "2", "--trait", "muted", "--set", "label=agent"]);
+      const { code, stdout } = await run([
+        "fake",
+        "participant",
+        "--invalid",
+        "date-weekday",
+        "--count",
+        "3",
+        "--seed",
+        "2",
+        "--trait",
+        "muted",
+        "--set",
+        "label=agent",
+      ]);
       expect(code).toBe(0);
       const bodies = JSON.parse(stdout) as unknown[];
       expect(bodies).toHaveLength(3);
@@ -89,7 +131,16 @@ describe("twilio-testkit fake", () => {
     });
 
     it("breaks pages too, with --query", async () => {
-      const { code, stdout } = await run(["fake", "conference-page", "--invalid", "page-arithmetic", "--query", "PageSize=3", "--query", "Page=1"]);
+      const { code, stdout } = await run([
+        "fake",
+        "conference-page",
+        "--invalid",
+        "page-arithmetic",
+        "--query",
+        "PageSize=3",
+        "--query",
+        "Page=1",
+      ]);
       expect(code).toBe(0);
       expect(issues("conference-page", JSON.parse(stdout))).toEqual([{ path: "/start", rule: "page-arithmetic" }]);
     });

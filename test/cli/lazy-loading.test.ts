@@ -52,7 +52,9 @@ describe("the CLI bundle", () => {
 
   it("loads neither Pact nor vitest from the main and fake-twilio entry points", () => {
     for (const entry of ["index.js", "fake-twilio.js"]) {
-      const peers = [...packagesLoadedBy(entry)].filter((name) => name.startsWith("@pact-foundation/") || name === "vitest");
+      const peers = [...packagesLoadedBy(entry)].filter(
+        (name) => name.startsWith("@pact-foundation/") || name === "vitest",
+      );
       expect(peers, entry).toEqual([]);
     }
   });
@@ -60,6 +62,8 @@ describe("the CLI bundle", () => {
   it("loads Pact from the contracts entry points and vitest from the vitest ones, through their one-line guards", () => {
     expect(packagesLoadedBy("contracts.js")).toContain("@pact-foundation/pact");
     expect(packagesLoadedBy("vitest.js")).toContain("vitest");
-    expect([...packagesLoadedBy("contracts-vitest.js")]).toEqual(expect.arrayContaining(["@pact-foundation/pact", "vitest"]));
+    expect([...packagesLoadedBy("contracts-vitest.js")]).toEqual(
+      expect.arrayContaining(["@pact-foundation/pact", "vitest"]),
+    );
   });
 });

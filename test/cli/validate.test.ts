@@ -40,7 +40,9 @@ describe("twilio-testkit validate", () => {
     expect(code).toBe(1);
     const result = JSON.parse(stdout);
     expect(result).toMatchObject({ ok: false, operation: "FetchParticipant", profile: "strict" });
-    expect(result.issues.map((i: { path: string; rule: string }) => [i.path, i.rule])).toEqual([["/queue_time", "required"]]);
+    expect(result.issues.map((i: { path: string; rule: string }) => [i.path, i.rule])).toEqual([
+      ["/queue_time", "required"],
+    ]);
   });
 
   it("reads standard input with - or no file", async () => {

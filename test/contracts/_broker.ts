@@ -94,7 +94,8 @@ type Reply = readonly [number, unknown];
 
 /** The id of every deployment recorded. */
 const DEPLOYED_VERSION = "3b5e0c1a-0000-4000-8000-000000000001";
-const VERIFICATION_RESULTS = /^\/pacts\/provider\/([^/]+)\/consumer\/([^/]+)\/pact-version\/[^/]+\/verification-results$/;
+const VERIFICATION_RESULTS =
+  /^\/pacts\/provider\/([^/]+)\/consumer\/([^/]+)\/pact-version\/[^/]+\/verification-results$/;
 const BRANCH_VERSION = /^\/pacticipants\/([^/]+)\/branches\/([^/]+)\/versions\/([^/]+)$/;
 const VERSION = /^\/pacticipants\/[^/]+\/versions\/[^/]+$/;
 const RECORD_DEPLOYMENT = /^\/pacticipants\/[^/]+\/versions\/[^/]+\/deployed-versions\/environment\/[^/]+$/;
@@ -103,18 +104,35 @@ const RECORD_DEPLOYMENT = /^\/pacticipants\/[^/]+\/versions\/[^/]+\/deployed-ver
  * The broker's answer to a successful publication, shaped like Pact Broker 2.x's (the Pact CLI
  * parses it); the published pacts replace those of the same consumer and provider for the verifier.
  */
-function published(base: string, request: { pacticipantName: string; pacticipantVersionNumber: string; branch?: string; contracts?: Array<{ content: string }> }, pacts: PactDocument[]) {
+function published(
+  base: string,
+  request: {
+    pacticipantName: string;
+    pacticipantVersionNumber: string;
+    branch?: string;
+    contracts?: Array<{ content: string }>;
+  },
+  pacts: PactDocument[],
+) {
   const { pacticipantName: name, pacticipantVersionNumber: number, branch } = request;
   for (const { content } of request.contracts ?? []) {
     const pact = JSON.parse(Buffer.from(content, "base64").toString("utf8")) as PactDocument;
-    const same = pacts.findIndex((p) => p.consumer.name === pact.consumer.name && p.provider.name === pact.provider.name);
+    const same = pacts.findIndex(
+      (p) => p.consumer.name === pact.consumer.name && p.provider.name === pact.provider.name,
+    );
     pacts.splice(same === -1 ? pacts.length : same, same === -1 ? 0 : 1, pact);
   }
   const pacticipant = `${base}/pacticipants/${name}`;
   const version = `${pacticipant}/versions/${number}`;
   return {
     notices: [{ type: "success", text: `Created ${name} version ${number} with branch ${branch}` }],
-    logs: [{ level: "info", message: `Pact published for ${name} version ${number}`, deprecationWarning: "Replaced by notices" }],
+    logs: [
+      {
+        level: "info",
+        message: `Pact published for ${name} version ${number}`,
+        deprecationWarning: "Replaced by notices",
+      },
+    ],
     _embedded: {
       pacticipant: { name, _links: { self: { href: pacticipant } } },
       version: { number, branch, _links: { self: { href: version, name: number, title: "Version" } } },
@@ -129,14 +147,27 @@ function published(base: string, request: { pacticipantName: string; pacticipant
 }
 
 /** The `/matrix` answer for one pacticipant version against the versions in an environment, as Pact Broker 2.x words it. */
-function matrix(base: string, query: URLSearchParams, options: FakeBrokerOptions, environments: readonly string[]): Reply {
+function matrix(
+  base: string,
+  query: URLSearchParams,
+  options: FakeBrokerOptions,
+  environments: readonly string[],
+): Reply {
   const consumer = query.get("q[][pacticipant]") ?? "";
   const version = query.get("q[][version]") ?? "1.0.0";
   const environment = query.get("environment");
-  if (environment !== null && !environments.includes(environment)) return [400, { errors: [`Environment with name '${environment}' does not exist`] }];
+  if (environment !== null && !environments.includes(environment))
+    return [400, { errors: [`Environment with name '${environment}' does not exist`] }];
   if (options.versions && !options.versions.includes(version)) {
     const reason = `No pacts or verifications have been published for version ${version} of ${consumer}`;
-    return [200, { summary: { deployable: false, reason, success: 0, failed: 0, unknown: 1 }, notices: [{ type: "error", text: reason }], matrix: [] }];
+    return [
+      200,
+      {
+        summary: { deployable: false, reason, success: 0, failed: 0, unknown: 1 },
+        notices: [{ type: "error", text: reason }],
+        matrix: [],
+      },
+    ];
   }
   const deployable = options.deployable ?? true;
   const provider = consumer === "twilio-voice-api" ? "conference-app" : "twilio-voice-api";
@@ -162,7 +193,11 @@ function version(base: string, path: string, environments: readonly string[]) {
   return {
     _links: {
       self: { href: `${base}${path}` },
-      "pb:record-deployment": environments.map((name) => ({ name, title: `Record deployment to ${name}`, href: `${base}${path}/deployed-versions/environment/${encodeURIComponent(name)}` })),
+      "pb:record-deployment": environments.map((name) => ({
+        name,
+        title: `Record deployment to ${name}`,
+        href: `${base}${path}/deployed-versions/environment/${encodeURIComponent(name)}`,
+      })),
     },
   };
 }
@@ -170,8 +205,15 @@ function version(base: string, path: string, environments: readonly string[]) {
 const pactId = (pact: PactDocument) => createHash("sha1").update(JSON.stringify(pact)).digest("hex");
 
 /** The verifier's resources: the pacts for a provider, each pact, the provider and its branch links. */
-function verifierReply(base: string, method: string, path: string, pacts: readonly PactDocument[], pending: boolean): Reply | undefined {
-  const pactUrl = (pact: PactDocument) => `${base}/pacts/provider/${encodeURIComponent(pact.provider.name)}/consumer/${encodeURIComponent(pact.consumer.name)}/pact-version/${pactId(pact)}`;
+function verifierReply(
+  base: string,
+  method: string,
+  path: string,
+  pacts: readonly PactDocument[],
+  pending: boolean,
+): Reply | undefined {
+  const pactUrl = (pact: PactDocument) =>
+    `${base}/pacts/provider/${encodeURIComponent(pact.provider.name)}/consumer/${encodeURIComponent(pact.consumer.name)}/pact-version/${pactId(pact)}`;
   const self = { self: { href: `${base}${path}` } };
   const forVerification = /^\/pacts\/provider\/([^/]+)\/for-verification$/.exec(path);
   if (forVerification && method === "GET") return [200, { _links: self }];
@@ -181,7 +223,10 @@ function verifierReply(base: string, method: string, path: string, pacts: readon
       .filter((pact) => pact.provider.name === provider)
       .map((pact) => ({
         shortDescription: "latest from main branch",
-        verificationProperties: { pending, notices: [{ when: "before_verification", text: `The pact at ${pactUrl(pact)} is being verified` }] },
+        verificationProperties: {
+          pending,
+          notices: [{ when: "before_verification", text: `The pact at ${pactUrl(pact)} is being verified` }],
+        },
         _links: { self: { href: pactUrl(pact), name: `Pact between ${pact.consumer.name} and ${provider}` } },
       }));
     return [200, { _embedded: { pacts: embedded }, _links: self }];
@@ -191,15 +236,28 @@ function verifierReply(base: string, method: string, path: string, pacts: readon
     const pacticipant = (name: string) => `${base}/pacticipants/${encodeURIComponent(name)}`;
     const links = {
       ...self,
-      "pb:publish-verification-results": { title: "Publish verification results", href: `${pactUrl(pact)}/verification-results` },
+      "pb:publish-verification-results": {
+        title: "Publish verification results",
+        href: `${pactUrl(pact)}/verification-results`,
+      },
       "pb:provider": { title: "Provider", name: pact.provider.name, href: pacticipant(pact.provider.name) },
       "pb:consumer": { title: "Consumer", name: pact.consumer.name, href: pacticipant(pact.consumer.name) },
     };
     return [200, { ...pact, _links: links }];
   }
-  if (method === "POST" && VERIFICATION_RESULTS.test(path)) return [201, { _links: { self: { href: `${base}${path}/1` } } }];
+  if (method === "POST" && VERIFICATION_RESULTS.test(path))
+    return [201, { _links: { self: { href: `${base}${path}/1` } } }];
   if (method === "GET" && /^\/pacticipants\/[^/]+$/.test(path))
-    return [200, { name: decodeURIComponent(path.slice("/pacticipants/".length)), _links: { ...self, "pb:branch-version": { href: `${base}${path}/branches/{branch}/versions/{version}`, templated: true } } }];
+    return [
+      200,
+      {
+        name: decodeURIComponent(path.slice("/pacticipants/".length)),
+        _links: {
+          ...self,
+          "pb:branch-version": { href: `${base}${path}/branches/{branch}/versions/{version}`, templated: true },
+        },
+      },
+    ];
   if (method === "PUT" && BRANCH_VERSION.test(path)) return [200, { _links: self }];
   return undefined;
 }
@@ -209,7 +267,11 @@ function verificationsIn(requests: readonly RecordedRequest[]): RecordedVerifica
   const branches = new Map<string, string>();
   for (const { method, path } of requests) {
     const put = method === "PUT" ? BRANCH_VERSION.exec(path) : null;
-    if (put) branches.set(`${decodeURIComponent(put[1] ?? "")} ${decodeURIComponent(put[3] ?? "")}`, decodeURIComponent(put[2] ?? ""));
+    if (put)
+      branches.set(
+        `${decodeURIComponent(put[1] ?? "")} ${decodeURIComponent(put[3] ?? "")}`,
+        decodeURIComponent(put[2] ?? ""),
+      );
   }
   return requests.flatMap(({ method, path, body }) => {
     const post = method === "POST" ? VERIFICATION_RESULTS.exec(path) : null;
@@ -217,7 +279,16 @@ function verificationsIn(requests: readonly RecordedRequest[]): RecordedVerifica
     const result = JSON.parse(body) as Json & { success: boolean; providerApplicationVersion: string };
     const provider = decodeURIComponent(post[1] ?? "");
     const { success, providerApplicationVersion } = result;
-    return [{ consumer: decodeURIComponent(post[2] ?? ""), provider, success, providerApplicationVersion, branch: branches.get(`${provider} ${providerApplicationVersion}`), body: result }];
+    return [
+      {
+        consumer: decodeURIComponent(post[2] ?? ""),
+        provider,
+        success,
+        providerApplicationVersion,
+        branch: branches.get(`${provider} ${providerApplicationVersion}`),
+        body: result,
+      },
+    ];
   });
 }
 
@@ -227,19 +298,29 @@ function listen(server: Server): Promise<number> {
 
 /** Whether the failure applies to a request. */
 const fails = (failure: BrokerFailure | undefined, method: string, path: string): failure is BrokerFailure =>
-  failure !== undefined && (failure.method ?? method) === method && (typeof failure.path === "string" ? failure.path === path : failure.path.test(path));
+  failure !== undefined &&
+  (failure.method ?? method) === method &&
+  (typeof failure.path === "string" ? failure.path === path : failure.path.test(path));
 
 /** Pact Broker 2.x's answers to `POST pb:environments`: 201, or 400 when the name is taken. */
 function createEnvironment(base: string, body: string, environments: string[]): Reply {
   const { name, production = false } = JSON.parse(body) as { name: string; production?: boolean };
-  if (environments.includes(name)) return [400, { errors: { name: [`name '${name}' is already used by an existing environment.`] } }];
+  if (environments.includes(name))
+    return [400, { errors: { name: [`name '${name}' is already used by an existing environment.`] } }];
   environments.push(name);
   const uuid = createHash("sha1").update(name).digest("hex");
   return [201, { uuid, name, production, _links: { self: { href: `${base}/environments/${uuid}` } } }];
 }
 
 /** What the broker answers to one request. */
-function reply(options: FakeBrokerOptions, state: { environments: string[]; pacts: PactDocument[] }, base: string, method: string, url: URL, body: string): Reply {
+function reply(
+  options: FakeBrokerOptions,
+  state: { environments: string[]; pacts: PactDocument[] },
+  base: string,
+  method: string,
+  url: URL,
+  body: string,
+): Reply {
   const { environments, pacts } = state;
   const path = url.pathname;
   if (method === "GET" && path === "/")
@@ -250,7 +331,11 @@ function reply(options: FakeBrokerOptions, state: { environments: string[]; pact
           self: { href: base },
           "pb:publish-contracts": { href: `${base}/contracts/publish`, title: "Publish contracts" },
           "pb:environments": { href: `${base}/environments`, title: "Environments" },
-          "pb:provider-pacts-for-verification": { href: `${base}/pacts/provider/{provider}/for-verification`, title: "Pact versions to be verified for the specified provider", templated: true },
+          "pb:provider-pacts-for-verification": {
+            href: `${base}/pacts/provider/{provider}/for-verification`,
+            title: "Pact versions to be verified for the specified provider",
+            templated: true,
+          },
         },
       },
     ];
@@ -258,8 +343,18 @@ function reply(options: FakeBrokerOptions, state: { environments: string[]; pact
   if (method === "POST" && path === "/environments") return createEnvironment(base, body, environments);
   if (method === "GET" && path === "/matrix") return matrix(base, url.searchParams, options, environments);
   if (method === "GET" && VERSION.test(path)) return [200, version(base, path, environments)];
-  if (method === "POST" && RECORD_DEPLOYMENT.test(path)) return [201, { uuid: DEPLOYED_VERSION, currentlyDeployed: true, _links: { self: { href: `${base}/deployed-versions/${DEPLOYED_VERSION}` } } }];
-  return verifierReply(base, method, path, pacts, options.pending ?? false) ?? [404, { error: `no route ${method} ${path}` }];
+  if (method === "POST" && RECORD_DEPLOYMENT.test(path))
+    return [
+      201,
+      {
+        uuid: DEPLOYED_VERSION,
+        currentlyDeployed: true,
+        _links: { self: { href: `${base}/deployed-versions/${DEPLOYED_VERSION}` } },
+      },
+    ];
+  return (
+    verifierReply(base, method, path, pacts, options.pending ?? false) ?? [404, { error: `no route ${method} ${path}` }]
+  );
 }
 
 /**
@@ -275,7 +370,10 @@ function reply(options: FakeBrokerOptions, state: { environments: string[]; pact
  */
 export async function startFakeBroker(options: FakeBrokerOptions = {}): Promise<FakeBroker> {
   const requests: RecordedRequest[] = [];
-  const state = { environments: [...(options.environments ?? ["test", "production"])], pacts: [...(options.pacts ?? [])] };
+  const state = {
+    environments: [...(options.environments ?? ["test", "production"])],
+    pacts: [...(options.pacts ?? [])],
+  };
   const server = createServer((req, res) => {
     let body = "";
     req.on("data", (chunk: Buffer) => (body += chunk.toString("utf8")));
@@ -287,8 +385,13 @@ export async function startFakeBroker(options: FakeBrokerOptions = {}): Promise<
       const url = new URL(req.url ?? "/", base);
       const { failure } = options;
       if (fails(failure, method, url.pathname)) {
-        const failed = typeof failure.body === "function" ? (failure.body as (r: RecordedRequest) => unknown)(request) : failure.body;
-        res.writeHead(failure.status, { "content-type": "application/hal+json", ...failure.headers?.(request) }).end(JSON.stringify(failed));
+        const failed =
+          typeof failure.body === "function"
+            ? (failure.body as (r: RecordedRequest) => unknown)(request)
+            : failure.body;
+        res
+          .writeHead(failure.status, { "content-type": "application/hal+json", ...failure.headers?.(request) })
+          .end(JSON.stringify(failed));
         return;
       }
       const [status, json] = reply(options, state, base, method, url, body);
@@ -298,7 +401,12 @@ export async function startFakeBroker(options: FakeBrokerOptions = {}): Promise<
     });
   });
   const port = await listen(server);
-  return { url: `http://127.0.0.1:${port}`, requests, verifications: () => verificationsIn(requests), close: () => new Promise((done) => server.close(() => done())) };
+  return {
+    url: `http://127.0.0.1:${port}`,
+    requests,
+    verifications: () => verificationsIn(requests),
+    close: () => new Promise((done) => server.close(() => done())),
+  };
 }
 
 /** The pact files (`*.json`) in a folder, e.g. the repo's contracts/, to serve with `pacts`. */

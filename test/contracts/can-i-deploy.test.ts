@@ -21,12 +21,18 @@ afterEach(async () => {
   await rm(cwd, { recursive: true, force: true });
 });
 
-const canIDeploy = (args: string[], env: Record<string, string>) => run(["contracts", "can-i-deploy", ...args], { env, cwd });
+const canIDeploy = (args: string[], env: Record<string, string>) =>
+  run(["contracts", "can-i-deploy", ...args], { env, cwd });
 const FLAGS = ["--pacticipant", "conference-app", "--version", "1.2.3", "--to-environment", "production"];
 /** Without retries the Pact CLI gives up on an unreachable broker at once (by default it backs off for about a minute). */
-const envFor = (url: string) => ({ PACT_BROKER_BASE_URL: url, PACT_BROKER_TOKEN: TOKEN, PACT_BROKER_HTTP_RETRIES: "0" });
+const envFor = (url: string) => ({
+  PACT_BROKER_BASE_URL: url,
+  PACT_BROKER_TOKEN: TOKEN,
+  PACT_BROKER_HTTP_RETRIES: "0",
+});
 const lines = (text: string) => text.trimEnd().split("\n");
-const matrixQueries = (b: FakeBroker) => b.requests.filter((r) => r.path.startsWith("/matrix?")).map((r) => decodeURIComponent(r.path));
+const matrixQueries = (b: FakeBroker) =>
+  b.requests.filter((r) => r.path.startsWith("/matrix?")).map((r) => decodeURIComponent(r.path));
 
 describe("twilio-testkit contracts can-i-deploy", () => {
   it("exits 0 when the broker says the version is deployable, asking /matrix for it and the environment", async () => {
@@ -34,7 +40,9 @@ describe("twilio-testkit contracts can-i-deploy", () => {
     const out = await canIDeploy(FLAGS, envFor(broker.url));
 
     expect(out.code).toBe(0);
-    expect(matrixQueries(broker)).toEqual(["/matrix?q[][pacticipant]=conference-app&q[][version]=1.2.3&latestby=cvpv&environment=production"]);
+    expect(matrixQueries(broker)).toEqual([
+      "/matrix?q[][pacticipant]=conference-app&q[][version]=1.2.3&latestby=cvpv&environment=production",
+    ]);
     for (const request of broker.requests) expect(request.headers.authorization).toBe(`Bearer ${TOKEN}`);
     expect(out.stdout).toContain("Computer says yes");
     expect(lines(out.stdout).at(-1)).toBe("conference-app version 1.2.3 can be deployed to production");
@@ -47,7 +55,9 @@ describe("twilio-testkit contracts can-i-deploy", () => {
 
     expect(out.code).toBe(1);
     expect(out.stdout).toMatch(/CONSUMER .* PROVIDER/);
-    expect(out.stdout).toContain("The verification for the pact between conference-app (1.2.3) and twilio-voice-api (2.0.0) failed");
+    expect(out.stdout).toContain(
+      "The verification for the pact between conference-app (1.2.3) and twilio-voice-api (2.0.0) failed",
+    );
     expect(lines(out.stdout).at(-1)).toBe("conference-app version 1.2.3 cannot be deployed to production");
     expect(out.stderr).toBe("");
   });
@@ -65,19 +75,31 @@ describe("twilio-testkit contracts can-i-deploy", () => {
 
   it("--latest --branch asks for the latest version on the branch", async () => {
     broker = await startFakeBroker();
-    const out = await canIDeploy(["--pacticipant", "conference-app", "--latest", "--branch", "main", "--to-environment", "test"], envFor(broker.url));
+    const out = await canIDeploy(
+      ["--pacticipant", "conference-app", "--latest", "--branch", "main", "--to-environment", "test"],
+      envFor(broker.url),
+    );
 
     expect(out.code).toBe(0);
-    expect(matrixQueries(broker)).toEqual(["/matrix?q[][pacticipant]=conference-app&q[][latest]=true&q[][branch]=main&latestby=cvpv&environment=test"]);
+    expect(matrixQueries(broker)).toEqual([
+      "/matrix?q[][pacticipant]=conference-app&q[][latest]=true&q[][branch]=main&latestby=cvpv&environment=test",
+    ]);
     expect(lines(out.stdout).at(-1)).toBe("conference-app latest version on main can be deployed to test");
   });
 
   it("checks the git commit when no --version is given", async () => {
-    const git = (...args: string[]) => execFileSync("git", ["-c", "user.name=t", "-c", "user.email=t@example.com", ...args], { cwd, encoding: "utf8" }).trim();
+    const git = (...args: string[]) =>
+      execFileSync("git", ["-c", "user.name=t", "-c", "user.email=t@example.com", ...args], {
+        cwd,
+        encoding: "utf8",
+      }).trim();
     git("init", "-q", "-b", "main");
     git("commit", "-q", "--allow-empty", "-m", "init");
     broker = await startFakeBroker();
-    const out = await canIDeploy(["--pacticipant", "conference-app", "--to-environment", "production"], envFor(broker.url));
+    const out = await canIDeploy(
+      ["--pacticipant", "conference-app", "--to-environment", "production"],
+      envFor(broker.url),
+    );
 
     expect(out.code).toBe(0);
     expect(matrixQueries(broker)[0]).toContain(`q[][version]=${git("rev-parse", "HEAD")}&`);
@@ -86,16 +108,26 @@ describe("twilio-testkit contracts can-i-deploy", () => {
   it("without PACT_BROKER_BASE_URL exits 2 with one line saying what to set", async () => {
     const out = await canIDeploy(FLAGS, { PACT_BROKER_TOKEN: TOKEN });
     expect(out.code).toBe(2);
-    expect(lines(out.stderr)).toEqual([expect.stringMatching(/^twilio-testkit: Failed to check can-i-deploy: set PACT_BROKER_BASE_URL to the Pact Broker's URL/)]);
+    expect(lines(out.stderr)).toEqual([
+      expect.stringMatching(
+        /^twilio-testkit: Failed to check can-i-deploy: set PACT_BROKER_BASE_URL to the Pact Broker's URL/,
+      ),
+    ]);
     expect(out.stdout + out.stderr).not.toContain(TOKEN);
   });
 
   it("on 401 exits 2 with one line, the token redacted even when the broker echoes it", async () => {
-    broker = await startFakeBroker({ failure: { path: "/matrix", status: 401, body: { error: `bad token ${TOKEN}` } } });
+    broker = await startFakeBroker({
+      failure: { path: "/matrix", status: 401, body: { error: `bad token ${TOKEN}` } },
+    });
     const out = await canIDeploy(FLAGS, envFor(broker.url));
 
     expect(out.code).toBe(2);
-    expect(lines(out.stderr)).toEqual([expect.stringMatching(/^twilio-testkit: Failed to check can-i-deploy for conference-app: .*401 Unauthorized.*bad token \*\*\*/)]);
+    expect(lines(out.stderr)).toEqual([
+      expect.stringMatching(
+        /^twilio-testkit: Failed to check can-i-deploy for conference-app: .*401 Unauthorized.*bad token \*\*\*/,
+      ),
+    ]);
     expect(out.stdout).toBe("");
     expect(out.stdout + out.stderr).not.toContain(TOKEN);
   });
@@ -106,16 +138,36 @@ describe("twilio-testkit contracts can-i-deploy", () => {
     const out = await canIDeploy(FLAGS, envFor(url));
 
     expect(out.code).toBe(2);
-    expect(lines(out.stderr)).toEqual([expect.stringMatching(/^twilio-testkit: Failed to check can-i-deploy for conference-app: .*Failed to access pact broker/)]);
+    expect(lines(out.stderr)).toEqual([
+      expect.stringMatching(
+        /^twilio-testkit: Failed to check can-i-deploy for conference-app: .*Failed to access pact broker/,
+      ),
+    ]);
     expect(out.stdout + out.stderr).not.toContain(TOKEN);
     expect(Date.now() - started).toBeLessThan(5_000);
   });
 
   it.each([
-    ["both --version and --latest", ["--pacticipant", "a", "--version", "1", "--latest", "--to-environment", "test"], "Failed to check can-i-deploy: pass --version or --latest, not both"],
-    ["a value that reads as a flag", ["--pacticipant", "-x", "--version", "1", "--to-environment", "test"], 'Failed to check can-i-deploy: --pacticipant "-x" must not start with "-"'],
-    ["an empty environment", ["--pacticipant", "a", "--version", "1", "--to-environment", " "], "Failed to check can-i-deploy: --to-environment needs a value"],
-    ["no --version outside git", ["--pacticipant", "a", "--to-environment", "test"], "Failed to check can-i-deploy: pass --version <version> or --latest (no git commit found)"],
+    [
+      "both --version and --latest",
+      ["--pacticipant", "a", "--version", "1", "--latest", "--to-environment", "test"],
+      "Failed to check can-i-deploy: pass --version or --latest, not both",
+    ],
+    [
+      "a value that reads as a flag",
+      ["--pacticipant", "-x", "--version", "1", "--to-environment", "test"],
+      'Failed to check can-i-deploy: --pacticipant "-x" must not start with "-"',
+    ],
+    [
+      "an empty environment",
+      ["--pacticipant", "a", "--version", "1", "--to-environment", " "],
+      "Failed to check can-i-deploy: --to-environment needs a value",
+    ],
+    [
+      "no --version outside git",
+      ["--pacticipant", "a", "--to-environment", "test"],
+      "Failed to check can-i-deploy: pass --version <version> or --latest (no git commit found)",
+    ],
   ])("with %s exits 2 with one line", async (_case, args, message) => {
     const out = await canIDeploy(args, envFor("http://127.0.0.1:9"));
     expect(out.code).toBe(2);
@@ -152,9 +204,19 @@ describe("twilio-testkit contracts can-i-deploy", () => {
   it("--help lists the flags, the environment, the exit status and examples", async () => {
     const out = await run(["contracts", "can-i-deploy", "--help"]);
     expect(out.code).toBe(0);
-    for (const flag of ["--pacticipant <name>", "--version <version>", "--latest", "--branch <branch>", "--to-environment <environment>", "--json"]) expect(out.stdout).toContain(flag);
+    for (const flag of [
+      "--pacticipant <name>",
+      "--version <version>",
+      "--latest",
+      "--branch <branch>",
+      "--to-environment <environment>",
+      "--json",
+    ])
+      expect(out.stdout).toContain(flag);
     expect(out.stdout).toContain("PACT_BROKER_BASE_URL");
-    expect(out.stdout).toContain("Exit status: 0 deployable, 1 the broker says no (its table says why), 2 the question cannot be asked");
+    expect(out.stdout).toContain(
+      "Exit status: 0 deployable, 1 the broker says no (its table says why), 2 the question cannot be asked",
+    );
     expect(out.stdout).toContain("Examples:\n  twilio-testkit contracts can-i-deploy");
   });
 });

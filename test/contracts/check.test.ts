@@ -20,7 +20,12 @@ function interaction(contract: string, description: string): Json {
 /** A temporary working folder whose `contracts/` holds one pact file with these interactions. */
 function contractsWith(...interactions: Json[]): string {
   const cwd = mkdtempSync(join(tmpdir(), "check-test-"));
-  const pact = { consumer: { name: "c" }, provider: { name: "twilio-voice-api" }, interactions, metadata: { pactSpecification: { version: "4.0" } } };
+  const pact = {
+    consumer: { name: "c" },
+    provider: { name: "twilio-voice-api" },
+    interactions,
+    metadata: { pactSpecification: { version: "4.0" } },
+  };
   writeFileSync(join(cwd, "pact.json"), JSON.stringify(pact));
   return cwd;
 }
@@ -52,7 +57,8 @@ describe("checkContracts", () => {
   it("reports a type matcher on a SID, on an enum and on an RFC 2822 date inside list items", async () => {
     const i = interaction(...LIST_PARTICIPANTS);
     const rules = i.response.matchingRules.body;
-    for (const path of ["$.participants[*].call_sid", "$.participants[*].status", "$.participants[*].date_created"]) rules[path] = { combine: "AND", matchers: [{ match: "type" }] };
+    for (const path of ["$.participants[*].call_sid", "$.participants[*].status", "$.participants[*].date_created"])
+      rules[path] = { combine: "AND", matchers: [{ match: "type" }] };
     const report = await checkContracts({ cwd: contractsWith(i), dir: ".", profile: "strict" });
     expect(report.findings.map((f) => [f.path, f.rule]).sort()).toEqual([
       ["/response/body/participants/*/call_sid", "weak-matcher"],
@@ -67,10 +73,18 @@ describe("checkContracts", () => {
     const rules = i.response.matchingRules.body;
     for (const path of Object.keys(rules)) if (path.startsWith("$.participants[*].")) delete rules[path];
     const paths = (await findings(i)).map(([path]) => path);
-    expect(paths).toEqual(expect.arrayContaining(["/response/body/participants/*/call_sid", "/response/body/participants/*/status", "/response/body/participants/*/date_created"]));
+    expect(paths).toEqual(
+      expect.arrayContaining([
+        "/response/body/participants/*/call_sid",
+        "/response/body/participants/*/status",
+        "/response/body/participants/*/date_created",
+      ]),
+    );
     expect(paths.every((p) => p?.startsWith("/response/body/participants/*/"))).toBe(true);
     const report = await checkContracts({ cwd: contractsWith(i), dir: ".", profile: "strict" });
-    expect(report.findings[0]!.message).toMatch(/^is pinned by a type matcher on \$\.participants, weaker than its schema/);
+    expect(report.findings[0]!.message).toMatch(
+      /^is pinned by a type matcher on \$\.participants, weaker than its schema/,
+    );
   });
 
   it("treats a field without any applying rule as matched by equality", async () => {
@@ -82,15 +96,24 @@ describe("checkContracts", () => {
   it("accepts type matchers where the schema has no pattern, enum or date format", async () => {
     const i = interaction(...CREATE);
     i.response.matchingRules.body["$.label"] = { combine: "AND", matchers: [{ match: "type" }] };
-    i.response.matchingRules.body["$.status"] = { combine: "AND", matchers: [{ match: "type" }, { match: "regex", regex: ".*" }] };
+    i.response.matchingRules.body["$.status"] = {
+      combine: "AND",
+      matchers: [{ match: "type" }, { match: "regex", regex: ".*" }],
+    };
     expect(await findings(i)).toEqual([]);
   });
 
   it("reads null OR regex as pinning a nullable SID, and null OR type as weak", async () => {
     const i = interaction(...CREATE);
-    expect(i.response.matchingRules.body["$.call_sid_to_coach"]).toEqual({ combine: "OR", matchers: [{ match: "null" }, { match: "regex", regex: "^CA[0-9a-fA-F]{32}$" }] });
+    expect(i.response.matchingRules.body["$.call_sid_to_coach"]).toEqual({
+      combine: "OR",
+      matchers: [{ match: "null" }, { match: "regex", regex: "^CA[0-9a-fA-F]{32}$" }],
+    });
     expect(await findings(i)).toEqual([]);
-    i.response.matchingRules.body["$.call_sid_to_coach"] = { combine: "OR", matchers: [{ match: "null" }, { match: "type" }] };
+    i.response.matchingRules.body["$.call_sid_to_coach"] = {
+      combine: "OR",
+      matchers: [{ match: "null" }, { match: "type" }],
+    };
     i.response.body.content.call_sid_to_coach = "CA00000000000000000000000000000000";
     expect(await findings(i)).toEqual([["/response/body/call_sid_to_coach", "weak-matcher"]]);
   });
@@ -125,7 +148,10 @@ describe("checkContracts", () => {
     const create = interaction(...CREATE);
     create.response.body.content.status = "dancing";
     create.response.body.content.favourite_colour = "blue";
-    expect(await findings(create, "strict")).toEqual([["/response/body/favourite_colour", "additionalProperties"], ["/response/body/status", "enum"]]);
+    expect(await findings(create, "strict")).toEqual([
+      ["/response/body/favourite_colour", "additionalProperties"],
+      ["/response/body/status", "enum"],
+    ]);
     expect(await findings(create, "tolerant")).toEqual([["/response/body/status", "enum"]]);
   });
 
@@ -166,12 +192,15 @@ describe("checkContracts", () => {
 
   it("checks a provider state's example as the kind that state takes, whatever the operation answers", async () => {
     const create = interaction(...CREATE);
-    const conference = interaction("conference-dashboard", "a request for a conference").providerStates[0].params.example;
+    const conference = interaction("conference-dashboard", "a request for a conference").providerStates[0].params
+      .example;
     create.providerStates[0].params.example = conference;
     expect(await findings(create)).toEqual([]);
     const del = interaction(...DELETE);
     del.providerStates[0].params.example.call_sid = "CF0000";
-    expect((await findings(del)).map(([path]) => path)).toEqual(expect.arrayContaining(["/providerStates/0/params/example/call_sid"]));
+    expect((await findings(del)).map(([path]) => path)).toEqual(
+      expect.arrayContaining(["/providerStates/0/params/example/call_sid"]),
+    );
   });
 
   it("reads an eachLike page's arithmetic as Pact matches it: the envelope's count of items, from the list's min", async () => {
@@ -189,7 +218,8 @@ describe("checkContracts", () => {
     i.response.matchingRules.body["$.participants"].matchers = [{ match: "type", min: 1, max: 2 }];
     expect(await findings(i)).toEqual([["/response/body/end", "page-arithmetic"]]);
     delete i.response.matchingRules.body["$.participants"];
-    for (const path of Object.keys(i.response.matchingRules.body)) if (path.startsWith("$.participants[*].")) delete i.response.matchingRules.body[path];
+    for (const path of Object.keys(i.response.matchingRules.body))
+      if (path.startsWith("$.participants[*].")) delete i.response.matchingRules.body[path];
     expect(await findings(i)).toEqual([["/response/body/end", "page-arithmetic"]]);
   });
 
@@ -203,7 +233,9 @@ describe("checkContracts", () => {
     const i = interaction(...CREATE);
     i.providerStates[0].name = "a conference exist";
     const report = await checkContracts({ cwd: contractsWith(i), dir: ".", profile: "strict" });
-    expect(report.findings.map((f) => [f.path, f.rule])).toEqual([["/providerStates/0/name", "unknown-provider-state"]]);
+    expect(report.findings.map((f) => [f.path, f.rule])).toEqual([
+      ["/providerStates/0/name", "unknown-provider-state"],
+    ]);
     expect(report.findings[0]!.message).toContain('there is no handler for "a conference exist"');
     expect(report.findings[0]!.message).toContain('"a conference exists"');
   });
@@ -217,7 +249,9 @@ describe("checkContracts", () => {
       ["/providerStates/0/params/ConferenceSid", "required"],
       ["/providerStates/0/params/AccountSid", "type"],
     ]);
-    expect(report.findings[0]!.message).toBe('is missing: the state "a conference has participants" needs ConferenceSid');
+    expect(report.findings[0]!.message).toBe(
+      'is missing: the state "a conference has participants" needs ConferenceSid',
+    );
     expect(report.findings[1]!.message).toBe("must be text (a SID or the name the path holds), not 42");
   });
 
@@ -230,18 +264,47 @@ describe("checkContracts", () => {
   });
 
   it("reports a message interaction as one the Twilio REST API cannot have, without failing the file", async () => {
-    const message = { type: "Asynchronous/Messages", description: "a conference event", contents: { content: { sid: "CF1" }, contentType: "application/json" }, providerStates: [] };
-    const report = await checkContracts({ cwd: contractsWith(interaction(...CREATE), message), dir: ".", profile: "strict" });
-    expect(report.findings.map((f) => [f.interaction, f.path, f.rule])).toEqual([["a conference event", "", "interaction-type"]]);
+    const message = {
+      type: "Asynchronous/Messages",
+      description: "a conference event",
+      contents: { content: { sid: "CF1" }, contentType: "application/json" },
+      providerStates: [],
+    };
+    const report = await checkContracts({
+      cwd: contractsWith(interaction(...CREATE), message),
+      dir: ".",
+      profile: "strict",
+    });
+    expect(report.findings.map((f) => [f.interaction, f.path, f.rule])).toEqual([
+      ["a conference event", "", "interaction-type"],
+    ]);
   });
 
   it("reads Pact V2 matching rules, flat under $.body", async () => {
     const v4 = interaction(...CREATE);
     const { type: _, ...rest } = v4;
-    const v2 = { ...rest, request: { ...v4.request, body: v4.request.body.content, matchingRules: undefined }, response: { status: 201, body: v4.response.body.content, matchingRules: { "$.body.call_sid": { match: "type" } } } };
+    const v2 = {
+      ...rest,
+      request: { ...v4.request, body: v4.request.body.content, matchingRules: undefined },
+      response: {
+        status: 201,
+        body: v4.response.body.content,
+        matchingRules: { "$.body.call_sid": { match: "type" } },
+      },
+    };
     const cwd = mkdtempSync(join(tmpdir(), "check-test-"));
-    writeFileSync(join(cwd, "v2.json"), JSON.stringify({ consumer: { name: "c" }, provider: { name: "p" }, interactions: [v2], metadata: { pactSpecification: { version: "2.0.0" } } }));
-    expect((await checkContracts({ cwd, dir: ".", profile: "strict" })).findings.map((f) => [f.path, f.rule])).toEqual([["/response/body/call_sid", "weak-matcher"]]);
+    writeFileSync(
+      join(cwd, "v2.json"),
+      JSON.stringify({
+        consumer: { name: "c" },
+        provider: { name: "p" },
+        interactions: [v2],
+        metadata: { pactSpecification: { version: "2.0.0" } },
+      }),
+    );
+    expect((await checkContracts({ cwd, dir: ".", profile: "strict" })).findings.map((f) => [f.path, f.rule])).toEqual([
+      ["/response/body/call_sid", "weak-matcher"],
+    ]);
   });
 
   it("reads Pact V2/V3 files, whose bodies are stored as they are", async () => {
@@ -249,11 +312,29 @@ describe("checkContracts", () => {
     const { type: _, ...rest } = v4;
     const v3 = { ...rest, request: { ...v4.request }, response: { ...v4.response, body: v4.response.body.content } };
     const cwd = mkdtempSync(join(tmpdir(), "check-test-"));
-    writeFileSync(join(cwd, "v3.json"), JSON.stringify({ consumer: { name: "c" }, provider: { name: "p" }, interactions: [v3], metadata: { pactSpecification: { version: "3.0.0" } } }));
+    writeFileSync(
+      join(cwd, "v3.json"),
+      JSON.stringify({
+        consumer: { name: "c" },
+        provider: { name: "p" },
+        interactions: [v3],
+        metadata: { pactSpecification: { version: "3.0.0" } },
+      }),
+    );
     expect((await checkContracts({ cwd, dir: ".", profile: "strict" })).findings).toEqual([]);
     v3.response.body.participants[0].status = "dancing";
-    writeFileSync(join(cwd, "v3.json"), JSON.stringify({ consumer: { name: "c" }, provider: { name: "p" }, interactions: [v3], metadata: { pactSpecification: { version: "3.0.0" } } }));
-    expect((await checkContracts({ cwd, dir: ".", profile: "strict" })).findings.map((f) => f.path)).toEqual(["/response/body/participants/0/status"]);
+    writeFileSync(
+      join(cwd, "v3.json"),
+      JSON.stringify({
+        consumer: { name: "c" },
+        provider: { name: "p" },
+        interactions: [v3],
+        metadata: { pactSpecification: { version: "3.0.0" } },
+      }),
+    );
+    expect((await checkContracts({ cwd, dir: ".", profile: "strict" })).findings.map((f) => f.path)).toEqual([
+      "/response/body/participants/0/status",
+    ]);
   });
 });
 
@@ -275,14 +356,33 @@ describe("twilio-testkit contracts check", () => {
     );
     const json = await run(["contracts", "check", ".", "--json"], { cwd });
     expect(json.code).toBe(1);
-    expect(JSON.parse(json.stdout)).toMatchObject({ ok: false, profile: "tolerant", findings: [{ file: "pact.json", path: "/request/query/Foo", rule: "additionalProperties" }] });
+    expect(JSON.parse(json.stdout)).toMatchObject({
+      ok: false,
+      profile: "tolerant",
+      findings: [{ file: "pact.json", path: "/request/query/Foo", rule: "additionalProperties" }],
+    });
   });
 
   it.each([
-    ["a missing folder", (cwd: string) => cwd, ["contracts", "check", "nope"], /Failed to read contracts directory nope: no such directory/],
+    [
+      "a missing folder",
+      (cwd: string) => cwd,
+      ["contracts", "check", "nope"],
+      /Failed to read contracts directory nope: no such directory/,
+    ],
     ["a folder without pact files", (cwd: string) => cwd, ["contracts", "check", "."], /holds no \*\.json pact files/],
-    ["a file that is not JSON", (cwd: string) => (writeFileSync(join(cwd, "x.json"), "{oops"), cwd), ["contracts", "check", "."], /Failed to read x\.json: not JSON/],
-    ["JSON that is not a pact", (cwd: string) => (writeFileSync(join(cwd, "x.json"), "[]"), cwd), ["contracts", "check", "."], /Failed to read x\.json: not a pact file/],
+    [
+      "a file that is not JSON",
+      (cwd: string) => (writeFileSync(join(cwd, "x.json"), "{oops"), cwd),
+      ["contracts", "check", "."],
+      /Failed to read x\.json: not JSON/,
+    ],
+    [
+      "JSON that is not a pact",
+      (cwd: string) => (writeFileSync(join(cwd, "x.json"), "[]"), cwd),
+      ["contracts", "check", "."],
+      /Failed to read x\.json: not a pact file/,
+    ],
   ])("exits 2 with one clear line for %s", async (_, setUp, argv, message) => {
     const cwd = setUp(mkdtempSync(join(tmpdir(), "check-test-")));
     const { code, stderr, stdout } = await run(argv, { cwd });

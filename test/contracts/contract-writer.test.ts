@@ -63,7 +63,9 @@ describe("contractWriter", () => {
     expect(path).toBe(join(dir, "writer-test-twilio-voice-api.json"));
     expect(readFileSync(path, "utf8")).toBe(readFileSync(join(single, "writer-test-twilio-voice-api.json"), "utf8"));
     expect(readdirSync(dir)).toEqual(["writer-test-twilio-voice-api.json"]);
-    const written = JSON.parse(readFileSync(path, "utf8")) as { interactions: Array<{ description: string; providerStates: Array<{ params: { Sid: string } }> }> };
+    const written = JSON.parse(readFileSync(path, "utf8")) as {
+      interactions: Array<{ description: string; providerStates: Array<{ params: { Sid: string } }> }>;
+    };
     expect(written.interactions.map((i) => [i.description, i.providerStates[0]?.params.Sid])).toEqual([
       ["a request for conference a", conferences[1]!.sid],
       ["a request for conference b", conferences[2]!.sid],
@@ -84,7 +86,12 @@ describe("contractWriter", () => {
     const dir = tempDir();
     const contract = contractWriter({ consumer: "writer-test", dir });
     contract.pact();
-    expect(await contract.commit()).toEqual({ path: join(dir, "writer-test-twilio-voice-api.json"), interactions: 0, written: 0, dropped: 0 });
+    expect(await contract.commit()).toEqual({
+      path: join(dir, "writer-test-twilio-voice-api.json"),
+      interactions: 0,
+      written: 0,
+      dropped: 0,
+    });
     expect(readdirSync(dir)).toEqual([]);
   });
 
@@ -104,7 +111,9 @@ describe("contractWriter", () => {
     }
     const { path } = await second.commit();
 
-    const written = JSON.parse(readFileSync(path, "utf8")) as { interactions: Array<{ description: string; providerStates: Array<{ params: { Sid: string } }> }> };
+    const written = JSON.parse(readFileSync(path, "utf8")) as {
+      interactions: Array<{ description: string; providerStates: Array<{ params: { Sid: string } }> }>;
+    };
     expect(written.interactions.map((i) => [i.description, i.providerStates[0]?.params.Sid])).toEqual([
       ["a request for conference a", other.sid],
       ["a request for conference b", conferences[2]!.sid],
@@ -152,15 +161,25 @@ await contract.commit();
     );
     const run = (n: number) =>
       new Promise<void>((resolve, reject) =>
-        execFile(process.execPath, ["--import", "tsx", child, dir, String(n)], { cwd: fileURLToPath(new URL("../..", import.meta.url)) }, (error) => (error ? reject(error) : resolve())),
+        execFile(
+          process.execPath,
+          ["--import", "tsx", child, dir, String(n)],
+          { cwd: fileURLToPath(new URL("../..", import.meta.url)) },
+          (error) => (error ? reject(error) : resolve()),
+        ),
       );
     const writers = Promise.all([1, 2, 3, 4].map(run));
-    while (readdirSync(dir).filter((name) => name.startsWith("ready-")).length < 4) await new Promise((resolve) => setTimeout(resolve, 10));
+    while (readdirSync(dir).filter((name) => name.startsWith("ready-")).length < 4)
+      await new Promise((resolve) => setTimeout(resolve, 10));
     writeFileSync(join(dir, "go"), "");
     await writers;
 
-    const written = JSON.parse(readFileSync(join(dir, "writer-test-twilio-voice-api.json"), "utf8")) as { interactions: Array<{ description: string }> };
-    expect(written.interactions.map((i) => i.description)).toEqual([1, 2, 3, 4].flatMap((n) => [1, 2, 3].map((i) => `process ${n} interaction ${i}`)));
+    const written = JSON.parse(readFileSync(join(dir, "writer-test-twilio-voice-api.json"), "utf8")) as {
+      interactions: Array<{ description: string }>;
+    };
+    expect(written.interactions.map((i) => i.description)).toEqual(
+      [1, 2, 3, 4].flatMap((n) => [1, 2, 3].map((i) => `process ${n} interaction ${i}`)),
+    );
   });
 
   it("leaves a contract on disk that is not a Pact file as it was, and says so", async () => {
@@ -168,7 +187,9 @@ await contract.commit();
     writeFileSync(join(dir, "writer-test-twilio-voice-api.json"), "{ not json");
     const contract = contractWriter({ consumer: "writer-test", dir });
     await runInteractions(() => contract.pact());
-    await expect(contract.commit()).rejects.toThrow(/^Failed to read the contract .*writer-test-twilio-voice-api\.json: /);
+    await expect(contract.commit()).rejects.toThrow(
+      /^Failed to read the contract .*writer-test-twilio-voice-api\.json: /,
+    );
     expect(readdirSync(dir)).toEqual(["writer-test-twilio-voice-api.json"]);
     expect(readFileSync(join(dir, "writer-test-twilio-voice-api.json"), "utf8")).toBe("{ not json");
   });

@@ -11,8 +11,13 @@ afterEach(async () => {
   broker = undefined;
 });
 
-const createEnvironment = (args: string[], env: Record<string, string>) => run(["contracts", "create-environment", ...args], { env });
-const envFor = (url: string) => ({ PACT_BROKER_BASE_URL: url, PACT_BROKER_TOKEN: TOKEN, PACT_BROKER_HTTP_RETRIES: "0" });
+const createEnvironment = (args: string[], env: Record<string, string>) =>
+  run(["contracts", "create-environment", ...args], { env });
+const envFor = (url: string) => ({
+  PACT_BROKER_BASE_URL: url,
+  PACT_BROKER_TOKEN: TOKEN,
+  PACT_BROKER_HTTP_RETRIES: "0",
+});
 const lines = (text: string) => text.trimEnd().split("\n");
 
 describe("twilio-testkit contracts create-environment", () => {
@@ -27,9 +32,33 @@ describe("twilio-testkit contracts create-environment", () => {
     expect(out.stdout).toMatch(/Created production environment in the Pact Broker with UUID /);
     expect(lines(out.stdout).at(-1)).toBe(`Created environment production in ${broker.url}`);
 
-    const deployed = await run(["contracts", "record-deployment", "--pacticipant", "conference-app", "--version", "1.2.3", "--environment", "production"], { env: envFor(broker.url) });
+    const deployed = await run(
+      [
+        "contracts",
+        "record-deployment",
+        "--pacticipant",
+        "conference-app",
+        "--version",
+        "1.2.3",
+        "--environment",
+        "production",
+      ],
+      { env: envFor(broker.url) },
+    );
     expect(deployed.code).toBe(0);
-    const asked = await run(["contracts", "can-i-deploy", "--pacticipant", "conference-app", "--version", "1.2.3", "--to-environment", "production"], { env: envFor(broker.url) });
+    const asked = await run(
+      [
+        "contracts",
+        "can-i-deploy",
+        "--pacticipant",
+        "conference-app",
+        "--version",
+        "1.2.3",
+        "--to-environment",
+        "production",
+      ],
+      { env: envFor(broker.url) },
+    );
     expect(asked.code).toBe(0);
   });
 
@@ -37,7 +66,10 @@ describe("twilio-testkit contracts create-environment", () => {
     broker = await startFakeBroker({ environments: [] });
     const out = await createEnvironment(["--name", "test"], envFor(broker.url));
     expect(out.code).toBe(0);
-    expect(JSON.parse(broker.requests.find((r) => r.method === "POST")?.body ?? "{}")).toEqual({ name: "test", production: false });
+    expect(JSON.parse(broker.requests.find((r) => r.method === "POST")?.body ?? "{}")).toEqual({
+      name: "test",
+      production: false,
+    });
   });
 
   it("exits 0 saying there is nothing to do when the environment exists, so that CI can run it every time", async () => {
@@ -52,7 +84,13 @@ describe("twilio-testkit contracts create-environment", () => {
     broker = await startFakeBroker({ failure: { path: /.*/, status: 401, body: { error: `bad token ${TOKEN}` } } });
     const out = await createEnvironment(["--name", "production"], envFor(broker.url));
     expect(out.code).toBe(2);
-    expect(lines(out.stderr)).toEqual([expect.stringMatching(new RegExp(`^twilio-testkit: Failed to create environment production in ${broker.url}: .*401 Unauthorized.*bad token \\*\\*\\*`))]);
+    expect(lines(out.stderr)).toEqual([
+      expect.stringMatching(
+        new RegExp(
+          `^twilio-testkit: Failed to create environment production in ${broker.url}: .*401 Unauthorized.*bad token \\*\\*\\*`,
+        ),
+      ),
+    ]);
     expect(out.stdout + out.stderr).not.toContain(TOKEN);
   });
 
@@ -60,13 +98,27 @@ describe("twilio-testkit contracts create-environment", () => {
     const url = `http://127.0.0.1:${await closedPort()}`;
     const out = await createEnvironment(["--name", "production"], envFor(url));
     expect(out.code).toBe(2);
-    expect(lines(out.stderr)).toEqual([expect.stringMatching(new RegExp(`^twilio-testkit: Failed to create environment production in ${url}: .*Failed to access pact broker`))]);
+    expect(lines(out.stderr)).toEqual([
+      expect.stringMatching(
+        new RegExp(
+          `^twilio-testkit: Failed to create environment production in ${url}: .*Failed to access pact broker`,
+        ),
+      ),
+    ]);
   });
 
   it("--help lists the flags, the environment, the exit status and examples", async () => {
     const out = await run(["contracts", "create-environment", "--help"]);
     expect(out.code).toBe(0);
-    for (const text of ["--name <name>", "--production", "PACT_BROKER_BASE_URL", "Exit status: 0 created, or it exists already"]) expect(out.stdout).toContain(text);
-    expect(out.stdout).toContain("Examples:\n  twilio-testkit contracts create-environment --name production --production");
+    for (const text of [
+      "--name <name>",
+      "--production",
+      "PACT_BROKER_BASE_URL",
+      "Exit status: 0 created, or it exists already",
+    ])
+      expect(out.stdout).toContain(text);
+    expect(out.stdout).toContain(
+      "Examples:\n  twilio-testkit contracts create-environment --name production --production",
+    );
   });
 });

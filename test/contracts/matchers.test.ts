@@ -2,7 +2,13 @@ import { MatchersV3 } from "@pact-foundation/pact";
 import { describe, expect, it } from "vitest";
 import { readEnum, readSchemaDocument } from "../../src/catalogue/schema-files.js";
 import { enumPattern, responseMatcher, type BodyTemplate } from "../../src/contracts/matchers.js";
-import { conferenceFactory, errorFactory, participantFactory, participantPageFactory, streamFactory } from "../../src/factories/index.js";
+import {
+  conferenceFactory,
+  errorFactory,
+  participantFactory,
+  participantPageFactory,
+  streamFactory,
+} from "../../src/factories/index.js";
 import { RFC_2822_PATTERN } from "../../src/rfc2822.js";
 import type { ResourceKind } from "../../src/validate/resources.js";
 
@@ -34,18 +40,35 @@ describe("responseMatcher", () => {
   it("matches dates by the RFC 2822 regex, enums by an alternation, other strings by type", () => {
     const { body } = responseMatcher("participant", participant);
     expect(body.date_created).toEqual(regexMatcher(RFC_2822_PATTERN, participant.date_created));
-    expect(body.status).toEqual(regexMatcher("^(queued|connecting|ringing|connected|complete|failed)$", participant.status));
+    expect(body.status).toEqual(
+      regexMatcher("^(queued|connecting|ringing|connected|complete|failed)$", participant.status),
+    );
     expect(body.uri).toEqual(typeMatcher(participant.uri));
   });
 
   it("keeps a nullable field's example as it is and matches it as null OR its regex, boolean or any value", () => {
     const { body, rules } = responseMatcher("participant", participant);
     expect([body.queue_time, body.label, body.muted]).toEqual(["1000", "customer", participant.muted]);
-    expect(rules["$.queue_time"]).toEqual({ combine: "OR", matchers: [{ match: "null" }, { match: "regex", regex: "^[0-9]+$" }] });
-    expect(rules["$.call_sid_to_coach"]).toEqual({ combine: "OR", matchers: [{ match: "null" }, { match: "regex", regex: "^CA[0-9a-fA-F]{32}$" }] });
+    expect(rules["$.queue_time"]).toEqual({
+      combine: "OR",
+      matchers: [{ match: "null" }, { match: "regex", regex: "^[0-9]+$" }],
+    });
+    expect(rules["$.call_sid_to_coach"]).toEqual({
+      combine: "OR",
+      matchers: [{ match: "null" }, { match: "regex", regex: "^CA[0-9a-fA-F]{32}$" }],
+    });
     expect(rules["$.muted"]).toEqual({ combine: "OR", matchers: [{ match: "null" }, { match: "boolean" }] });
     expect(rules["$.label"]?.matchers[1]).toEqual({ match: "regex", regex: "^[\\s\\S]*$" });
-    expect(Object.keys(rules).sort()).toEqual(["$.call_sid_to_coach", "$.coaching", "$.end_conference_on_exit", "$.hold", "$.label", "$.muted", "$.queue_time", "$.start_conference_on_enter"]);
+    expect(Object.keys(rules).sort()).toEqual([
+      "$.call_sid_to_coach",
+      "$.coaching",
+      "$.end_conference_on_exit",
+      "$.hold",
+      "$.label",
+      "$.muted",
+      "$.queue_time",
+      "$.start_conference_on_enter",
+    ]);
   });
 
   it("gives a null example the same rule as a non-null one", () => {
@@ -65,7 +88,9 @@ describe("responseMatcher", () => {
     expect(() => responseMatcher("participant", participant, { fields: ["call_sid", "total"] })).toThrow(
       expect.objectContaining({ code: "USAGE", message: expect.stringContaining("total") }),
     );
-    expect(() => responseMatcher("participant", { ...participant, call_sid: "CF123" })).toThrow(expect.objectContaining({ code: "INVALID_BODY" }));
+    expect(() => responseMatcher("participant", { ...participant, call_sid: "CF123" })).toThrow(
+      expect.objectContaining({ code: "INVALID_BODY" }),
+    );
   });
 
   it("derives a list page: integers, every item kept, the first item's matchers for all, null-or rules under [*]", () => {
@@ -73,7 +98,11 @@ describe("responseMatcher", () => {
     const { body, rules } = responseMatcher("participant-page", page);
     expect(body.page_size).toEqual({ "pact:matcher:type": "integer", value: 3 });
     const first = responseMatcher("participant", page.participants[0]);
-    expect(body.participants).toEqual({ "pact:matcher:type": "type", min: 1, value: [first.body, ...page.participants.slice(1)] });
+    expect(body.participants).toEqual({
+      "pact:matcher:type": "type",
+      min: 1,
+      value: [first.body, ...page.participants.slice(1)],
+    });
     expect(rules["$.next_page_uri"]?.matchers[0]).toEqual({ match: "null" });
     expect(rules["$.participants[*].label"]).toEqual(first.rules["$.label"]);
     expect(MatchersV3.reify(body)).toEqual(page);
@@ -107,13 +136,16 @@ describe("responseMatcher", () => {
     ["stream", streamFactory.seed(6).build()],
   ];
 
-  it.each(examples)("%s: the template gives back the example, and every example value passes its own regex", (kind, example) => {
-    const { body }: { body: BodyTemplate } = responseMatcher(kind, example);
-    expect(MatchersV3.reify(body)).toEqual(example);
-    const regexes = regexMatchers(body);
-    expect(regexes.length).toBeGreaterThan(0);
-    for (const { regex, value } of regexes) expect(value).toMatch(new RegExp(regex));
-  });
+  it.each(examples)(
+    "%s: the template gives back the example, and every example value passes its own regex",
+    (kind, example) => {
+      const { body }: { body: BodyTemplate } = responseMatcher(kind, example);
+      expect(MatchersV3.reify(body)).toEqual(example);
+      const regexes = regexMatchers(body);
+      expect(regexes.length).toBeGreaterThan(0);
+      for (const { regex, value } of regexes) expect(value).toMatch(new RegExp(regex));
+    },
+  );
 });
 
 describe("enumPattern", () => {

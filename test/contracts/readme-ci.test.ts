@@ -40,10 +40,18 @@ describe("the README's CI steps", () => {
     const broker = await startFakeBroker({ environments: [] });
     try {
       for (const argv of steps) {
-        const out = await run(argv, { cwd, env: { PACT_BROKER_BASE_URL: broker.url, PACT_BROKER_TOKEN: "tok", PACT_BROKER_HTTP_RETRIES: "0" } });
+        const out = await run(argv, {
+          cwd,
+          env: { PACT_BROKER_BASE_URL: broker.url, PACT_BROKER_TOKEN: "tok", PACT_BROKER_HTTP_RETRIES: "0" },
+        });
         expect({ argv, code: out.code, stderr: out.stderr }).toEqual({ argv, code: 0, stderr: "" });
       }
-      expect(broker.verifications().map((v) => [v.consumer, v.success]).sort()).toEqual([
+      expect(
+        broker
+          .verifications()
+          .map((v) => [v.consumer, v.success])
+          .sort(),
+      ).toEqual([
         ["call-orchestrator", true],
         ["conference-app", true],
         ["conference-dashboard", true],
@@ -59,7 +67,9 @@ describe("the README's CI steps", () => {
       const deploy = ciSteps().find((argv) => argv[1] === "record-deployment") ?? [];
       const out = await run(deploy, { cwd, env: { PACT_BROKER_BASE_URL: broker.url, PACT_BROKER_HTTP_RETRIES: "0" } });
       expect(out.code).toBe(2);
-      expect(out.stderr).toMatch(/Environment production does not exist \(create it with: twilio-testkit contracts create-environment --name production\)\n$/);
+      expect(out.stderr).toMatch(
+        /Environment production does not exist \(create it with: twilio-testkit contracts create-environment --name production\)\n$/,
+      );
     } finally {
       await broker.close();
     }

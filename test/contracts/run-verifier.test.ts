@@ -4,7 +4,12 @@ import { dirname, join } from "node:path";
 import { afterEach, describe, expect, it, vi } from "vitest";
 
 /** What each verifyPacts call saw: its options, its pact files' interaction counts, and the certificate variables. */
-const calls: Array<{ pactUrls: string[]; counts: number[]; consumers: string[]; env: [string | undefined, string | undefined] }> = [];
+const calls: Array<{
+  pactUrls: string[];
+  counts: number[];
+  consumers: string[];
+  env: [string | undefined, string | undefined];
+}> = [];
 let running = 0;
 let overlapped = false;
 
@@ -12,7 +17,13 @@ let overlapped = false;
 const verifyPacts = async (options: { pactUrls?: string[] }) => {
   overlapped ||= running > 0;
   running++;
-  const pacts = (options.pactUrls ?? []).map((file) => JSON.parse(readFileSync(file, "utf8")) as { consumer: { name: string }; interactions: Array<{ description: string }> });
+  const pacts = (options.pactUrls ?? []).map(
+    (file) =>
+      JSON.parse(readFileSync(file, "utf8")) as {
+        consumer: { name: string };
+        interactions: Array<{ description: string }>;
+      },
+  );
   calls.push({
     pactUrls: options.pactUrls ?? [],
     counts: pacts.map((p) => p.interactions.length),
@@ -23,7 +34,14 @@ const verifyPacts = async (options: { pactUrls?: string[] }) => {
   running--;
   const descriptions = pacts.flatMap((p) => p.interactions.map((i) => i.description));
   const failed = descriptions.filter((d) => d.startsWith("fail"));
-  const result = { result: failed.length === 0, errors: failed.map((interaction) => ({ interaction })), interactionResults: descriptions.map((description) => ({ description })), output: [], notices: [], pendingErrors: [] };
+  const result = {
+    result: failed.length === 0,
+    errors: failed.map((interaction) => ({ interaction })),
+    interactionResults: descriptions.map((description) => ({ description })),
+    output: [],
+    notices: [],
+    pendingErrors: [],
+  };
   if (failed.length > 0) throw new Error(JSON.stringify(result));
   return JSON.stringify(result);
 };
@@ -34,12 +52,21 @@ const { runVerifier, RUN_SIZE, SLICE_SIZE } = await import("../../src/contracts/
 function pactFile(interactions: number, failing: readonly number[] = []): string {
   const file = join(mkdtempSync(join(tmpdir(), "run-verifier-test-")), "c-twilio-voice-api.json");
   const description = (i: number) => (failing.includes(i) ? `fail ${i}` : `i${i}`);
-  const pact = { consumer: { name: "c" }, provider: { name: "twilio-voice-api" }, interactions: Array.from({ length: interactions }, (_, i) => ({ description: description(i) })), metadata: {} };
+  const pact = {
+    consumer: { name: "c" },
+    provider: { name: "twilio-voice-api" },
+    interactions: Array.from({ length: interactions }, (_, i) => ({ description: description(i) })),
+    metadata: {},
+  };
   writeFileSync(file, JSON.stringify(pact));
   return file;
 }
 
-const options = (pactUrls: string[], providerBaseUrl = "http://127.0.0.1:1") => ({ provider: "twilio-voice-api", providerBaseUrl, pactUrls });
+const options = (pactUrls: string[], providerBaseUrl = "http://127.0.0.1:1") => ({
+  provider: "twilio-voice-api",
+  providerBaseUrl,
+  pactUrls,
+});
 
 afterEach(() => {
   calls.length = 0;
@@ -61,7 +88,10 @@ describe("runVerifier", () => {
 
   it(`verifies more than ${RUN_SIZE} interactions in runs of at most ${RUN_SIZE}, and joins their results into one`, async () => {
     const total = 2 * RUN_SIZE + 10;
-    const answer = JSON.parse((await runVerifier(options([pactFile(total)]))) as string) as { result: boolean; interactionResults: unknown[] };
+    const answer = JSON.parse((await runVerifier(options([pactFile(total)]))) as string) as {
+      result: boolean;
+      interactionResults: unknown[];
+    };
     expect(calls.map((c) => c.counts.reduce((a, b) => a + b, 0))).toEqual([RUN_SIZE, RUN_SIZE, 10]);
     expect(answer.result).toBe(true);
     expect(answer.interactionResults).toHaveLength(total);
@@ -71,7 +101,11 @@ describe("runVerifier", () => {
     const total = 2 * RUN_SIZE + 10;
     const failure = await runVerifier(options([pactFile(total, [3, total - 1])])).catch((error: Error) => error);
     expect(calls).toHaveLength(3);
-    const result = JSON.parse((failure as Error).message) as { result: boolean; errors: Array<{ interaction: string }>; interactionResults: unknown[] };
+    const result = JSON.parse((failure as Error).message) as {
+      result: boolean;
+      errors: Array<{ interaction: string }>;
+      interactionResults: unknown[];
+    };
     expect(result.result).toBe(false);
     expect(result.errors.map((e) => e.interaction)).toEqual(["fail 3", `fail ${total - 1}`]);
     expect(result.interactionResults).toHaveLength(total);
@@ -98,7 +132,11 @@ describe("runVerifier", () => {
   });
 
   it("runs one verification at a time", async () => {
-    await Promise.all([runVerifier(options([pactFile(1)])), runVerifier(options([pactFile(1)], "https://provider.example")), runVerifier(options([pactFile(1)]))]);
+    await Promise.all([
+      runVerifier(options([pactFile(1)])),
+      runVerifier(options([pactFile(1)], "https://provider.example")),
+      runVerifier(options([pactFile(1)])),
+    ]);
     expect(calls).toHaveLength(3);
     expect(overlapped).toBe(false);
     expect(calls[1]!.env[1]).not.toBe(devNull);

@@ -22,8 +22,15 @@ import { type BrokerFailure, closedPort, type PactDocument, type RecordedRequest
 
 const REPO = fileURLToPath(new URL("../..", import.meta.url));
 /** The shipped binary, as package.json `bin` names it (built by `npm run build`). */
-const BIN = join(REPO, (JSON.parse(readFileSync(join(REPO, "package.json"), "utf8")) as { bin: Record<string, string> }).bin["twilio-testkit"] ?? "");
-const PACT = JSON.parse(readFileSync(join(REPO, "contracts", "conference-app-twilio-voice-api.json"), "utf8")) as PactDocument;
+const BIN = join(
+  REPO,
+  (JSON.parse(readFileSync(join(REPO, "package.json"), "utf8")) as { bin: Record<string, string> }).bin[
+    "twilio-testkit"
+  ] ?? "",
+);
+const PACT = JSON.parse(
+  readFileSync(join(REPO, "contracts", "conference-app-twilio-voice-api.json"), "utf8"),
+) as PactDocument;
 
 const USER = "ci-user";
 const TOKEN = "tok-5ecr3t-bearer-0a1b2c";
@@ -36,7 +43,12 @@ const base64 = (text: string) => Buffer.from(text).toString("base64");
 
 /** Each secret in every form a leak could take: as is, percent-encoded, base64, and as the Basic credential. */
 function forms(secret: string, user?: string): string[] {
-  return [secret, encodeURIComponent(secret), base64(secret), ...(user === undefined ? [] : [base64(`${user}:${secret}`)])];
+  return [
+    secret,
+    encodeURIComponent(secret),
+    base64(secret),
+    ...(user === undefined ? [] : [base64(`${user}:${secret}`)]),
+  ];
 }
 
 interface Credentials {
@@ -47,7 +59,11 @@ interface Credentials {
 }
 
 const CREDENTIALS: Record<string, Credentials> = {
-  "a bearer token": { env: (url) => ({ PACT_BROKER_BASE_URL: url, PACT_BROKER_TOKEN: TOKEN }), authorization: `Bearer ${TOKEN}`, secrets: forms(TOKEN) },
+  "a bearer token": {
+    env: (url) => ({ PACT_BROKER_BASE_URL: url, PACT_BROKER_TOKEN: TOKEN }),
+    authorization: `Bearer ${TOKEN}`,
+    secrets: forms(TOKEN),
+  },
   "basic auth variables": {
     env: (url) => ({ PACT_BROKER_BASE_URL: url, PACT_BROKER_USERNAME: USER, PACT_BROKER_PASSWORD: PASSWORD }),
     authorization: `Basic ${base64(`${USER}:${PASSWORD}`)}`,
@@ -66,7 +82,8 @@ const authorization = (request: RecordedRequest) => request.headers.authorizatio
 /** A redirect to nowhere whose Location carries the request's credentials (userinfo for Basic, a query for Bearer). */
 function leakyLocation(request: RecordedRequest, nowhere: number): Record<string, string> {
   const [scheme = "", value = ""] = authorization(request).split(" ");
-  if (scheme !== "Basic") return { location: `http://127.0.0.1:${nowhere}/moved?access_token=${encodeURIComponent(value)}` };
+  if (scheme !== "Basic")
+    return { location: `http://127.0.0.1:${nowhere}/moved?access_token=${encodeURIComponent(value)}` };
   const [user = "", ...password] = Buffer.from(value, "base64").toString("utf8").split(":");
   return { location: `http://${user}:${encodeURIComponent(password.join(":"))}@127.0.0.1:${nowhere}/moved` };
 }
@@ -84,12 +101,19 @@ type Failure = "down" | "401" | "409" | "500" | "redirect";
 const FAILURES: readonly Failure[] = ["down", "401", "409", "500", "redirect"];
 
 function brokerFailure(failure: Exclude<Failure, "down">, command: string, nowhere: number): BrokerFailure {
-  const echo = (error: string) => (request: RecordedRequest) => ({ error, request: { headers: { Authorization: authorization(request) } } });
+  const echo = (error: string) => (request: RecordedRequest) => ({
+    error,
+    request: { headers: { Authorization: authorization(request) } },
+  });
   switch (failure) {
     case "401":
       return { path: /.*/, status: 401, body: echo("Unauthorized") };
     case "409":
-      return { path: WRITES[command] ?? /.*/, status: 409, body: (request: RecordedRequest) => ({ errors: { base: [`conflict for ${authorization(request)}`] } }) };
+      return {
+        path: WRITES[command] ?? /.*/,
+        status: 409,
+        body: (request: RecordedRequest) => ({ errors: { base: [`conflict for ${authorization(request)}`] } }),
+      };
     case "500":
       return { path: /.*/, status: 500, body: echo("Internal Server Error") };
     case "redirect":
@@ -121,28 +145,60 @@ const COMMANDS: Record<string, Command> = {
     call: (env) => publishContracts({ cwd, consumerAppVersion: "1.2.3", branch: "main" }, env),
   },
   verify: {
-    argv: ["contracts", "verify", "--publish-verification-results", "--provider-app-version", "4.5.6", "--branch", "main"],
+    argv: [
+      "contracts",
+      "verify",
+      "--publish-verification-results",
+      "--provider-app-version",
+      "4.5.6",
+      "--branch",
+      "main",
+    ],
     call: (env) => verifyContracts({ cwd, publish: { providerVersion: "4.5.6", branch: "main" } }, env),
   },
   "can-i-deploy": {
-    argv: ["contracts", "can-i-deploy", "--pacticipant", "conference-app", "--version", "1.2.3", "--to-environment", "production"],
-    call: (env) => canIDeploy({ pacticipant: "conference-app", version: "1.2.3", toEnvironment: "production", cwd }, env),
+    argv: [
+      "contracts",
+      "can-i-deploy",
+      "--pacticipant",
+      "conference-app",
+      "--version",
+      "1.2.3",
+      "--to-environment",
+      "production",
+    ],
+    call: (env) =>
+      canIDeploy({ pacticipant: "conference-app", version: "1.2.3", toEnvironment: "production", cwd }, env),
   },
   "create-environment": {
     argv: ["contracts", "create-environment", "--name", "staging"],
     call: (env) => createEnvironment({ name: "staging", cwd }, env),
   },
   "record-deployment": {
-    argv: ["contracts", "record-deployment", "--pacticipant", "conference-app", "--version", "1.2.3", "--environment", "production"],
-    call: (env) => recordDeployment({ pacticipant: "conference-app", version: "1.2.3", environment: "production", cwd }, env),
+    argv: [
+      "contracts",
+      "record-deployment",
+      "--pacticipant",
+      "conference-app",
+      "--version",
+      "1.2.3",
+      "--environment",
+      "production",
+    ],
+    call: (env) =>
+      recordDeployment({ pacticipant: "conference-app", version: "1.2.3", environment: "production", cwd }, env),
   },
 };
 
 /** Runs the built CLI; resolves with its exit code and everything it printed. */
 function cli(argv: readonly string[], env: Env): Promise<{ code: number; stdout: string; stderr: string }> {
   return new Promise((done) => {
-    const child = execFile(process.execPath, [BIN, ...argv], { cwd, env: { PATH: process.env.PATH ?? "", ...env } }, (error, stdout, stderr) =>
-      done({ code: error ? (typeof error.code === "number" ? error.code : -1) : 0, stdout, stderr }),
+    const child = execFile(
+      process.execPath,
+      [BIN, ...argv],
+      { cwd, env: { PATH: process.env.PATH ?? "", ...env } },
+      (error, stdout, stderr) =>
+        done({ code: error ? (typeof error.code === "number" ? error.code : -1) : 0, stdout, stderr }),
     );
     child.stdin?.end();
   });
@@ -151,7 +207,11 @@ function cli(argv: readonly string[], env: Env): Promise<{ code: number; stdout:
 /** Every text a thrown value shows: message, stack, `String()`, JSON and the same for each cause. */
 function everyText(thrown: unknown): string[] {
   const texts: string[] = [];
-  for (let error = thrown, depth = 0; error !== undefined && error !== null && depth < 10; error = (error as { cause?: unknown }).cause, depth++) {
+  for (
+    let error = thrown, depth = 0;
+    error !== undefined && error !== null && depth < 10;
+    error = (error as { cause?: unknown }).cause, depth++
+  ) {
     texts.push(String(error), JSON.stringify(error) ?? "");
     if (error instanceof Error) texts.push(error.message, error.stack ?? "", JSON.stringify(Object.entries(error)));
   }
@@ -171,19 +231,29 @@ function oneAtATime<T>(command: string, run: () => Promise<T>): Promise<T> {
 }
 
 /** Every combination; verify's rows (the costly ones) spread among the others, since rows run several at a time. */
-const ROWS = Object.keys(CREDENTIALS).flatMap((credentials) => FAILURES.flatMap((failure) => Object.keys(COMMANDS).map((command) => ({ credentials, command, failure }))));
+const ROWS = Object.keys(CREDENTIALS).flatMap((credentials) =>
+  FAILURES.flatMap((failure) => Object.keys(COMMANDS).map((command) => ({ credentials, command, failure }))),
+);
 
 describe.concurrent("no secret in any output or error of the broker commands", () => {
   it.each(ROWS)("$credentials × $command × $failure", async ({ credentials, command, failure }) => {
     const { env: envFor, authorization: sent, secrets } = CREDENTIALS[credentials] as Credentials;
     const { argv, call } = COMMANDS[command] as Command;
-    const broker = failure === "down" ? undefined : await startFakeBroker({ pacts: [PACT], failure: brokerFailure(failure, command, nowhere) });
+    const broker =
+      failure === "down"
+        ? undefined
+        : await startFakeBroker({ pacts: [PACT], failure: brokerFailure(failure, command, nowhere) });
     try {
       // No retries: the Pact CLI would back off for about a minute on a broker that is down or answers 500.
       const env = { ...envFor(broker?.url ?? `http://127.0.0.1:${nowhere}`), PACT_BROKER_HTTP_RETRIES: "0" };
       const [printed, outcome] = await Promise.all([
         command === "verify" ? cli(argv, env) : run(argv, { env, cwd }),
-        oneAtATime(command, () => call(env).then((value) => ({ value }), (error: unknown) => ({ error }))),
+        oneAtATime(command, () =>
+          call(env).then(
+            (value) => ({ value }),
+            (error: unknown) => ({ error }),
+          ),
+        ),
       ]);
 
       // The row exercised what it names: the broker got the credentials, and the command failed in one line.
@@ -192,7 +262,11 @@ describe.concurrent("no secret in any output or error of the broker commands", (
       expect(printed.stderr).toMatch(/^twilio-testkit: Failed to [^\n]+\n$/);
       expect("error" in outcome).toBe(true);
 
-      const texts = [printed.stdout, printed.stderr, ...("error" in outcome ? everyText(outcome.error) : [JSON.stringify(outcome.value)])];
+      const texts = [
+        printed.stdout,
+        printed.stderr,
+        ...("error" in outcome ? everyText(outcome.error) : [JSON.stringify(outcome.value)]),
+      ];
       for (const text of texts) for (const secret of secrets) expect(text, `leaks ${secret}`).not.toContain(secret);
     } finally {
       await broker?.close();

@@ -49,8 +49,11 @@ describe("layout-app", () => {
 /** Runs the project's tests in a child Vitest; resolves whatever its exit status (a failing test is part of the plan). */
 function vitest(project: string, args: readonly string[], env: Record<string, string> = {}): Promise<string> {
   return new Promise((resolve) => {
-    execFile(process.execPath, [VITEST, "run", "--root", project, "--config", join(project, "vitest.config.mjs"), ...args], { cwd: project, env: { ...process.env, ...env } }, (_error, stdout, stderr) =>
-      resolve(`${stdout}${stderr}`),
+    execFile(
+      process.execPath,
+      [VITEST, "run", "--root", project, "--config", join(project, "vitest.config.mjs"), ...args],
+      { cwd: project, env: { ...process.env, ...env } },
+      (_error, stdout, stderr) => resolve(`${stdout}${stderr}`),
     );
   });
 }
@@ -60,16 +63,22 @@ function contract(project: string): Record<string, string> {
   const pact = JSON.parse(readFileSync(join(project, "contracts/layout-app-twilio-voice-api.json"), "utf8")) as {
     interactions: Array<{ description: string; comments: { testname: string } }>;
   };
-  return Object.fromEntries(pact.interactions.map((i) => [i.description.replace("a request for ", ""), i.comments.testname]));
+  return Object.fromEntries(
+    pact.interactions.map((i) => [i.description.replace("a request for ", ""), i.comments.testname]),
+  );
 }
 
-const written = (file: string, ...tests: string[]): Record<string, string> => Object.fromEntries(tests.map((name) => [name, `${file} > layout-app > ${name}`]));
+const written = (file: string, ...tests: string[]): Record<string, string> =>
+  Object.fromEntries(tests.map((name) => [name, `${file} > layout-app > ${name}`]));
 
 describe("setupContract in Vitest runs", () => {
   let project: string;
   beforeAll(() => {
     project = mkdtempSync(join(tmpdir(), "setup-contract-"));
-    writeFileSync(join(project, "vitest.config.mjs"), "export default { test: { globals: true, include: ['*.test.ts'], testTimeout: 30000 } };\n");
+    writeFileSync(
+      join(project, "vitest.config.mjs"),
+      "export default { test: { globals: true, include: ['*.test.ts'], testTimeout: 30000 } };\n",
+    );
     writeFileSync(join(project, "a.test.ts"), testFile(["a1", "a2"]));
     writeFileSync(join(project, "b.test.ts"), testFile(["b1", "b2", "b3"]));
     writeFileSync(join(project, "c.test.ts"), testFile(["c1", "c2"], ["c2"]));
@@ -78,17 +87,29 @@ describe("setupContract in Vitest runs", () => {
 
   it("three files on three forks, one test failing: the contract holds exactly the passing tests' interactions", async () => {
     await vitest(project, ["--pool", "forks", "--maxWorkers", "3"]);
-    expect(contract(project)).toEqual({ ...written("a.test.ts", "a1", "a2"), ...written("b.test.ts", "b1", "b2", "b3"), ...written("c.test.ts", "c1") });
+    expect(contract(project)).toEqual({
+      ...written("a.test.ts", "a1", "a2"),
+      ...written("b.test.ts", "b1", "b2", "b3"),
+      ...written("c.test.ts", "c1"),
+    });
   });
 
   it("-t on a subset keeps the others; the failing test, once fixed, joins", async () => {
     await vitest(project, ["--pool", "threads", "--maxWorkers", "2", "-t", "a2|b1|c2"], { FIXED: "1" });
-    expect(contract(project)).toEqual({ ...written("a.test.ts", "a1", "a2"), ...written("b.test.ts", "b1", "b2", "b3"), ...written("c.test.ts", "c1", "c2") });
+    expect(contract(project)).toEqual({
+      ...written("a.test.ts", "a1", "a2"),
+      ...written("b.test.ts", "b1", "b2", "b3"),
+      ...written("c.test.ts", "c1", "c2"),
+    });
   });
 
   it("a test that fails again takes its interaction out; a run of a subset leaves the rest", async () => {
     await vitest(project, ["c.test.ts"]);
-    expect(contract(project)).toEqual({ ...written("a.test.ts", "a1", "a2"), ...written("b.test.ts", "b1", "b2", "b3"), ...written("c.test.ts", "c1") });
+    expect(contract(project)).toEqual({
+      ...written("a.test.ts", "a1", "a2"),
+      ...written("b.test.ts", "b1", "b2", "b3"),
+      ...written("c.test.ts", "c1"),
+    });
   });
 
   it("two Vitest runs at once, one per pool, lose nothing", async () => {
@@ -97,7 +118,11 @@ describe("setupContract in Vitest runs", () => {
       vitest(project, ["a.test.ts", "c.test.ts", "--pool", "threads", "--maxWorkers", "2"], { FIXED: "1" }),
       vitest(project, ["b.test.ts", "--pool", "forks"]),
     ]);
-    expect(contract(project)).toEqual({ ...written("a.test.ts", "a1", "a2"), ...written("b.test.ts", "b1", "b2", "b3", "b4"), ...written("c.test.ts", "c1", "c2") });
+    expect(contract(project)).toEqual({
+      ...written("a.test.ts", "a1", "a2"),
+      ...written("b.test.ts", "b1", "b2", "b3", "b4"),
+      ...written("c.test.ts", "c1", "c2"),
+    });
   });
 
   it("tests and files that are gone take their interactions with them, even under -t", async () => {

@@ -1,5 +1,14 @@
 import { spawnSync } from "node:child_process";
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, utimesSync, writeFileSync } from "node:fs";
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  utimesSync,
+  writeFileSync,
+} from "node:fs";
 import { hostname, tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
@@ -49,7 +58,9 @@ describe("stageDirectory", () => {
     writeFileSync(join(target, "pact.json"), "old");
     const staging = stageDirectory(target);
 
-    expect(() => staging.commit("pact.json")).toThrow(expect.objectContaining({ code: "IO", message: expect.stringMatching(/^Failed to commit pact.json/) }));
+    expect(() => staging.commit("pact.json")).toThrow(
+      expect.objectContaining({ code: "IO", message: expect.stringMatching(/^Failed to commit pact.json/) }),
+    );
     expect(existsSync(staging.dir)).toBe(false);
     expect(readFileSync(join(target, "pact.json"), "utf8")).toBe("old");
   });
@@ -80,6 +91,8 @@ describe("stageDirectory", () => {
     utimesSync(join(target, leftovers.oldOtherHost), twoHoursAgo, twoHoursAgo);
 
     const staging = stageDirectory(target);
-    expect(readdirSync(target).sort()).toEqual([leftovers.recentOldRelease, leftovers.running, leftovers.otherHost, staging.dir.slice(target.length + 1)].sort());
+    expect(readdirSync(target).sort()).toEqual(
+      [leftovers.recentOldRelease, leftovers.running, leftovers.otherHost, staging.dir.slice(target.length + 1)].sort(),
+    );
   });
 });

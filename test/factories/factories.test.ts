@@ -28,7 +28,12 @@ describe("determinism", () => {
   });
 
   it("checks every build of a factory not marked valid by construction, plain ones too", () => {
-    const broken = new Factory<Record<string, unknown>>({ kind: "participant", generate: () => ({ call_sid: "not-a-sid" }), traits: {}, params: {} });
+    const broken = new Factory<Record<string, unknown>>({
+      kind: "participant",
+      generate: () => ({ call_sid: "not-a-sid" }),
+      traits: {},
+      params: {},
+    });
     expect(() => broken.seed(1).build()).toThrow(/Failed to build participant: .*call_sid/s);
   });
 
@@ -52,7 +57,9 @@ describe("Twilio's shapes", () => {
     expect(s.uri).toBe(`/2010-04-01/Accounts/${s.account_sid}/Calls/${s.call_sid}/Streams/${s.sid}.json`);
     const c = conferenceFactory.seed(4).build({ sid: "CF0123456789abcdef0123456789abcdef" });
     expect(c.uri).toBe(`/2010-04-01/Accounts/${c.account_sid}/Conferences/CF0123456789abcdef0123456789abcdef.json`);
-    expect(c.subresource_uris.participants).toBe(`/2010-04-01/Accounts/${c.account_sid}/Conferences/${c.sid}/Participants.json`);
+    expect(c.subresource_uris.participants).toBe(
+      `/2010-04-01/Accounts/${c.account_sid}/Conferences/${c.sid}/Participants.json`,
+    );
   });
 
   it("a fixed date_created keeps date_updated after it", () => {
@@ -70,24 +77,41 @@ describe("traits", () => {
     expect(coach.coaching).toBe(true);
     expect(coach.call_sid_to_coach).toMatch(/^CA/);
     expect(coach.call_sid_to_coach).not.toBe(coach.call_sid);
-    for (const status of ["queued", "connecting", "ringing", "connected", "complete", "failed"] as const) expect(f.traits(status).build().status).toBe(status);
+    for (const status of ["queued", "connecting", "ringing", "connected", "complete", "failed"] as const)
+      expect(f.traits(status).build().status).toBe(status);
   });
 
   it("conference end reasons imply completed, and name the ending call only when a participant ended it", () => {
     const f = conferenceFactory.seed(7);
-    expect(f.traits("init").build()).toMatchObject({ status: "init", reason_conference_ended: null, call_sid_ending_conference: null });
-    expect(f.traits("conference-ended-via-api").build()).toMatchObject({ status: "completed", call_sid_ending_conference: null });
-    expect(f.traits("participant-with-end-conference-on-exit-kicked").build().call_sid_ending_conference).toMatch(/^CA/);
+    expect(f.traits("init").build()).toMatchObject({
+      status: "init",
+      reason_conference_ended: null,
+      call_sid_ending_conference: null,
+    });
+    expect(f.traits("conference-ended-via-api").build()).toMatchObject({
+      status: "completed",
+      call_sid_ending_conference: null,
+    });
+    expect(f.traits("participant-with-end-conference-on-exit-kicked").build().call_sid_ending_conference).toMatch(
+      /^CA/,
+    );
     expect(f.traits("completed").build().reason_conference_ended).not.toBeNull();
   });
 
   it("stream stopped and error bodies", () => {
     expect(streamFactory.traits("stopped").build().status).toBe("stopped");
-    expect(errorFactory.traits("not-found").build()).toEqual({ code: 20404, status: 404, message: "The requested resource was not found", more_info: "https://www.twilio.com/docs/errors/20404" });
+    expect(errorFactory.traits("not-found").build()).toEqual({
+      code: 20404,
+      status: 404,
+      message: "The requested resource was not found",
+      more_info: "https://www.twilio.com/docs/errors/20404",
+    });
   });
 
   it("an unknown trait fails, listing the traits there are", () => {
-    expect(() => streamFactory.traits("paused" as "stopped")).toThrow('Failed to apply trait "paused" to stream: traits are in-progress, stopped');
+    expect(() => streamFactory.traits("paused" as "stopped")).toThrow(
+      'Failed to apply trait "paused" to stream: traits are in-progress, stopped',
+    );
   });
 });
 
@@ -95,7 +119,8 @@ describe("related objects", () => {
   it("participants of one conference share its account_sid and conference_sid", () => {
     const conference = conferenceFactory.seed(8).build();
     const participants = participantFactory.seed(8).forConference(conference).buildList(5);
-    for (const p of participants) expect(p).toMatchObject({ account_sid: conference.account_sid, conference_sid: conference.sid });
+    for (const p of participants)
+      expect(p).toMatchObject({ account_sid: conference.account_sid, conference_sid: conference.sid });
   });
 
   it("a page answers its PageSize / Page, holds items of one conference and agrees on start, end and next_page_uri", () => {
@@ -112,21 +137,36 @@ describe("related objects", () => {
   it.each([
     [{ Page: 1e20 }, "Page is too large: (Page + 1) × PageSize must be at most 9007199254740991"],
     [{ Page: "99999999999999999999" }, "Page is too large: (Page + 1) × PageSize must be at most 9007199254740991"],
-    [{ Page: 9007199254740991, PageSize: 1 }, "Page is too large: (Page + 1) × PageSize must be at most 9007199254740991"],
+    [
+      { Page: 9007199254740991, PageSize: 1 },
+      "Page is too large: (Page + 1) × PageSize must be at most 9007199254740991",
+    ],
     [{ Page: -1 }, "Page must be a whole number ≥ 0, not -1"],
     [{ Page: 1.5 }, "Page must be a whole number ≥ 0, not 1.5"],
     [{ Page: "one" }, 'Page must be a whole number ≥ 0, not "one"'],
     [{ PageSize: 0 }, "PageSize must be a whole number ≥ 1, not 0"],
   ])("answering(%o) refuses the page as the fake Twilio does (INVALID_OVERRIDE)", (query, reason) => {
-    expect(() => participantPageFactory.answering(query)).toThrow(expect.objectContaining({ code: "INVALID_OVERRIDE", message: `Failed to build participant-page: ${reason}` }));
+    expect(() => participantPageFactory.answering(query)).toThrow(
+      expect.objectContaining({ code: "INVALID_OVERRIDE", message: `Failed to build participant-page: ${reason}` }),
+    );
   });
 
   it("an empty page has end 0 and no next page", () => {
-    expect(conferencePageFactory.seed(10).ofTotal(0).build()).toMatchObject({ conferences: [], start: 0, end: 0, next_page_uri: null, previous_page_uri: null });
+    expect(conferencePageFactory.seed(10).ofTotal(0).build()).toMatchObject({
+      conferences: [],
+      start: 0,
+      end: 0,
+      next_page_uri: null,
+      previous_page_uri: null,
+    });
   });
 
   it("ListConference filters shape the items and the URIs", () => {
-    const page = conferencePageFactory.seed(10).answering({ Status: "completed", "DateCreated>": "2020-01-01", PageSize: 5 }).ofTotal(5).build();
+    const page = conferencePageFactory
+      .seed(10)
+      .answering({ Status: "completed", "DateCreated>": "2020-01-01", PageSize: 5 })
+      .ofTotal(5)
+      .build();
     expect(page.conferences.every((c) => c.status === "completed")).toBe(true);
     expect(page.uri).toContain("?Status=completed&DateCreated%3E=2020-01-01&PageSize=5&Page=0");
   });
@@ -148,7 +188,9 @@ describe("overrides that break the schema", () => {
     }
     expect(error).toBeInstanceOf(TestkitError);
     expect((error as TestkitError).code).toBe("INVALID_OVERRIDE");
-    expect((error as TestkitError).message).toMatch(new RegExp(`^Failed to build participant: 1 issue:\\n  ${path} .*\\[${rule}\\]$`));
+    expect((error as TestkitError).message).toMatch(
+      new RegExp(`^Failed to build participant: 1 issue:\\n  ${path} .*\\[${rule}\\]$`),
+    );
   });
 
   it("buildList rejects a negative count", () => {

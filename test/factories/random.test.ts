@@ -12,7 +12,10 @@ describe("the factories' randomness: faker's own numbers, and SIDs eight hex dig
       const ours = new Mersenne(seed);
       // 1,500 draws cross the 624-word state twice
       const draws = Array.from({ length: 1500 }, () => [ours.next(), fakers.next()]);
-      expect(draws.filter(([a, b]) => a !== b), `seed ${JSON.stringify(seed)}`).toEqual([]);
+      expect(
+        draws.filter(([a, b]) => a !== b),
+        `seed ${JSON.stringify(seed)}`,
+      ).toEqual([]);
     }
   });
 
@@ -40,13 +43,16 @@ describe("the factories' randomness: faker's own numbers, and SIDs eight hex dig
   it("hex digits are evenly spread over 0-f", () => {
     const faker = seededFaker(9);
     const counts = new Map<string, number>();
-    for (let i = 0; i < 2000; i++) for (const digit of hexDigits(faker, 32)) counts.set(digit, (counts.get(digit) ?? 0) + 1);
+    for (let i = 0; i < 2000; i++)
+      for (const digit of hexDigits(faker, 32)) counts.set(digit, (counts.get(digit) ?? 0) + 1);
     expect([...counts.keys()].sort().join("")).toBe("0123456789abcdef");
     // 64,000 digits: 4,000 expected each, standard deviation about 61; ±200 is over three of them (the seed is fixed, so this is reproducible)
     for (const count of counts.values()) expect(Math.abs(count - 4000)).toBeLessThan(200);
   });
 
   it("hex digits need a faker made by seededFaker", () => {
-    expect(() => hexDigits(new Faker({ locale: [en, base], seed: 3 }), 8)).toThrow("the faker was not made by seededFaker");
+    expect(() => hexDigits(new Faker({ locale: [en, base], seed: 3 }), 8)).toThrow(
+      "the faker was not made by seededFaker",
+    );
   });
 });

@@ -27,7 +27,11 @@ export interface Harness {
 
 /** The catalogued operation a request was for, from its method and path. */
 function operationOf(method: string, path: string): Operation | undefined {
-  return OPERATIONS.find((op) => op.method === method.toUpperCase() && new RegExp(`^${op.path.replace(/[.]/g, "\\.").replace(/\{\w+\}/g, "[^/]+")}$`).test(path));
+  return OPERATIONS.find(
+    (op) =>
+      op.method === method.toUpperCase() &&
+      new RegExp(`^${op.path.replace(/[.]/g, "\\.").replace(/\{\w+\}/g, "[^/]+")}$`).test(path),
+  );
 }
 
 /** An exchange's body as JSON (the SDK hands over text or parsed JSON); undefined for no body. */
@@ -41,7 +45,12 @@ export function strictProblem(exchange: Exchange): string | undefined {
   const path = new URL(exchange.uri).pathname;
   const body = bodyOf(exchange);
   const op = operationOf(exchange.method, path);
-  const result = exchange.statusCode >= 400 ? validateResource("error", body, { profile: "strict" }) : op ? validateResponse(op.operationId, body, { profile: "strict" }) : undefined;
+  const result =
+    exchange.statusCode >= 400
+      ? validateResource("error", body, { profile: "strict" })
+      : op
+        ? validateResponse(op.operationId, body, { profile: "strict" })
+        : undefined;
   if (!result) return `${exchange.method} ${path}: no catalogued operation`;
   return result.ok ? undefined : `${exchange.method} ${path} (${exchange.statusCode}): ${formatIssues(result.issues)}`;
 }
@@ -52,7 +61,13 @@ export function recordingClient(fake: FakeTwilio, exchanges: Exchange[]): twilio
   const send = httpClient.request.bind(httpClient);
   httpClient.request = (async (opts: Parameters<typeof send>[0]) => {
     const response = await send(opts);
-    exchanges.push({ method: opts.method, uri: opts.uri, params: (opts.params ?? {}) as Record<string, unknown>, statusCode: response.statusCode, body: response.body });
+    exchanges.push({
+      method: opts.method,
+      uri: opts.uri,
+      params: (opts.params ?? {}) as Record<string, unknown>,
+      statusCode: response.statusCode,
+      body: response.body,
+    });
     return response;
   }) as typeof httpClient.request;
   const client = twilio(fake.accountSid, fake.authToken, { httpClient });

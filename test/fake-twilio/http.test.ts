@@ -10,18 +10,33 @@ beforeEach(async () => {
 });
 afterEach(() => fake.close());
 
-const basic = (user: string, password: string): string => `Basic ${Buffer.from(`${user}:${password}`).toString("base64")}`;
+const basic = (user: string, password: string): string =>
+  `Basic ${Buffer.from(`${user}:${password}`).toString("base64")}`;
 
 /** A request to the fake with the seeded account's credentials unless `authorization` says otherwise. */
-async function call(method: string, path: string, options: { form?: Record<string, string>; json?: unknown; authorization?: string | null } = {}) {
+async function call(
+  method: string,
+  path: string,
+  options: { form?: Record<string, string>; json?: unknown; authorization?: string | null } = {},
+) {
   const headers: Record<string, string> = {};
-  if (options.authorization !== null) headers.authorization = options.authorization ?? basic(fake.accountSid, fake.authToken);
+  if (options.authorization !== null)
+    headers.authorization = options.authorization ?? basic(fake.accountSid, fake.authToken);
   let body: string | undefined;
-  if (options.form) [headers["content-type"], body] = ["application/x-www-form-urlencoded", new URLSearchParams(options.form).toString()];
+  if (options.form)
+    [headers["content-type"], body] = [
+      "application/x-www-form-urlencoded",
+      new URLSearchParams(options.form).toString(),
+    ];
   if (options.json !== undefined) [headers["content-type"], body] = ["application/json", JSON.stringify(options.json)];
   const response = await fetch(`${fake.url}${path}`, { method, headers, ...(body === undefined ? {} : { body }) });
   const text = await response.text();
-  return { status: response.status, contentType: response.headers.get("content-type"), text, body: text === "" ? undefined : (JSON.parse(text) as Record<string, unknown>) };
+  return {
+    status: response.status,
+    contentType: response.headers.get("content-type"),
+    text,
+    body: text === "" ? undefined : (JSON.parse(text) as Record<string, unknown>),
+  };
 }
 
 const conferences = () => `/2010-04-01/Accounts/${fake.accountSid}/Conferences.json`;
@@ -56,15 +71,30 @@ describe("Basic auth against the account in the path", () => {
 
   it("answers 401 / 20003 for an account it does not hold, even with matching credentials", async () => {
     const stranger = "AC0123456789abcdef0123456789abcdef";
-    expectTwilioError(await call("GET", `/2010-04-01/Accounts/${stranger}/Conferences.json`, { authorization: basic(stranger, fake.authToken) }), 401, 20003);
+    expectTwilioError(
+      await call("GET", `/2010-04-01/Accounts/${stranger}/Conferences.json`, {
+        authorization: basic(stranger, fake.authToken),
+      }),
+      401,
+      20003,
+    );
   });
 
   it("accounts put later get the fake's token unless given one", async () => {
     const other = "ACfedcba9876543210fedcba9876543210";
     fake.store.putAccount(other);
-    expect((await call("GET", `/2010-04-01/Accounts/${other}/Conferences.json`, { authorization: basic(other, "your_auth_token") })).status).toBe(200);
+    expect(
+      (
+        await call("GET", `/2010-04-01/Accounts/${other}/Conferences.json`, {
+          authorization: basic(other, "your_auth_token"),
+        })
+      ).status,
+    ).toBe(200);
     fake.store.putAccount(other, "s3cret");
-    expect((await call("GET", `/2010-04-01/Accounts/${other}/Conferences.json`, { authorization: basic(other, "s3cret") })).status).toBe(200);
+    expect(
+      (await call("GET", `/2010-04-01/Accounts/${other}/Conferences.json`, { authorization: basic(other, "s3cret") }))
+        .status,
+    ).toBe(200);
   });
 });
 
@@ -80,7 +110,10 @@ describe("404 / 20404", () => {
     ["a malformed conference SID", () => conference("CF123")],
     ["a conference SID of the wrong kind", () => participants("CA0123456789abcdef0123456789abcdef")],
     ["a malformed call SID on a stream", () => `/2010-04-01/Accounts/${fake.accountSid}/Calls/not-a-call/Streams.json`],
-    ["an unknown participant label", () => `/2010-04-01/Accounts/${fake.accountSid}/Conferences/${firstConference()}/Participants/nobody.json`],
+    [
+      "an unknown participant label",
+      () => `/2010-04-01/Accounts/${fake.accountSid}/Conferences/${firstConference()}/Participants/nobody.json`,
+    ],
     ["a path no operation has", () => `/2010-04-01/Accounts/${fake.accountSid}/Recordings.json`],
   ])("for %s", async (_, path) => {
     expectTwilioError(await call("GET", path()), 404, 20404);
@@ -104,18 +137,32 @@ describe("400 for invalid or unknown parameters", () => {
   it.each([
     ["Muted=maybe", { Muted: "maybe" }, "Muted"],
     ["an unknown field", { Volume: "11" }, "Volume"],
-    ["a CallSidToCoach that is not a CA SID", { Coaching: "true", CallSidToCoach: "CF0123456789abcdef0123456789abcdef" }, "CallSidToCoach"],
+    [
+      "a CallSidToCoach that is not a CA SID",
+      { Coaching: "true", CallSidToCoach: "CF0123456789abcdef0123456789abcdef" },
+      "CallSidToCoach",
+    ],
   ])("UpdateParticipant with %s: 20001 naming the field", async (_, form, name) => {
     const sid = firstConference();
     const [p] = fake.store.participants(fake.accountSid, sid);
-    const reply = await call("POST", `/2010-04-01/Accounts/${fake.accountSid}/Conferences/${sid}/Participants/${p?.call_sid}.json`, { form });
+    const reply = await call(
+      "POST",
+      `/2010-04-01/Accounts/${fake.accountSid}/Conferences/${sid}/Participants/${p?.call_sid}.json`,
+      { form },
+    );
     expectTwilioError(reply, 400, 20001);
     expect(reply.body?.message).toContain(name);
   });
 
   it("CreateParticipant without To, and with an undialable To (21211)", async () => {
-    expectTwilioError(await call("POST", participants(firstConference()), { form: { From: "+15017122661" } }), 400, 20001);
-    const reply = await call("POST", participants(firstConference()), { form: { From: "+15017122661", To: "call me maybe" } });
+    expectTwilioError(
+      await call("POST", participants(firstConference()), { form: { From: "+15017122661" } }),
+      400,
+      20001,
+    );
+    const reply = await call("POST", participants(firstConference()), {
+      form: { From: "+15017122661", To: "call me maybe" },
+    });
     expectTwilioError(reply, 400, 21211);
     expect(reply.body?.message).toBe("Invalid 'To' Phone Number");
   });
@@ -146,7 +193,10 @@ describe("success replies", () => {
     const created = await call("POST", participants(sid), { form: { From: "+15017122661", To: "+15558675310" } });
     expect([created.status, created.contentType]).toEqual([201, "application/json"]);
     expect(validateResponse("CreateParticipant", created.body, { profile: "strict" }).ok).toBe(true);
-    const removed = await call("DELETE", `/2010-04-01/Accounts/${fake.accountSid}/Conferences/${sid}/Participants/${String(created.body?.call_sid)}.json`);
+    const removed = await call(
+      "DELETE",
+      `/2010-04-01/Accounts/${fake.accountSid}/Conferences/${sid}/Participants/${String(created.body?.call_sid)}.json`,
+    );
     expect([removed.status, removed.text]).toEqual([204, ""]);
   });
 });
@@ -155,13 +205,24 @@ describe("paging as Twilio pages", () => {
   /** A conference with `count` participants, their call SIDs in list order. */
   function conferenceOf(count: number): { sid: string; calls: string[] } {
     const sid = firstConference();
-    for (const p of fake.store.participants(fake.accountSid, sid)) fake.store.removeParticipant(fake.accountSid, sid, p.call_sid);
+    for (const p of fake.store.participants(fake.accountSid, sid))
+      fake.store.removeParticipant(fake.accountSid, sid, p.call_sid);
     const added = participantFactory.seed(4).forConference({ account_sid: fake.accountSid, sid }).buildList(count);
     for (const p of added) fake.store.putParticipant(p);
     return { sid, calls: added.map((p) => p.call_sid) };
   }
 
-  type Page = { participants: Array<{ call_sid: string }>; page: number; page_size: number; start: number; end: number; uri: string; first_page_uri: string; next_page_uri: string | null; previous_page_uri: string | null };
+  type Page = {
+    participants: Array<{ call_sid: string }>;
+    page: number;
+    page_size: number;
+    start: number;
+    end: number;
+    uri: string;
+    first_page_uri: string;
+    next_page_uri: string | null;
+    previous_page_uri: string | null;
+  };
 
   const page = async (path: string): Promise<Page> => {
     const reply = await call("GET", path);
@@ -173,7 +234,14 @@ describe("paging as Twilio pages", () => {
   it("next_page_uri and previous_page_uri, followed, walk the list forwards and back", async () => {
     const { sid, calls } = conferenceOf(7);
     const first = await page(`${participants(sid)}?PageSize=3`);
-    expect(first).toMatchObject({ page: 0, page_size: 3, start: 0, end: 2, previous_page_uri: null, first_page_uri: `${participants(sid)}?PageSize=3&Page=0` });
+    expect(first).toMatchObject({
+      page: 0,
+      page_size: 3,
+      start: 0,
+      end: 2,
+      previous_page_uri: null,
+      first_page_uri: `${participants(sid)}?PageSize=3&Page=0`,
+    });
     expect(first.next_page_uri).toBe(`${participants(sid)}?PageSize=3&Page=1&PageToken=PA${calls[2]}`);
     const second = await page(first.next_page_uri ?? "");
     const third = await page(second.next_page_uri ?? "");
@@ -212,9 +280,16 @@ describe("paging as Twilio pages", () => {
 
   it("Page without a token, the default PageSize of 50, and an empty page past the end", async () => {
     const { sid, calls } = conferenceOf(5);
-    expect((await page(`${participants(sid)}?PageSize=2&Page=2`)).participants.map((p) => p.call_sid)).toEqual(calls.slice(4));
+    expect((await page(`${participants(sid)}?PageSize=2&Page=2`)).participants.map((p) => p.call_sid)).toEqual(
+      calls.slice(4),
+    );
     expect(await page(participants(sid))).toMatchObject({ page: 0, page_size: 50, end: 4, next_page_uri: null });
-    expect(await page(`${participants(sid)}?PageSize=2&Page=9`)).toMatchObject({ participants: [], start: 18, end: 0, next_page_uri: null });
+    expect(await page(`${participants(sid)}?PageSize=2&Page=9`)).toMatchObject({
+      participants: [],
+      start: 18,
+      end: 0,
+      next_page_uri: null,
+    });
   });
 
   it("a full last page has no next page", async () => {

@@ -13,8 +13,17 @@ describe("conferences through the official twilio SDK", () => {
     const { client, fake } = h();
     const [stored] = fake.store.conferences(fake.accountSid);
     const fetched = await client.conferences(stored?.sid ?? "").fetch();
-    expect(fetched).toMatchObject({ sid: stored?.sid, accountSid: fake.accountSid, status: stored?.status, friendlyName: stored?.friendly_name, uri: stored?.uri });
-    await expect(client.conferences("CF0123456789abcdef0123456789abcdef").fetch()).rejects.toMatchObject({ status: 404, code: 20404 });
+    expect(fetched).toMatchObject({
+      sid: stored?.sid,
+      accountSid: fake.accountSid,
+      status: stored?.status,
+      friendlyName: stored?.friendly_name,
+      uri: stored?.uri,
+    });
+    await expect(client.conferences("CF0123456789abcdef0123456789abcdef").fetch()).rejects.toMatchObject({
+      status: 404,
+      code: 20404,
+    });
   });
 
   it("list answers the seeded account's conferences in a stable order", async () => {
@@ -26,10 +35,17 @@ describe("conferences through the official twilio SDK", () => {
 
   it("update Status=completed ends it via the API: reason conference-ended-via-api, no ending call, no participants", async () => {
     const { client, fake } = h();
-    const open = fake.store.conferences(fake.accountSid).find((c) => c.status === "in-progress" && fake.store.participants(c.account_sid, c.sid).length > 0);
+    const open = fake.store
+      .conferences(fake.accountSid)
+      .find((c) => c.status === "in-progress" && fake.store.participants(c.account_sid, c.sid).length > 0);
     const sid = open?.sid ?? "";
     const ended = await client.conferences(sid).update({ status: "completed" });
-    expect(ended).toMatchObject({ sid, status: "completed", reasonConferenceEnded: "conference-ended-via-api", callSidEndingConference: null });
+    expect(ended).toMatchObject({
+      sid,
+      status: "completed",
+      reasonConferenceEnded: "conference-ended-via-api",
+      callSidEndingConference: null,
+    });
     expect(ended.dateUpdated.getTime()).toBeGreaterThanOrEqual(ended.dateCreated.getTime());
     expect(await client.conferences(sid).participants.list()).toEqual([]);
     expect((await client.conferences(sid).fetch()).status).toBe("completed");
@@ -42,11 +58,15 @@ describe("conferences through the official twilio SDK", () => {
     try {
       const client = recordingClient(fake, exchanges);
       const [first] = fake.store.conferences(fake.accountSid);
-      const updated = await client.conferences(first?.sid ?? "").update({ announceUrl: "https://example.com/announce.xml" });
+      const updated = await client
+        .conferences(first?.sid ?? "")
+        .update({ announceUrl: "https://example.com/announce.xml" });
       expect(updated).toMatchObject({ status: first?.status, reasonConferenceEnded: first?.reason_conference_ended });
       expect(updated.dateUpdated.toISOString()).toBe("2030-01-02T03:04:05.000Z");
       now = new Date("2000-01-01T00:00:00Z");
-      const again = await client.conferences(first?.sid ?? "").update({ announceUrl: "https://example.com/announce.xml" });
+      const again = await client
+        .conferences(first?.sid ?? "")
+        .update({ announceUrl: "https://example.com/announce.xml" });
       expect(again.dateUpdated.toISOString()).toBe("2030-01-02T03:04:05.000Z");
     } finally {
       await fake.close();
@@ -60,13 +80,37 @@ describe("conferences through the official twilio SDK", () => {
       const { fake } = h();
       for (const c of fake.store.conferences(fake.accountSid)) fake.store.removeConference(fake.accountSid, c.sid);
       // One factory per row: `traits()` returns a new factory, whose faker restarts from the seed.
-      const make = (i: number, trait: "completed" | "in-progress" | "init") => conferenceFactory.seed(100 + i).forAccount(fake.accountSid).traits(trait);
+      const make = (i: number, trait: "completed" | "in-progress" | "init") =>
+        conferenceFactory
+          .seed(100 + i)
+          .forAccount(fake.accountSid)
+          .traits(trait);
       const rows = [
-        make(0, "completed").build({ friendly_name: "alpha", date_created: at("2020-01-01T10:00:00Z"), date_updated: at("2020-01-01T11:00:00Z") }),
-        make(1, "completed").build({ friendly_name: "beta", date_created: at("2020-02-01T10:00:00Z"), date_updated: at("2020-03-01T10:00:00Z") }),
-        make(2, "in-progress").build({ friendly_name: "alpha", date_created: at("2020-03-01T10:00:00Z"), date_updated: at("2020-03-01T10:30:00Z") }),
-        make(3, "init").build({ friendly_name: "gamma", date_created: at("2020-04-01T10:00:00Z"), date_updated: at("2020-04-01T10:00:00Z") }),
-        make(4, "completed").build({ friendly_name: "alpha", date_created: at("2020-05-01T23:30:00Z"), date_updated: at("2020-05-02T00:30:00Z") }),
+        make(0, "completed").build({
+          friendly_name: "alpha",
+          date_created: at("2020-01-01T10:00:00Z"),
+          date_updated: at("2020-01-01T11:00:00Z"),
+        }),
+        make(1, "completed").build({
+          friendly_name: "beta",
+          date_created: at("2020-02-01T10:00:00Z"),
+          date_updated: at("2020-03-01T10:00:00Z"),
+        }),
+        make(2, "in-progress").build({
+          friendly_name: "alpha",
+          date_created: at("2020-03-01T10:00:00Z"),
+          date_updated: at("2020-03-01T10:30:00Z"),
+        }),
+        make(3, "init").build({
+          friendly_name: "gamma",
+          date_created: at("2020-04-01T10:00:00Z"),
+          date_updated: at("2020-04-01T10:00:00Z"),
+        }),
+        make(4, "completed").build({
+          friendly_name: "alpha",
+          date_created: at("2020-05-01T23:30:00Z"),
+          date_updated: at("2020-05-02T00:30:00Z"),
+        }),
       ];
       for (const c of rows) fake.store.putConference(c);
       return rows.map((c) => c.sid);
@@ -79,7 +123,10 @@ describe("conferences through the official twilio SDK", () => {
       [{ dateCreated: new Date("2020-02-01T00:00:00Z") }, [1]],
       [{ dateCreatedBefore: new Date("2020-02-01T00:00:00Z") }, [0, 1]],
       [{ dateCreatedAfter: new Date("2020-03-01T00:00:00Z") }, [2, 3, 4]],
-      [{ dateCreatedAfter: new Date("2020-02-01T00:00:00Z"), dateCreatedBefore: new Date("2020-04-01T00:00:00Z") }, [1, 2, 3]],
+      [
+        { dateCreatedAfter: new Date("2020-02-01T00:00:00Z"), dateCreatedBefore: new Date("2020-04-01T00:00:00Z") },
+        [1, 2, 3],
+      ],
       [{ dateUpdated: new Date("2020-03-01T00:00:00Z") }, [1, 2]],
       [{ dateUpdatedBefore: new Date("2020-01-31T00:00:00Z") }, [0]],
       [{ dateUpdatedAfter: new Date("2020-05-02T00:00:00Z") }, [4]],
@@ -95,10 +142,19 @@ describe("conferences through the official twilio SDK", () => {
       const seen: string[] = [];
       await client.conferences.each({ friendlyName: "alpha", pageSize: 2 }, (c) => void seen.push(c.sid));
       expect(seen).toEqual([sids[0], sids[2], sids[4]]);
-      const [first, second] = exchanges.map((e) => bodyOf(e) as { next_page_uri: string | null; previous_page_uri: string | null; uri: string });
-      expect(first?.uri).toBe(`/2010-04-01/Accounts/${h().fake.accountSid}/Conferences.json?FriendlyName=alpha&PageSize=2&Page=0`);
-      expect(first?.next_page_uri).toBe(`/2010-04-01/Accounts/${h().fake.accountSid}/Conferences.json?FriendlyName=alpha&PageSize=2&Page=1&PageToken=PA${sids[2]}`);
-      expect(second).toMatchObject({ next_page_uri: null, previous_page_uri: `/2010-04-01/Accounts/${h().fake.accountSid}/Conferences.json?FriendlyName=alpha&PageSize=2&Page=0&PageToken=PB${sids[4]}` });
+      const [first, second] = exchanges.map(
+        (e) => bodyOf(e) as { next_page_uri: string | null; previous_page_uri: string | null; uri: string },
+      );
+      expect(first?.uri).toBe(
+        `/2010-04-01/Accounts/${h().fake.accountSid}/Conferences.json?FriendlyName=alpha&PageSize=2&Page=0`,
+      );
+      expect(first?.next_page_uri).toBe(
+        `/2010-04-01/Accounts/${h().fake.accountSid}/Conferences.json?FriendlyName=alpha&PageSize=2&Page=1&PageToken=PA${sids[2]}`,
+      );
+      expect(second).toMatchObject({
+        next_page_uri: null,
+        previous_page_uri: `/2010-04-01/Accounts/${h().fake.accountSid}/Conferences.json?FriendlyName=alpha&PageSize=2&Page=0&PageToken=PB${sids[4]}`,
+      });
     });
   });
 });

@@ -27,10 +27,18 @@ describe("twilio-testkit serve", () => {
     expect(run.out()).toContain(`Provider states  POST ${url}/_pact/provider-states`);
 
     const authorization = `Basic ${Buffer.from(`${accountSid}:your_auth_token`).toString("base64")}`;
-    const response = await fetch(`${url}/2010-04-01/Accounts/${accountSid}/Conferences.json`, { headers: { authorization } });
+    const response = await fetch(`${url}/2010-04-01/Accounts/${accountSid}/Conferences.json`, {
+      headers: { authorization },
+    });
     expect(response.status).toBe(200);
     const { conferences } = (await response.json()) as { conferences: Array<{ status: string }> };
-    expect(conferences.map((c) => c.status).sort()).toEqual(["completed", "completed", "in-progress", "in-progress", "init"]);
+    expect(conferences.map((c) => c.status).sort()).toEqual([
+      "completed",
+      "completed",
+      "in-progress",
+      "in-progress",
+      "init",
+    ]);
 
     run.stop();
     expect(await run.exit).toBe(0);

@@ -32,7 +32,11 @@ describe("FakeTwilioStore", () => {
     const [a, b, c] = conferenceFactory.seed(4).forAccount("AC0123456789abcdef0123456789abcdef").buildList(3);
     for (const x of [a, b, c]) if (x) store.putConference(x);
     if (a) store.putConference({ ...a, friendly_name: "renamed" });
-    expect(store.conferences("AC0123456789abcdef0123456789abcdef").map((x) => x.friendly_name)).toEqual(["renamed", b?.friendly_name, c?.friendly_name]);
+    expect(store.conferences("AC0123456789abcdef0123456789abcdef").map((x) => x.friendly_name)).toEqual([
+      "renamed",
+      b?.friendly_name,
+      c?.friendly_name,
+    ]);
   });
 
   it("putStream puts its call in place; a stream is found by SID or name", () => {
@@ -48,16 +52,22 @@ describe("FakeTwilioStore", () => {
 
   it("rejects resources that fail the strict profile, and malformed SIDs", () => {
     const store = new FakeTwilioStore();
-    expect(() => store.putParticipant({ ...participantFactory.seed(6).build(), coaching: true, call_sid_to_coach: null })).toThrow(ValidationError);
+    expect(() =>
+      store.putParticipant({ ...participantFactory.seed(6).build(), coaching: true, call_sid_to_coach: null }),
+    ).toThrow(ValidationError);
     expect(() => store.putAccount("AC123")).toThrow(TestkitError);
-    expect(() => store.putCall("AC0123456789abcdef0123456789abcdef", "CF0123456789abcdef0123456789abcdef")).toThrow(/not a CallSid/);
+    expect(() => store.putCall("AC0123456789abcdef0123456789abcdef", "CF0123456789abcdef0123456789abcdef")).toThrow(
+      /not a CallSid/,
+    );
   });
 
   it("reset empties everything, so the fake answers 401 until something is put again", async () => {
     const fake = await startFakeTwilio({ seed: 2 });
     try {
       const path = `${fake.url}/2010-04-01/Accounts/${fake.accountSid}/Conferences.json`;
-      const headers = { authorization: `Basic ${Buffer.from(`${fake.accountSid}:${fake.authToken}`).toString("base64")}` };
+      const headers = {
+        authorization: `Basic ${Buffer.from(`${fake.accountSid}:${fake.authToken}`).toString("base64")}`,
+      };
       fake.store.reset();
       expect(fake.store.conferences(fake.accountSid)).toEqual([]);
       expect((await fetch(path, { headers })).status).toBe(401);
@@ -75,12 +85,22 @@ describe("startFakeTwilio", () => {
       const fake = await startFakeTwilio({ seed });
       await fake.close();
       const conferences = fake.store.conferences(fake.accountSid);
-      return { accountSid: fake.accountSid, conferences, participants: conferences.map((c) => fake.store.participants(c.account_sid, c.sid)) };
+      return {
+        accountSid: fake.accountSid,
+        conferences,
+        participants: conferences.map((c) => fake.store.participants(c.account_sid, c.sid)),
+      };
     };
     const first = await snapshot(11);
     expect(await snapshot(11)).toEqual(first);
     expect((await snapshot(12)).accountSid).not.toBe(first.accountSid);
-    expect(first.conferences.map((c) => c.status)).toEqual(["in-progress", "in-progress", "init", "completed", "completed"]);
+    expect(first.conferences.map((c) => c.status)).toEqual([
+      "in-progress",
+      "in-progress",
+      "init",
+      "completed",
+      "completed",
+    ]);
     expect(first.participants.map((list) => list.length)).toEqual([4, 2, 0, 0, 0]);
   });
 
@@ -90,6 +110,9 @@ describe("startFakeTwilio", () => {
     [{ seed: 0.5 }, /seed 0.5 is not a whole number/],
     [{ authToken: "" }, /the auth token is empty/],
   ])("refuses %j with a USAGE error", async (options, message) => {
-    await expect(startFakeTwilio(options)).rejects.toMatchObject({ code: "USAGE", message: expect.stringMatching(message) });
+    await expect(startFakeTwilio(options)).rejects.toMatchObject({
+      code: "USAGE",
+      message: expect.stringMatching(message),
+    });
   });
 });

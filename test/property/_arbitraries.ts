@@ -3,10 +3,25 @@
 // the prototype instead), which is how such keys reach a validator from a real response body.
 import fc from "fast-check";
 import { readSchemaFiles } from "../../src/catalogue/schema-files.js";
-import { conferencePageFactory, errorFactory, participantPageFactory, streamFactory } from "../../src/factories/index.js";
+import {
+  conferencePageFactory,
+  errorFactory,
+  participantPageFactory,
+  streamFactory,
+} from "../../src/factories/index.js";
 
 /** Keys that pollute prototypes when a program copies them with `target[key] = value`, and names of Object.prototype's members. */
-const HOSTILE_KEYS = ["__proto__", "constructor", "prototype", "polluted", "toString", "valueOf", "hasOwnProperty", "__defineGetter__", "isPrototypeOf"] as const;
+const HOSTILE_KEYS = [
+  "__proto__",
+  "constructor",
+  "prototype",
+  "polluted",
+  "toString",
+  "valueOf",
+  "hasOwnProperty",
+  "__defineGetter__",
+  "isPrototypeOf",
+] as const;
 
 /** Keys that a JSON pointer must escape, or that look like one. */
 const POINTER_KEYS = ["", "/", "a/b", "~", "~0", "~1", "~01", "0", "-", " "] as const;
@@ -15,7 +30,8 @@ function propertyNames(node: unknown, out: Set<string>): Set<string> {
   if (Array.isArray(node)) for (const item of node) propertyNames(item, out);
   else if (typeof node === "object" && node !== null) {
     for (const [key, value] of Object.entries(node)) {
-      if (key === "properties" && typeof value === "object" && value !== null) for (const name of Object.keys(value)) out.add(name);
+      if (key === "properties" && typeof value === "object" && value !== null)
+        for (const name of Object.keys(value)) out.add(name);
       propertyNames(value, out);
     }
   }
@@ -23,7 +39,12 @@ function propertyNames(node: unknown, out: Set<string>): Set<string> {
 }
 
 /** Every property name that any schema in `schemas/` declares (`account_sid`, `participants`, `PageSize`, `DateCreated<`, …), so drawn objects reach past `additionalProperties`. */
-const SCHEMA_KEYS: readonly string[] = [...propertyNames(readSchemaFiles().map((f) => f.schema), new Set<string>())].sort();
+const SCHEMA_KEYS: readonly string[] = [
+  ...propertyNames(
+    readSchemaFiles().map((f) => f.schema),
+    new Set<string>(),
+  ),
+].sort();
 
 function stringLeaves(node: unknown, out: Set<string>): Set<string> {
   if (typeof node === "string") out.add(node);
@@ -52,7 +73,8 @@ const TWILIO_STRINGS: readonly string[] = [
 const codeUnitArb: fc.Arbitrary<string> = fc.nat({ max: 0xffff }).map((c) => String.fromCharCode(c));
 
 /** Any text up to `maxLength` characters: any code point, or any UTF-16 code units. */
-export const textArb = (maxLength: number): fc.Arbitrary<string> => fc.oneof(fc.string({ unit: "binary", maxLength }), fc.string({ unit: codeUnitArb, maxLength }));
+export const textArb = (maxLength: number): fc.Arbitrary<string> =>
+  fc.oneof(fc.string({ unit: "binary", maxLength }), fc.string({ unit: codeUnitArb, maxLength }));
 
 /** Object keys: schema field names, hostile keys, pointer-escape keys, or any text (lone surrogates included). */
 export const keyArb: fc.Arbitrary<string> = fc.oneof(
@@ -65,7 +87,15 @@ export const keyArb: fc.Arbitrary<string> = fc.oneof(
 /** Strings of megabytes, plain or after a prefix that gets them deeper into a pattern or format. */
 const hugeStringArb: fc.Arbitrary<string> = fc
   .tuple(
-    fc.constantFrom("", "CA", "AC0123456789abcdef0123456789abcdef", "/2010-04-01/Accounts/", "https://", "Fri, 18 Feb 2011 ", "9"),
+    fc.constantFrom(
+      "",
+      "CA",
+      "AC0123456789abcdef0123456789abcdef",
+      "/2010-04-01/Accounts/",
+      "https://",
+      "Fri, 18 Feb 2011 ",
+      "9",
+    ),
     fc.string({ unit: codeUnitArb, minLength: 1, maxLength: 4 }),
     fc.integer({ min: 100_000, max: 1_000_000 }),
   )
@@ -73,22 +103,46 @@ const hugeStringArb: fc.Arbitrary<string> = fc
 
 const numberTextArb: fc.Arbitrary<string> = fc.oneof(
   fc.integer().map(String),
-  fc.constantFrom("0", "-0", "1", "-1", "50", "1000", "1001", "20404", "9007199254740993", "1e21", "1e308", "-1e308", "5e-324", "0.5", "1.0"),
+  fc.constantFrom(
+    "0",
+    "-0",
+    "1",
+    "-1",
+    "50",
+    "1000",
+    "1001",
+    "20404",
+    "9007199254740993",
+    "1e21",
+    "1e308",
+    "-1e308",
+    "5e-324",
+    "0.5",
+    "1.0",
+  ),
   fc.double({ noNaN: true, noDefaultInfinity: true }).map((n) => JSON.stringify(n)),
 );
 
-const stringTextArb: fc.Arbitrary<string> = fc.oneof(
-  { arbitrary: fc.constantFrom(...TWILIO_STRINGS), weight: 4 },
-  { arbitrary: fc.constantFrom(...SCHEMA_KEYS, ...HOSTILE_KEYS), weight: 1 },
-  { arbitrary: textArb(40), weight: 3 },
-).map((s) => JSON.stringify(s));
+const stringTextArb: fc.Arbitrary<string> = fc
+  .oneof(
+    { arbitrary: fc.constantFrom(...TWILIO_STRINGS), weight: 4 },
+    { arbitrary: fc.constantFrom(...SCHEMA_KEYS, ...HOSTILE_KEYS), weight: 1 },
+    { arbitrary: textArb(40), weight: 3 },
+  )
+  .map((s) => JSON.stringify(s));
 
 /** A JSON scalar, as text: null, a boolean, a number (integers, doubles, extremes) or a string (often a real SID, date or URI). */
-export const scalarTextArb: fc.Arbitrary<string> = fc.oneof(fc.constantFrom("null", "true", "false"), numberTextArb, stringTextArb);
+export const scalarTextArb: fc.Arbitrary<string> = fc.oneof(
+  fc.constantFrom("null", "true", "false"),
+  numberTextArb,
+  stringTextArb,
+);
 
 /** A JSON object, as text, of up to `maxKeys` drawn keys (so `__proto__` parses to an own key) and values drawn as text by `valueText`. */
 export const objectTextArb = (valueText: fc.Arbitrary<string>, maxKeys = 6): fc.Arbitrary<string> =>
-  fc.array(fc.tuple(keyArb, valueText), { maxLength: maxKeys }).map((entries) => `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${v}`).join(",")}}`);
+  fc
+    .array(fc.tuple(keyArb, valueText), { maxLength: maxKeys })
+    .map((entries) => `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${v}`).join(",")}}`);
 
 /** Any JSON value, as text, up to a few levels deep; objects often have hostile or schema keys. */
 export const jsonTextArb: fc.Arbitrary<string> = fc.letrec<{ value: string; array: string; object: string }>((tie) => ({
@@ -99,7 +153,11 @@ export const jsonTextArb: fc.Arbitrary<string> = fc.letrec<{ value: string; arra
 
 /** A JSON value nested thousands of levels deep in arrays and objects, as text. */
 const deepTextArb: fc.Arbitrary<string> = fc
-  .tuple(fc.integer({ min: 100, max: 5_000 }), fc.array(fc.option(keyArb, { nil: undefined }), { minLength: 1, maxLength: 4 }), scalarTextArb)
+  .tuple(
+    fc.integer({ min: 100, max: 5_000 }),
+    fc.array(fc.option(keyArb, { nil: undefined }), { minLength: 1, maxLength: 4 }),
+    scalarTextArb,
+  )
   .map(([depth, cycle, leaf]) => {
     const open: string[] = [];
     const close: string[] = [];

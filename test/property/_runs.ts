@@ -4,7 +4,8 @@ const DEFAULT_RUNS = 300;
 
 function runsFromEnv(text: string | undefined): number {
   if (text === undefined || text === "") return DEFAULT_RUNS;
-  if (!/^[1-9]\d*$/.test(text)) throw new Error(`Failed to read PROPERTY_RUNS: ${JSON.stringify(text)} is not a whole number of 1 or more`);
+  if (!/^[1-9]\d*$/.test(text))
+    throw new Error(`Failed to read PROPERTY_RUNS: ${JSON.stringify(text)} is not a whole number of 1 or more`);
   return Number(text);
 }
 

@@ -32,7 +32,11 @@ const seedArb = fc.maxSafeInteger();
 
 /** Traits that combine: the three flags in any subset and order, plus at most one status (statuses replace each other). */
 const participantTraitsArb: fc.Arbitrary<ParticipantTrait[]> = fc
-  .tuple(fc.shuffledSubarray<ParticipantTrait>(["muted", "on-hold", "coaching"]), fc.option(fc.constantFrom(...PARTICIPANT_STATUSES), { nil: undefined }), fc.nat())
+  .tuple(
+    fc.shuffledSubarray<ParticipantTrait>(["muted", "on-hold", "coaching"]),
+    fc.option(fc.constantFrom(...PARTICIPANT_STATUSES), { nil: undefined }),
+    fc.nat(),
+  )
   .map(([flags, status, at]) => (status === undefined ? flags : flags.toSpliced(at % (flags.length + 1), 0, status)));
 
 /** A status, or an end reason alone, or `completed` with an end reason in either order (a reason implies `completed`). */
@@ -40,19 +44,30 @@ const conferenceTraitsArb: fc.Arbitrary<ConferenceTrait[]> = fc.oneof(
   fc.constant<ConferenceTrait[]>([]),
   fc.constantFrom(...CONFERENCE_STATUSES).map((s) => [s]),
   fc.constantFrom(...END_REASONS).map((r) => [r]),
-  fc.tuple(fc.constantFrom(...END_REASONS), fc.boolean()).map(([r, first]): ConferenceTrait[] => (first ? ["completed", r] : [r, "completed"])),
+  fc
+    .tuple(fc.constantFrom(...END_REASONS), fc.boolean())
+    .map(([r, first]): ConferenceTrait[] => (first ? ["completed", r] : [r, "completed"])),
 );
 
-const streamTraitsArb: fc.Arbitrary<StreamTrait[]> = fc.option(fc.constantFrom(...STREAM_STATUSES), { nil: undefined }).map((s) => (s ? [s] : []));
+const streamTraitsArb: fc.Arbitrary<StreamTrait[]> = fc
+  .option(fc.constantFrom(...STREAM_STATUSES), { nil: undefined })
+  .map((s) => (s ? [s] : []));
 
 const errorTraitsArb: fc.Arbitrary<ErrorTrait[]> = fc
-  .option(fc.constantFrom<ErrorTrait>("not-found", "unauthorized", "invalid-parameter", "rate-limited"), { nil: undefined })
+  .option(fc.constantFrom<ErrorTrait>("not-found", "unauthorized", "invalid-parameter", "rate-limited"), {
+    nil: undefined,
+  })
   .map((t) => (t ? [t] : []));
 
 /** Paging keys as a client sends them: numbers or their text. Mostly small pages, sometimes up to Twilio's 1000. */
 const pagingArb = fc.record(
   {
-    PageSize: fc.oneof({ arbitrary: fc.integer({ min: 1, max: 10 }), weight: 20 }, { arbitrary: fc.integer({ min: 1, max: 1000 }), weight: 1 }).chain((n) => fc.constantFrom<number | string>(n, String(n))),
+    PageSize: fc
+      .oneof(
+        { arbitrary: fc.integer({ min: 1, max: 10 }), weight: 20 },
+        { arbitrary: fc.integer({ min: 1, max: 1000 }), weight: 1 },
+      )
+      .chain((n) => fc.constantFrom<number | string>(n, String(n))),
     Page: fc.integer({ min: 0, max: 20 }).chain((n) => fc.constantFrom<number | string>(n, String(n))),
   },
   { requiredKeys: [] },
@@ -64,7 +79,13 @@ const participantQueryArb: fc.Arbitrary<PageQuery> = fc
   .map(([paging, filters]) => ({ ...filters, ...paging }));
 
 const conferenceQueryArb: fc.Arbitrary<PageQuery> = fc
-  .tuple(pagingArb, fc.record({ Status: fc.constantFrom(...CONFERENCE_STATUSES), FriendlyName: fc.string({ unit: "grapheme", maxLength: 30 }) }, { requiredKeys: [] }))
+  .tuple(
+    pagingArb,
+    fc.record(
+      { Status: fc.constantFrom(...CONFERENCE_STATUSES), FriendlyName: fc.string({ unit: "grapheme", maxLength: 30 }) },
+      { requiredKeys: [] },
+    ),
+  )
   .map(([paging, filters]) => ({ ...filters, ...paging }));
 
 /** A list size, or none (then the factory draws one). Small, so a page holds at most a few dozen items. */
@@ -80,18 +101,44 @@ function kindCase<D>(drawn: fc.Arbitrary<D>, build: (d: D) => unknown): KindCase
 }
 
 const CASES: Record<ResourceKind, KindCase> = {
-  participant: kindCase(fc.record({ seed: seedArb, traits: participantTraitsArb }), ({ seed, traits }) => participantFactory.seed(seed).traits(...traits).build()),
-  conference: kindCase(fc.record({ seed: seedArb, traits: conferenceTraitsArb }), ({ seed, traits }) => conferenceFactory.seed(seed).traits(...traits).build()),
-  stream: kindCase(fc.record({ seed: seedArb, traits: streamTraitsArb }), ({ seed, traits }) => streamFactory.seed(seed).traits(...traits).build()),
-  error: kindCase(fc.record({ seed: seedArb, traits: errorTraitsArb }), ({ seed, traits }) => errorFactory.seed(seed).traits(...traits).build()),
-  "participant-page": kindCase(fc.record({ seed: seedArb, query: participantQueryArb, total: totalArb }), ({ seed, query, total }) => {
-    const factory = participantPageFactory.seed(seed).answering(query);
-    return (total === undefined ? factory : factory.ofTotal(total)).build();
-  }),
-  "conference-page": kindCase(fc.record({ seed: seedArb, query: conferenceQueryArb, total: totalArb }), ({ seed, query, total }) => {
-    const factory = conferencePageFactory.seed(seed).answering(query);
-    return (total === undefined ? factory : factory.ofTotal(total)).build();
-  }),
+  participant: kindCase(fc.record({ seed: seedArb, traits: participantTraitsArb }), ({ seed, traits }) =>
+    participantFactory
+      .seed(seed)
+      .traits(...traits)
+      .build(),
+  ),
+  conference: kindCase(fc.record({ seed: seedArb, traits: conferenceTraitsArb }), ({ seed, traits }) =>
+    conferenceFactory
+      .seed(seed)
+      .traits(...traits)
+      .build(),
+  ),
+  stream: kindCase(fc.record({ seed: seedArb, traits: streamTraitsArb }), ({ seed, traits }) =>
+    streamFactory
+      .seed(seed)
+      .traits(...traits)
+      .build(),
+  ),
+  error: kindCase(fc.record({ seed: seedArb, traits: errorTraitsArb }), ({ seed, traits }) =>
+    errorFactory
+      .seed(seed)
+      .traits(...traits)
+      .build(),
+  ),
+  "participant-page": kindCase(
+    fc.record({ seed: seedArb, query: participantQueryArb, total: totalArb }),
+    ({ seed, query, total }) => {
+      const factory = participantPageFactory.seed(seed).answering(query);
+      return (total === undefined ? factory : factory.ofTotal(total)).build();
+    },
+  ),
+  "conference-page": kindCase(
+    fc.record({ seed: seedArb, query: conferenceQueryArb, total: totalArb }),
+    ({ seed, query, total }) => {
+      const factory = conferencePageFactory.seed(seed).answering(query);
+      return (total === undefined ? factory : factory.ofTotal(total)).build();
+    },
+  ),
 };
 
 /** The cross-field rules a kind's strict schema names; a page's items are checked under their own kind. */
@@ -101,7 +148,12 @@ function rulesOf(kind: ResourceKind): RuleName[] {
 
 function ruleViolations(kind: ResourceKind, built: Record<string, unknown>): string[] {
   const own = rulesOf(kind).flatMap((rule) => RULES[rule](built).map((v) => `${rule} at /${v.field}: ${v.message}`));
-  const items = kind === "participant-page" ? (built.participants as Record<string, unknown>[]) : kind === "conference-page" ? (built.conferences as Record<string, unknown>[]) : [];
+  const items =
+    kind === "participant-page"
+      ? (built.participants as Record<string, unknown>[])
+      : kind === "conference-page"
+        ? (built.conferences as Record<string, unknown>[])
+        : [];
   const itemKind = kind === "participant-page" ? "participant" : "conference";
   return [...own, ...items.flatMap((item, i) => ruleViolations(itemKind, item).map((v) => `item ${i}: ${v}`))];
 }
@@ -112,16 +164,20 @@ describe(`factories: ${PROPERTY_RUNS} seeds of every kind, with traits, pass the
     for (const kind of RESOURCE_KINDS) expect(rulesOf(kind).length, kind).toBeGreaterThan(0);
   });
 
-  it.each(RESOURCE_KINDS)("%s", (kind) => {
-    fc.assert(
-      CASES[kind].property((value) => {
-        const built = value as Record<string, unknown>;
-        const result = validateResource(kind, built, { profile: "strict" });
-        expect(result.ok ? [] : result.issues.map((i) => `${i.path} ${i.rule}: ${i.message}`)).toEqual([]);
-        expect(result.ok && result.value).toBe(built);
-        expect(ruleViolations(kind, built)).toEqual([]);
-      }),
-      { numRuns: PROPERTY_RUNS, seed: FC_SEED },
-    );
-  }, propertyTimeout(2));
+  it.each(RESOURCE_KINDS)(
+    "%s",
+    (kind) => {
+      fc.assert(
+        CASES[kind].property((value) => {
+          const built = value as Record<string, unknown>;
+          const result = validateResource(kind, built, { profile: "strict" });
+          expect(result.ok ? [] : result.issues.map((i) => `${i.path} ${i.rule}: ${i.message}`)).toEqual([]);
+          expect(result.ok && result.value).toBe(built);
+          expect(ruleViolations(kind, built)).toEqual([]);
+        }),
+        { numRuns: PROPERTY_RUNS, seed: FC_SEED },
+      );
+    },
+    propertyTimeout(2),
+  );
 });

@@ -20,7 +20,9 @@ export function readmeBlocks(heading: string, language = "ts"): string[] {
   const lines = readme.split("\n").slice(start + 1);
   const end = lines.findIndex((line) => /^#+ /.test(line) && line.indexOf(" ") <= level);
   const section = lines.slice(0, end === -1 ? undefined : end).join("\n");
-  return [...section.matchAll(new RegExp(`^\`\`\`${language}\\n([\\s\\S]*?)^\`\`\``, "gm"))].map((match) => match[1] ?? "");
+  return [...section.matchAll(new RegExp(`^\`\`\`${language}\\n([\\s\\S]*?)^\`\`\``, "gm"))].map(
+    (match) => match[1] ?? "",
+  );
 }
 
 /**

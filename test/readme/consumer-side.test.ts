@@ -20,7 +20,12 @@ describe("README, Consumer side", () => {
     writeFileSync(join(project, "vitest.config.mjs"), "export default { test: { include: ['test/*.test.ts'] } };\n");
 
     const output = await new Promise<string>((resolve) =>
-      execFile(process.execPath, [join(REPO, "node_modules/vitest/vitest.mjs"), "run"], { cwd: project, env: { ...process.env, NO_COLOR: "1" } }, (error, stdout, stderr) => resolve(`${error ? "failed\n" : ""}${stdout}${stderr}`)),
+      execFile(
+        process.execPath,
+        [join(REPO, "node_modules/vitest/vitest.mjs"), "run"],
+        { cwd: project, env: { ...process.env, NO_COLOR: "1" } },
+        (error, stdout, stderr) => resolve(`${error ? "failed\n" : ""}${stdout}${stderr}`),
+      ),
     );
     expect(output).toMatch(/Tests\s+\S*2 passed/);
     expect(output).not.toMatch(/^failed/);

@@ -6,7 +6,14 @@ import { EXAMPLES, EXAMPLES_SKIPPED, example, HAS_EXAMPLES } from "../_examples.
 import { LEGACY_ENVELOPE_KEYS, LEGACY_SHAPES, RELATIVE_URI_PARTICIPANT_PAGE } from "../_findings.js";
 
 // FINDINGS.md item 8: old SDK fixtures carry a CF… call_sid_to_coach, a known fixture bug.
-const CF_COACH_FIXTURES = ["participant.fetch.3.json", "participant.fetch.4.json", "participant.list.5.json", "participant.list.6.json", "participant.update.9.json", "participant.update.10.json"];
+const CF_COACH_FIXTURES = [
+  "participant.fetch.3.json",
+  "participant.fetch.4.json",
+  "participant.list.5.json",
+  "participant.list.6.json",
+  "participant.update.9.json",
+  "participant.update.10.json",
+];
 
 // The corpus stays outside the repository; without it these are skipped and test/validate/findings.test.ts
 // checks the same facts on the project's own fixtures.
@@ -17,16 +24,21 @@ describe.skipIf(!HAS_EXAMPLES)("the 110 real Twilio bodies in ../shared/twilio-e
     expect(EXAMPLES).toHaveLength(110);
   });
 
-  it.each(EXAMPLES.filter((e) => !CF_COACH_FIXTURES.includes(e.file)).map((e) => [e.file, e] as const))("tolerant accepts %s", (_, example) => {
-    const result = validateResponse(example.operation, example.body);
-    expect(result.ok ? [] : result.issues).toEqual([]);
-  });
+  it.each(EXAMPLES.filter((e) => !CF_COACH_FIXTURES.includes(e.file)).map((e) => [e.file, e] as const))(
+    "tolerant accepts %s",
+    (_, example) => {
+      const result = validateResponse(example.operation, example.body);
+      expect(result.ok ? [] : result.issues).toEqual([]);
+    },
+  );
 
   it.each(CF_COACH_FIXTURES)("tolerant rejects %s on call_sid_to_coach alone", (file) => {
     const result = validateResponse(example(file).operation, example(file).body);
     expect(result.ok).toBe(false);
     const issues = result.ok ? [] : result.issues;
-    expect(issues.map((i) => [i.path.replace(/^\/participants\/\d+/, ""), i.rule])).toEqual([["/call_sid_to_coach", "pattern"]]);
+    expect(issues.map((i) => [i.path.replace(/^\/participants\/\d+/, ""), i.rule])).toEqual([
+      ["/call_sid_to_coach", "pattern"],
+    ]);
   });
 
   it("strict accepts current real bodies that carry every documented field", () => {
@@ -40,7 +52,9 @@ describe.skipIf(!HAS_EXAMPLES)("the 110 real Twilio bodies in ../shared/twilio-e
     const legacy = example("participant.list.15.json").body;
     expect(validateResource("participant-page", legacy).ok).toBe(true);
     const result = validateResource("participant-page", legacy, { profile: "strict" });
-    expect(result.ok ? [] : result.issues.filter((i) => i.rule === "additionalProperties").map((i) => i.path)).toEqual(LEGACY_ENVELOPE_KEYS.map((k) => `/${k}`));
+    expect(result.ok ? [] : result.issues.filter((i) => i.rule === "additionalProperties").map((i) => i.path)).toEqual(
+      LEGACY_ENVELOPE_KEYS.map((k) => `/${k}`),
+    );
   });
 });
 
@@ -72,6 +86,8 @@ describe("objects without their identifying fields", () => {
   it("finds operations by seed-page tool name and rejects unknown ones", () => {
     expect(validateResponse("listParticipant", RELATIVE_URI_PARTICIPANT_PAGE).ok).toBe(true);
     expect(validateResponse("listParticipant", {}).ok).toBe(false);
-    expect(() => validateResponse("ListCalls", {})).toThrow(/Failed to find operation "ListCalls": known operations are CreateParticipant/);
+    expect(() => validateResponse("ListCalls", {})).toThrow(
+      /Failed to find operation "ListCalls": known operations are CreateParticipant/,
+    );
   });
 });

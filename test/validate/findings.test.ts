@@ -35,9 +35,12 @@ function issues(operation: OperationId, body: unknown, profile: Profile = "toler
 }
 
 describe("FINDINGS.md on the project's own fixtures: the tolerant profile", () => {
-  it.each(TOLERATED.flatMap((f) => f.operations.map((operation) => [f.item, operation, f.body] as const)))("accepts %s as a %s response", (_, operation, body) => {
-    expect(issues(operation, body)).toEqual([]);
-  });
+  it.each(TOLERATED.flatMap((f) => f.operations.map((operation) => [f.item, operation, f.body] as const)))(
+    "accepts %s as a %s response",
+    (_, operation, body) => {
+      expect(issues(operation, body)).toEqual([]);
+    },
+  );
 
   it("item 8: rejects a CF… call_sid_to_coach on that field alone, in an instance and on a page", () => {
     for (const operation of ["CreateParticipant", "FetchParticipant", "UpdateParticipant"] as const) {
@@ -50,7 +53,8 @@ describe("FINDINGS.md on the project's own fixtures: the tolerant profile", () =
 describe("FINDINGS.md on the project's own fixtures: what each fixture shows, and where the line is", () => {
   it("item 1: every envelope URI is a relative path, filters with < or > percent-encoded; strict accepts them", () => {
     for (const page of [RELATIVE_URI_PARTICIPANT_PAGE, RELATIVE_URI_CONFERENCE_PAGE]) {
-      for (const key of ["uri", "first_page_uri", "next_page_uri", "previous_page_uri"] as const) expect(page[key]).toMatch(/^\/2010-04-01\/Accounts\/AC[0-9a-f]{32}\//);
+      for (const key of ["uri", "first_page_uri", "next_page_uri", "previous_page_uri"] as const)
+        expect(page[key]).toMatch(/^\/2010-04-01\/Accounts\/AC[0-9a-f]{32}\//);
     }
     expect(RELATIVE_URI_CONFERENCE_PAGE.first_page_uri).toContain("?Status=in-progress&DateCreated%3E=2024-05-01&");
     expect(issues("ListParticipant", RELATIVE_URI_PARTICIPANT_PAGE, "strict")).toEqual([]);
@@ -62,7 +66,10 @@ describe("FINDINGS.md on the project's own fixtures: what each fixture shows, an
       expect(conference).toMatchObject({ reason_conference_ended: null, call_sid_ending_conference: null });
       expect(issues("FetchConference", conference, "strict")).toEqual([]);
       for (const profile of ["tolerant", "strict"] as const) {
-        expect(issues("FetchConference", { ...conference, reason_conference_ended: "hung-up" }, profile)[0]).toEqual(["/reason_conference_ended", "enum"]);
+        expect(issues("FetchConference", { ...conference, reason_conference_ended: "hung-up" }, profile)[0]).toEqual([
+          "/reason_conference_ended",
+          "enum",
+        ]);
       }
     }
     expect(UNENDED_CONFERENCE_PAGE.conferences.map((c) => c.reason_conference_ended)).toEqual([null, null, null]);
@@ -74,21 +81,34 @@ describe("FINDINGS.md on the project's own fixtures: what each fixture shows, an
     expect(RFC2822_PARTICIPANT.date_created).toBe("Sat, 02 Mar 2024 07:04:09 +0000");
     expect(issues("FetchParticipant", RFC2822_PARTICIPANT, "strict")).toEqual([]);
     for (const date of [instant.toUTCString(), instant.toISOString()]) {
-      for (const profile of ["tolerant", "strict"] as const) expect(issues("FetchParticipant", { ...RFC2822_PARTICIPANT, date_created: date }, profile)).toEqual([["/date_created", "format"]]);
+      for (const profile of ["tolerant", "strict"] as const)
+        expect(issues("FetchParticipant", { ...RFC2822_PARTICIPANT, date_created: date }, profile)).toEqual([
+          ["/date_created", "format"],
+        ]);
     }
   });
 
   it("item 4: one-key subresource_uris pass tolerant; strict (today's shape) requires recordings", () => {
     expect(Object.keys(ONE_KEY_SUBRESOURCES.subresource_uris)).toEqual(["participants"]);
-    expect(issues("FetchConference", ONE_KEY_SUBRESOURCES, "strict")).toEqual([["/subresource_uris/recordings", "required"]]);
-    expect(issues("ListConference", ONE_KEY_SUBRESOURCES_PAGE, "strict")).toEqual([["/conferences/1/subresource_uris/recordings", "required"]]);
+    expect(issues("FetchConference", ONE_KEY_SUBRESOURCES, "strict")).toEqual([
+      ["/subresource_uris/recordings", "required"],
+    ]);
+    expect(issues("ListConference", ONE_KEY_SUBRESOURCES_PAGE, "strict")).toEqual([
+      ["/conferences/1/subresource_uris/recordings", "required"],
+    ]);
   });
 
   it("item 5: older shapes pass tolerant; strict names each missing field as required", () => {
     const required = (fields: readonly string[]) => fields.map((f) => [`/${f}`, "required"]);
-    expect(issues("FetchParticipant", LEGACY_SHAPES.participant, "strict").sort()).toEqual(required(LEGACY_MISSING.participant).sort());
+    expect(issues("FetchParticipant", LEGACY_SHAPES.participant, "strict").sort()).toEqual(
+      required(LEGACY_MISSING.participant).sort(),
+    );
     expect(issues("CreateStream", LEGACY_SHAPES.stream, "strict")).toEqual(required(LEGACY_MISSING.stream));
-    expect(issues("FetchConference", LEGACY_SHAPES.conference, "strict").filter(([, rule]) => rule === "required").sort()).toEqual(required(LEGACY_MISSING.conference).sort());
+    expect(
+      issues("FetchConference", LEGACY_SHAPES.conference, "strict")
+        .filter(([, rule]) => rule === "required")
+        .sort(),
+    ).toEqual(required(LEGACY_MISSING.conference).sort());
   });
 
   it("item 6: queue_time is a digit string or null, never a number", () => {
@@ -96,7 +116,9 @@ describe("FINDINGS.md on the project's own fixtures: what each fixture shows, an
     expect(QUEUE_TIMES.fetched.queue_time).toBeNull();
     for (const profile of ["tolerant", "strict"] as const) {
       expect(issues("CreateParticipant", QUEUE_TIMES.created, profile)).toEqual([]);
-      expect(issues("CreateParticipant", { ...QUEUE_TIMES.created, queue_time: 2500 }, profile)).toEqual([["/queue_time", "type"]]);
+      expect(issues("CreateParticipant", { ...QUEUE_TIMES.created, queue_time: 2500 }, profile)).toEqual([
+        ["/queue_time", "type"],
+      ]);
     }
   });
 

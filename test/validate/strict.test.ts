@@ -1,5 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { conferenceFactory, conferencePageFactory, errorFactory, participantFactory, participantPageFactory, streamFactory } from "../../src/factories/index.js";
+import {
+  conferenceFactory,
+  conferencePageFactory,
+  errorFactory,
+  participantFactory,
+  participantPageFactory,
+  streamFactory,
+} from "../../src/factories/index.js";
 import { formatIssues } from "../../src/validate/issues.js";
 import type { ResourceKind } from "../../src/validate/resources.js";
 import { assertResource, validateResource, ValidationError } from "../../src/validate/validate.js";
@@ -8,27 +15,153 @@ const OTHER_CA = "CA0123456789abcdef0123456789abcdef";
 
 /** A valid strict object, one change, and the single issue (path, rule) that change must cause. */
 const CASES: Array<[string, ResourceKind, () => unknown, (o: any) => void, [string, string]]> = [
-  ["unknown field", "participant", () => participantFactory.seed(1).build(), (p) => (p.extra = 1), ["/extra", "additionalProperties"]],
-  ["missing documented field", "participant", () => participantFactory.seed(1).build(), (p) => delete p.queue_time, ["/queue_time", "required"]],
-  ["null status", "participant", () => participantFactory.seed(1).build(), (p) => (p.status = null), ["/status", "type"]],
-  ["coaching without target", "participant", () => participantFactory.seed(1).traits("coaching").build(), (p) => (p.call_sid_to_coach = null), ["/call_sid_to_coach", "coaching-has-target"]],
-  ["coaching itself", "participant", () => participantFactory.seed(1).traits("coaching").build(), (p) => (p.call_sid_to_coach = p.call_sid), ["/call_sid_to_coach", "coaching-has-target"]],
-  ["updated before created", "participant", () => participantFactory.seed(1).build(), (p) => (p.date_updated = "Thu, 01 Jan 2015 00:00:00 +0000"), ["/date_updated", "dates-in-order"]],
-  ["uri of another participant", "participant", () => participantFactory.seed(1).build(), (p) => (p.uri = p.uri.replace(p.call_sid, OTHER_CA)), ["/uri", "participant-uri"]],
-  ["GMT date", "participant", () => participantFactory.seed(1).build(), (p) => (p.date_created = p.date_created.replace("+0000", "GMT")), ["/date_created", "format"]],
-  ["completed without reason", "conference", () => conferenceFactory.seed(1).traits("completed").build(), (c) => (c.reason_conference_ended = null), ["/reason_conference_ended", "completed-has-reason"]],
-  ["reason while in progress", "conference", () => conferenceFactory.seed(1).traits("in-progress").build(), (c) => (c.reason_conference_ended = "conference-ended-via-api"), ["/reason_conference_ended", "completed-has-reason"]],
-  ["left without ending call", "conference", () => conferenceFactory.seed(1).traits("last-participant-left").build(), (c) => (c.call_sid_ending_conference = null), ["/call_sid_ending_conference", "ending-call-matches-reason"]],
-  ["via API with ending call", "conference", () => conferenceFactory.seed(1).traits("conference-ended-via-api").build(), (c) => (c.call_sid_ending_conference = OTHER_CA), ["/call_sid_ending_conference", "ending-call-matches-reason"]],
-  ["subresource of another conference", "conference", () => conferenceFactory.seed(1).build(), (c) => (c.subresource_uris.recordings = "/2010-04-01/x.json"), ["/subresource_uris/recordings", "conference-uris"]],
-  ["stream uri of another call", "stream", () => streamFactory.seed(1).build(), (s) => (s.uri = s.uri.replace(s.call_sid, OTHER_CA)), ["/uri", "stream-uri"]],
-  ["more_info of another code", "error", () => errorFactory.seed(1).traits("not-found").build(), (e) => (e.more_info = "https://www.twilio.com/docs/errors/20003"), ["/more_info", "more-info-matches-code"]],
-  ["start off by one", "participant-page", () => participantPageFactory.seed(1).answering({ PageSize: 3, Page: 1 }).ofTotal(9).build(), (p) => (p.start = 4), ["/start", "page-arithmetic"]],
-  ["end of an empty page", "participant-page", () => participantPageFactory.seed(1).answering({ PageSize: 3 }).ofTotal(0).build(), (p) => (p.end = 1), ["/end", "page-arithmetic"]],
-  ["next page after the last", "conference-page", () => conferencePageFactory.seed(1).answering({ PageSize: 3 }).ofTotal(2).build(), (p) => (p.next_page_uri = p.first_page_uri.replace("Page=0", "Page=1")), ["/next_page_uri", "page-arithmetic"]],
-  ["a page past 2^53 (start 5e+21)", "participant-page", () => participantPageFactory.seed(1).answering({ PageSize: 50, Page: 1 }).ofTotal(60).build(), (p) => Object.assign(p, { page: 1e20, start: 5e21, end: 5e21 + 9 }), ["/page", "page-arithmetic"]],
-  ["uri with another PageSize", "conference-page", () => conferencePageFactory.seed(1).answering({ PageSize: 3 }).ofTotal(2).build(), (p) => (p.uri = p.uri.replace("PageSize=3", "PageSize=4")), ["/uri", "page-uris-agree"]],
-  ["participant of another conference", "participant-page", () => participantPageFactory.seed(1).answering({ PageSize: 3 }).ofTotal(3).build(), (p) => (p.participants[1] = participantFactory.seed(9).build()), ["/participants/1/account_sid", "participants-share-conference"]],
+  [
+    "unknown field",
+    "participant",
+    () => participantFactory.seed(1).build(),
+    (p) => (p.extra = 1),
+    ["/extra", "additionalProperties"],
+  ],
+  [
+    "missing documented field",
+    "participant",
+    () => participantFactory.seed(1).build(),
+    (p) => delete p.queue_time,
+    ["/queue_time", "required"],
+  ],
+  [
+    "null status",
+    "participant",
+    () => participantFactory.seed(1).build(),
+    (p) => (p.status = null),
+    ["/status", "type"],
+  ],
+  [
+    "coaching without target",
+    "participant",
+    () => participantFactory.seed(1).traits("coaching").build(),
+    (p) => (p.call_sid_to_coach = null),
+    ["/call_sid_to_coach", "coaching-has-target"],
+  ],
+  [
+    "coaching itself",
+    "participant",
+    () => participantFactory.seed(1).traits("coaching").build(),
+    (p) => (p.call_sid_to_coach = p.call_sid),
+    ["/call_sid_to_coach", "coaching-has-target"],
+  ],
+  [
+    "updated before created",
+    "participant",
+    () => participantFactory.seed(1).build(),
+    (p) => (p.date_updated = "Thu, 01 Jan 2015 00:00:00 +0000"),
+    ["/date_updated", "dates-in-order"],
+  ],
+  [
+    "uri of another participant",
+    "participant",
+    () => participantFactory.seed(1).build(),
+    (p) => (p.uri = p.uri.replace(p.call_sid, OTHER_CA)),
+    ["/uri", "participant-uri"],
+  ],
+  [
+    "GMT date",
+    "participant",
+    () => participantFactory.seed(1).build(),
+    (p) => (p.date_created = p.date_created.replace("+0000", "GMT")),
+    ["/date_created", "format"],
+  ],
+  [
+    "completed without reason",
+    "conference",
+    () => conferenceFactory.seed(1).traits("completed").build(),
+    (c) => (c.reason_conference_ended = null),
+    ["/reason_conference_ended", "completed-has-reason"],
+  ],
+  [
+    "reason while in progress",
+    "conference",
+    () => conferenceFactory.seed(1).traits("in-progress").build(),
+    (c) => (c.reason_conference_ended = "conference-ended-via-api"),
+    ["/reason_conference_ended", "completed-has-reason"],
+  ],
+  [
+    "left without ending call",
+    "conference",
+    () => conferenceFactory.seed(1).traits("last-participant-left").build(),
+    (c) => (c.call_sid_ending_conference = null),
+    ["/call_sid_ending_conference", "ending-call-matches-reason"],
+  ],
+  [
+    "via API with ending call",
+    "conference",
+    () => conferenceFactory.seed(1).traits("conference-ended-via-api").build(),
+    (c) => (c.call_sid_ending_conference = OTHER_CA),
+    ["/call_sid_ending_conference", "ending-call-matches-reason"],
+  ],
+  [
+    "subresource of another conference",
+    "conference",
+    () => conferenceFactory.seed(1).build(),
+    (c) => (c.subresource_uris.recordings = "/2010-04-01/x.json"),
+    ["/subresource_uris/recordings", "conference-uris"],
+  ],
+  [
+    "stream uri of another call",
+    "stream",
+    () => streamFactory.seed(1).build(),
+    (s) => (s.uri = s.uri.replace(s.call_sid, OTHER_CA)),
+    ["/uri", "stream-uri"],
+  ],
+  [
+    "more_info of another code",
+    "error",
+    () => errorFactory.seed(1).traits("not-found").build(),
+    (e) => (e.more_info = "https://www.twilio.com/docs/errors/20003"),
+    ["/more_info", "more-info-matches-code"],
+  ],
+  [
+    "start off by one",
+    "participant-page",
+    () => participantPageFactory.seed(1).answering({ PageSize: 3, Page: 1 }).ofTotal(9).build(),
+    (p) => (p.start = 4),
+    ["/start", "page-arithmetic"],
+  ],
+  [
+    "end of an empty page",
+    "participant-page",
+    () => participantPageFactory.seed(1).answering({ PageSize: 3 }).ofTotal(0).build(),
+    (p) => (p.end = 1),
+    ["/end", "page-arithmetic"],
+  ],
+  [
+    "next page after the last",
+    "conference-page",
+    () => conferencePageFactory.seed(1).answering({ PageSize: 3 }).ofTotal(2).build(),
+    (p) => (p.next_page_uri = p.first_page_uri.replace("Page=0", "Page=1")),
+    ["/next_page_uri", "page-arithmetic"],
+  ],
+  [
+    "a page past 2^53 (start 5e+21)",
+    "participant-page",
+    () => participantPageFactory.seed(1).answering({ PageSize: 50, Page: 1 }).ofTotal(60).build(),
+    (p) => Object.assign(p, { page: 1e20, start: 5e21, end: 5e21 + 9 }),
+    ["/page", "page-arithmetic"],
+  ],
+  [
+    "uri with another PageSize",
+    "conference-page",
+    () => conferencePageFactory.seed(1).answering({ PageSize: 3 }).ofTotal(2).build(),
+    (p) => (p.uri = p.uri.replace("PageSize=3", "PageSize=4")),
+    ["/uri", "page-uris-agree"],
+  ],
+  [
+    "participant of another conference",
+    "participant-page",
+    () => participantPageFactory.seed(1).answering({ PageSize: 3 }).ofTotal(3).build(),
+    (p) => (p.participants[1] = participantFactory.seed(9).build()),
+    ["/participants/1/account_sid", "participants-share-conference"],
+  ],
 ];
 
 describe("strict profile", () => {
@@ -56,7 +189,10 @@ describe("strict profile", () => {
   });
 
   it("prints issues for people, one line each with path and rule", () => {
-    const result = validateResource("participant", { account_sid: "AC1", conference_sid: "CF0123456789abcdef0123456789abcdef" });
+    const result = validateResource("participant", {
+      account_sid: "AC1",
+      conference_sid: "CF0123456789abcdef0123456789abcdef",
+    });
     expect(result.ok).toBe(false);
     expect(formatIssues(result.ok ? [] : result.issues)).toBe(
       [

@@ -31,7 +31,10 @@ function summary(report: CheckReport): string {
 function printed(report: CheckReport): string {
   if (report.findings.length === 0) return `ok: ${summary(report)} agree with the schemas\n`;
   // File names, descriptions, paths and messages come from the pact files: each stays on its line, its controls escaped.
-  const lines = report.findings.map((f) => `${printable(f.file)} › ${printable(f.interaction)} › ${printable(f.path) || "(interaction)"}  ${printable(f.message)} [${f.rule}]`);
+  const lines = report.findings.map(
+    (f) =>
+      `${printable(f.file)} › ${printable(f.interaction)} › ${printable(f.path) || "(interaction)"}  ${printable(f.message)} [${f.rule}]`,
+  );
   const count = report.findings.length === 1 ? "1 finding" : `${report.findings.length} findings`;
   return `${lines.join("\n")}\n${count} in ${summary(report)}\n`;
 }

@@ -42,10 +42,14 @@ interface VerifyFlags {
 
 /** Flags that would do nothing in this combination are refused rather than ignored. */
 function unusedFlag(dir: string | undefined, flags: VerifyFlags): string | undefined {
-  if (!flags.publishVerificationResults && flags.providerAppVersion !== undefined) return "--provider-app-version goes with --publish-verification-results";
-  if (!flags.publishVerificationResults && flags.branch !== undefined) return "--branch goes with --publish-verification-results";
-  if (flags.publishVerificationResults && dir !== undefined) return "DIR goes without --publish-verification-results (the pacts then come from the broker)";
-  if (flags.providerBaseUrl !== undefined && flags.seed !== undefined) return "--seed seeds the fake Twilio started for the run, so it goes without --provider-base-url";
+  if (!flags.publishVerificationResults && flags.providerAppVersion !== undefined)
+    return "--provider-app-version goes with --publish-verification-results";
+  if (!flags.publishVerificationResults && flags.branch !== undefined)
+    return "--branch goes with --publish-verification-results";
+  if (flags.publishVerificationResults && dir !== undefined)
+    return "DIR goes without --publish-verification-results (the pacts then come from the broker)";
+  if (flags.providerBaseUrl !== undefined && flags.seed !== undefined)
+    return "--seed seeds the fake Twilio started for the run, so it goes without --provider-base-url";
   return undefined;
 }
 
@@ -57,7 +61,9 @@ function pendingPacts(failures: readonly string[]): string | undefined {
     const consumer = /^(\S+) and /.exec(failure)?.[1] ?? failure;
     byPact.set(consumer, (byPact.get(consumer) ?? 0) + 1);
   }
-  const list = [...byPact].map(([consumer, count]) => `${consumer}: ${count === 1 ? "1 interaction" : `${count} interactions`}`).join(", ");
+  const list = [...byPact]
+    .map(([consumer, count]) => `${consumer}: ${count === 1 ? "1 interaction" : `${count} interactions`}`)
+    .join(", ");
   return `${byPact.size === 1 ? "1 pending pact" : `${byPact.size} pending pacts`} failed (${list})`;
 }
 
@@ -65,7 +71,9 @@ function pendingPacts(failures: readonly string[]): string | undefined {
 export function registerContractsVerify(contracts: Command, { io }: CommandContext): void {
   contracts
     .command("verify")
-    .description("Verify the Pact files in DIR against a fake Twilio (or --provider-base-url) with the official Pact Verifier.")
+    .description(
+      "Verify the Pact files in DIR against a fake Twilio (or --provider-base-url) with the official Pact Verifier.",
+    )
     .argument("[dir]", "folder holding the *.json pact files, relative to the working folder (default: contracts)")
     .option("--provider-base-url <url>", "the provider to verify; default a fake Twilio started for the run")
     .option("--seed <s>", "seed of the fake Twilio started for the run (a whole number)")
@@ -77,12 +85,25 @@ export function registerContractsVerify(contracts: Command, { io }: CommandConte
       const unused = unusedFlag(given, flags);
       if (unused !== undefined) throw new TestkitError("USAGE", `Failed to verify contracts: ${unused}`);
       const dir = given ?? "contracts";
-      const publish = flags.publishVerificationResults ? { providerVersion: flags.providerAppVersion, branch: flags.branch } : undefined;
-      const seed = flags.seed === undefined ? undefined : parseInteger("--seed", flags.seed, 0, Number.MAX_SAFE_INTEGER);
-      const result = await verifyContracts({ dir, cwd: io.cwd, providerBaseUrl: flags.providerBaseUrl, seed, publish }, io.env);
+      const publish = flags.publishVerificationResults
+        ? { providerVersion: flags.providerAppVersion, branch: flags.branch }
+        : undefined;
+      const seed =
+        flags.seed === undefined ? undefined : parseInteger("--seed", flags.seed, 0, Number.MAX_SAFE_INTEGER);
+      const result = await verifyContracts(
+        { dir, cwd: io.cwd, providerBaseUrl: flags.providerBaseUrl, seed, publish },
+        io.env,
+      );
       const what = result.published ? "the broker's pacts" : `${result.files.length} pact files from ${dir}`;
       const pending = pendingPacts(result.pendingFailures);
-      io.stdout(pending === undefined ? `Verified ${what} against ${result.providerBaseUrl}\n` : `${pending}; results published as failed; exit 0 because pending\n`);
-      if (result.published) io.stdout(`Published the results to ${result.published.brokerUrl} as provider version ${result.published.providerVersion} on branch ${result.published.branch}\n`);
+      io.stdout(
+        pending === undefined
+          ? `Verified ${what} against ${result.providerBaseUrl}\n`
+          : `${pending}; results published as failed; exit 0 because pending\n`,
+      );
+      if (result.published)
+        io.stdout(
+          `Published the results to ${result.published.brokerUrl} as provider version ${result.published.providerVersion} on branch ${result.published.branch}\n`,
+        );
     });
 }

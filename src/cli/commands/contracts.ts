@@ -76,7 +76,9 @@ function checked(version: string | undefined, branch: string | undefined): strin
  */
 export function registerContracts(program: Command, context: CommandContext): void {
   const { io, exit } = context;
-  const contracts = program.command("contracts").description("Work with the Pact contracts in contracts/ and a Pact Broker.");
+  const contracts = program
+    .command("contracts")
+    .description("Work with the Pact contracts in contracts/ and a Pact Broker.");
   registerContractsCheck(contracts, context);
   registerContractsVerify(contracts, context);
   contracts
@@ -87,10 +89,15 @@ export function registerContracts(program: Command, context: CommandContext): vo
     .option("--branch <branch>", "consumer branch; default the git branch (git rev-parse --abbrev-ref HEAD)")
     .addHelpText("after", PUBLISH_HELP)
     .action(async (dir: string, options: { consumerAppVersion?: string; branch?: string }) => {
-      const result = await publishContracts({ dir, cwd: io.cwd, consumerAppVersion: options.consumerAppVersion, branch: options.branch }, io.env);
+      const result = await publishContracts(
+        { dir, cwd: io.cwd, consumerAppVersion: options.consumerAppVersion, branch: options.branch },
+        io.env,
+      );
       if (result.output !== "") io.stdout(`${result.output}\n`);
       const count = result.files.length === 1 ? "1 pact file" : `${result.files.length} pact files`;
-      io.stdout(`Published ${count} from ${dir} to ${result.brokerUrl} as version ${result.consumerAppVersion} on branch ${result.branch}\n`);
+      io.stdout(
+        `Published ${count} from ${dir} to ${result.brokerUrl} as version ${result.consumerAppVersion} on branch ${result.branch}\n`,
+      );
     });
   contracts
     .command("can-i-deploy")
@@ -105,7 +112,10 @@ export function registerContracts(program: Command, context: CommandContext): vo
     .action(async (flags: CanIDeployFlags) => {
       const answer = await canIDeploy({ ...flags, cwd: io.cwd }, io.env);
       if (answer.output !== "") io.stdout(`${answer.output}\n`);
-      if (!flags.json) io.stdout(`${flags.pacticipant} ${checked(answer.version, flags.branch)} ${answer.deployable ? "can" : "cannot"} be deployed to ${flags.toEnvironment}\n`);
+      if (!flags.json)
+        io.stdout(
+          `${flags.pacticipant} ${checked(answer.version, flags.branch)} ${answer.deployable ? "can" : "cannot"} be deployed to ${flags.toEnvironment}\n`,
+        );
       if (!answer.deployable) exit(1);
     });
   contracts
@@ -130,6 +140,10 @@ export function registerContracts(program: Command, context: CommandContext): vo
       const { createEnvironment } = await import("../../contracts/create-environment.js");
       const result = await createEnvironment({ ...flags, cwd: io.cwd }, io.env);
       if (result.created && result.output !== "") io.stdout(`${result.output}\n`);
-      io.stdout(result.created ? `Created environment ${result.name} in ${result.brokerUrl}\n` : `Environment ${result.name} already exists in ${result.brokerUrl}; nothing to do\n`);
+      io.stdout(
+        result.created
+          ? `Created environment ${result.name} in ${result.brokerUrl}\n`
+          : `Environment ${result.name} already exists in ${result.brokerUrl}; nothing to do\n`,
+      );
     });
 }

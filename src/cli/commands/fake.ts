@@ -21,7 +21,10 @@ interface FakeOptions {
 
 /** The list operation whose query a page kind answers, and placeholder SIDs for its path. */
 const LIST_OPERATIONS = {
-  "participant-page": { operation: "ListParticipant", path: { AccountSid: `AC${"0".repeat(32)}`, ConferenceSid: `CF${"0".repeat(32)}` } },
+  "participant-page": {
+    operation: "ListParticipant",
+    path: { AccountSid: `AC${"0".repeat(32)}`, ConferenceSid: `CF${"0".repeat(32)}` },
+  },
   "conference-page": { operation: "ListConference", path: { AccountSid: `AC${"0".repeat(32)}` } },
 } as const;
 
@@ -44,7 +47,9 @@ function pageQuery(kind: keyof typeof LIST_OPERATIONS, queries: readonly string[
   }
   const reasons = checked.issues.map((issue) => {
     const name = issue.path.replace(/^\/query\/?/, "");
-    return issue.rule === "additionalProperties" ? `${name} is not a query parameter of ${operation}` : `${name} ${issue.message}`;
+    return issue.rule === "additionalProperties"
+      ? `${name} is not a query parameter of ${operation}`
+      : `${name} ${issue.message}`;
   });
   throw new TestkitError("USAGE", `Failed to read --query: ${reasons.join("; ")}`);
 }
@@ -53,9 +58,14 @@ function factoryFor(kind: string, options: FakeOptions): (typeof FACTORIES_BY_KI
   if (!(RESOURCE_KINDS as readonly string[]).includes(kind))
     throw new TestkitError("USAGE", `Failed to fake "${kind}": kinds are ${RESOURCE_KINDS.join(", ")}`);
   let factory = FACTORIES_BY_KIND[kind as ResourceKind];
-  if (options.seed !== undefined) factory = factory.seed(parseInteger("--seed", options.seed, 0, Number.MAX_SAFE_INTEGER));
+  if (options.seed !== undefined)
+    factory = factory.seed(parseInteger("--seed", options.seed, 0, Number.MAX_SAFE_INTEGER));
   if (options.query) {
-    if (!Object.hasOwn(LIST_OPERATIONS, kind)) throw new TestkitError("USAGE", "Failed to read --query: only participant-page and conference-page answer a query");
+    if (!Object.hasOwn(LIST_OPERATIONS, kind))
+      throw new TestkitError(
+        "USAGE",
+        "Failed to read --query: only participant-page and conference-page answer a query",
+      );
     factory = factory.withParams({ query: pageQuery(kind as keyof typeof LIST_OPERATIONS, options.query) });
   }
   return factory.traits(...(options.trait ?? []));
@@ -81,14 +91,31 @@ function invalidRulesHelp(): string {
 export function registerFake(program: Command, { io }: CommandContext): void {
   program
     .command("fake")
-    .description("Print fake Twilio resources as JSON: valid under the strict schema, or, with --invalid, breaking one named rule.")
+    .description(
+      "Print fake Twilio resources as JSON: valid under the strict schema, or, with --invalid, breaking one named rule.",
+    )
     .argument("<kind>", `what to build: ${RESOURCE_KINDS.join(", ")}`)
     .option("--count <n>", `print an array of n objects (1 to ${MAX_COUNT})`)
     .option("--seed <s>", "seed for reproducible output (a whole number); random when absent")
-    .option("--trait <name>", "apply a trait, e.g. muted, on-hold, coaching, completed, stopped, not-found (repeatable)", collect)
-    .option("--set <field=value>", "set a field; the value is read as JSON when it is JSON, else as text (repeatable)", collect)
-    .option("--query <Name=value>", "for pages: the list query answered, e.g. PageSize=20, Page=1, Muted=true (repeatable)", collect)
-    .option("--invalid <rule>", "print objects that break exactly this rule (listed below); traits and --set shape the valid object first")
+    .option(
+      "--trait <name>",
+      "apply a trait, e.g. muted, on-hold, coaching, completed, stopped, not-found (repeatable)",
+      collect,
+    )
+    .option(
+      "--set <field=value>",
+      "set a field; the value is read as JSON when it is JSON, else as text (repeatable)",
+      collect,
+    )
+    .option(
+      "--query <Name=value>",
+      "for pages: the list query answered, e.g. PageSize=20, Page=1, Muted=true (repeatable)",
+      collect,
+    )
+    .option(
+      "--invalid <rule>",
+      "print objects that break exactly this rule (listed below); traits and --set shape the valid object first",
+    )
     .addHelpText(
       "after",
       "\nExamples:\n  twilio-testkit fake participant --seed 1 --trait muted\n  twilio-testkit fake conference-page --query Status=completed --query PageSize=3\n  twilio-testkit fake participant --count 3 --set label=customer\n  twilio-testkit fake participant --invalid sid-prefix\n" +
@@ -98,8 +125,14 @@ export function registerFake(program: Command, { io }: CommandContext): void {
       const factory = factoryFor(kind, options);
       const overrides = Object.fromEntries((options.set ?? []).map((s) => parseAssignment("--set", s)));
       // invalid() checks the rule's name, so the cast only spares a second lookup
-      const one = (): unknown => (options.invalid === undefined ? factory.build(overrides) : factory.invalid(options.invalid as InvalidRuleName, overrides));
-      const value = options.count === undefined ? one() : Array.from({ length: parseInteger("--count", options.count, 1, MAX_COUNT) }, one);
+      const one = (): unknown =>
+        options.invalid === undefined
+          ? factory.build(overrides)
+          : factory.invalid(options.invalid as InvalidRuleName, overrides);
+      const value =
+        options.count === undefined
+          ? one()
+          : Array.from({ length: parseInteger("--count", options.count, 1, MAX_COUNT) }, one);
       io.stdout(`${JSON.stringify(value, null, 2)}\n`);
     });
 }

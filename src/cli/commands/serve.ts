@@ -34,12 +34,21 @@ const banner = (fake: FakeTwilio): string =>
 export function registerServe(program: Command, { io }: CommandContext): void {
   program
     .command("serve")
-    .description("Run a stateful fake of the Twilio Voice API (Conferences, Participants, Streams) with a seeded account.")
+    .description(
+      "Run a stateful fake of the Twilio Voice API (Conferences, Participants, Streams) with a seeded account.",
+    )
     .option("--port <n>", "TCP port; 0 picks a free one", "0")
     .option("--host <host>", "interface to listen on", "127.0.0.1")
     .option("--seed <s>", "seed of the account and its resources (a whole number); random when absent")
-    .option("--auth-token <token>", "auth token of the seeded account and of accounts created later", DEFAULT_AUTH_TOKEN)
-    .addHelpText("after", "\nIt runs until Ctrl-C (SIGINT) or SIGTERM.\n\nExamples:\n  twilio-testkit serve --port 4010 --seed 1\n  twilio-testkit serve --host 0.0.0.0 --auth-token secret")
+    .option(
+      "--auth-token <token>",
+      "auth token of the seeded account and of accounts created later",
+      DEFAULT_AUTH_TOKEN,
+    )
+    .addHelpText(
+      "after",
+      "\nIt runs until Ctrl-C (SIGINT) or SIGTERM.\n\nExamples:\n  twilio-testkit serve --port 4010 --seed 1\n  twilio-testkit serve --host 0.0.0.0 --auth-token secret",
+    )
     .action(async (options: ServeOptions) => {
       const fake = await startFakeTwilio({
         port: parseInteger("--port", options.port, 0, 65_535),

@@ -12,10 +12,15 @@ const validateResponse = lazily(async () => (await import("../../validate/valida
 
 async function readInput(file: string | undefined, io: CliIo): Promise<{ text: string; name: string }> {
   if (file === undefined || file === "-") {
-    if (file === undefined && io.stdinIsTTY) throw new TestkitError("USAGE", "Failed to read input: give a FILE, or pipe JSON to standard input");
+    if (file === undefined && io.stdinIsTTY)
+      throw new TestkitError("USAGE", "Failed to read input: give a FILE, or pipe JSON to standard input");
     return { text: await io.readStdin(), name: "standard input" };
   }
-  if (file.trim() === "") throw new TestkitError("USAGE", "Failed to read input: the FILE argument is empty; give a file, or - for standard input");
+  if (file.trim() === "")
+    throw new TestkitError(
+      "USAGE",
+      "Failed to read input: the FILE argument is empty; give a file, or - for standard input",
+    );
   try {
     return { text: await readTextFile(resolve(io.cwd, file), file), name: file };
   } catch (error) {
@@ -31,7 +36,11 @@ function parseJson(text: string, name: string): unknown {
     return JSON.parse(text);
   } catch (error) {
     // V8 quotes the start of the input in its message, newlines and all: keep the message on one line.
-    throw new TestkitError("IO", `Failed to read ${name}: not JSON (${(error as Error).message.replace(/\s+/g, " ")})`, { cause: error });
+    throw new TestkitError(
+      "IO",
+      `Failed to read ${name}: not JSON (${(error as Error).message.replace(/\s+/g, " ")})`,
+      { cause: error },
+    );
   }
 }
 
@@ -43,20 +52,31 @@ export function registerValidate(program: Command, { io, exit }: CommandContext)
   program
     .command("validate")
     .description("Check a Twilio response body (JSON) against the schema of its operation.")
-    .argument("<operation>", `Twilio operationId or seed-page tool name: ${OPERATIONS.map((o) => o.operationId).join(", ")}`)
+    .argument(
+      "<operation>",
+      `Twilio operationId or seed-page tool name: ${OPERATIONS.map((o) => o.operationId).join(", ")}`,
+    )
     .argument("[file]", "JSON file to check; - or nothing reads standard input")
     .option("--strict", "check today's documented shape and the cross-field rules, not just what Twilio may send")
     .option("--json", "print the result as JSON: {ok, operation, profile, issues}")
-    .addHelpText("after", "\nExit status: 0 valid, 1 invalid, 2 usage or input error.\n\nExamples:\n  twilio-testkit validate ListParticipant page.json\n  curl -s … | twilio-testkit validate listParticipant --strict")
+    .addHelpText(
+      "after",
+      "\nExit status: 0 valid, 1 invalid, 2 usage or input error.\n\nExamples:\n  twilio-testkit validate ListParticipant page.json\n  curl -s … | twilio-testkit validate listParticipant --strict",
+    )
     .action(async (operation: string, file: string | undefined, options: { strict?: boolean; json?: boolean }) => {
       const op = findOperation(operation);
       const input = await readInput(file, io);
       const profile = options.strict ? "strict" : "tolerant";
       const result = await validateResponse(op.operationId, parseJson(input.text, input.name), { profile });
       const issues = result.ok ? [] : result.issues;
-      if (options.json) io.stdout(`${JSON.stringify({ ok: result.ok, operation: op.operationId, profile, issues }, null, 2)}\n`);
-      else if (result.ok) io.stdout(`valid: ${printable(input.name)} is a ${op.operationId} response (${profile} profile)\n`);
-      else io.stdout(`invalid: ${printable(input.name)} is not a ${op.operationId} response (${profile} profile)\n${formatIssues(issues)}\n`);
+      if (options.json)
+        io.stdout(`${JSON.stringify({ ok: result.ok, operation: op.operationId, profile, issues }, null, 2)}\n`);
+      else if (result.ok)
+        io.stdout(`valid: ${printable(input.name)} is a ${op.operationId} response (${profile} profile)\n`);
+      else
+        io.stdout(
+          `invalid: ${printable(input.name)} is not a ${op.operationId} response (${profile} profile)\n${formatIssues(issues)}\n`,
+        );
       if (!result.ok) exit(1);
     });
 }

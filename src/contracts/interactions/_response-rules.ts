@@ -18,7 +18,9 @@ export function addResponseBodyRules(builder: V4ResponseBuilder, rules: Readonly
   if (Object.keys(rules).length === 0) return;
   const sink = (builder as unknown as { interaction?: Partial<RulesSink> }).interaction;
   if (typeof sink?.withResponseMatchingRules !== "function") {
-    throw new Error("Failed to add null-or rules to the response: this @pact-foundation/pact's V4 response builder has no interaction to add them to");
+    throw new Error(
+      "Failed to add null-or rules to the response: this @pact-foundation/pact's V4 response builder has no interaction to add them to",
+    );
   }
   sink.withResponseMatchingRules(JSON.stringify({ body: rules }));
 }

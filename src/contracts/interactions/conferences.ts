@@ -1,4 +1,9 @@
-import type { Conference, ListConferenceQuery, ListConferenceResponse, UpdateConferenceBody } from "../../generated/schemas.js";
+import type {
+  Conference,
+  ListConferenceQuery,
+  ListConferenceResponse,
+  UpdateConferenceBody,
+} from "../../generated/schemas.js";
 import { defineInteraction, type ResponseChoice, type TwilioInteraction } from "./interaction.js";
 import { PROVIDER_STATES } from "./states.js";
 
@@ -19,7 +24,9 @@ export function fetchConference(input: { example: Conference } & ResponseChoice)
  * UpdateConference: POST a form body (`Status=completed` ends it; `AnnounceUrl`) to the conference;
  * 200 with the conference as it is after the update.
  */
-export function updateConference(input: { example: Conference; body: UpdateConferenceBody } & ResponseChoice): TwilioInteraction {
+export function updateConference(
+  input: { example: Conference; body: UpdateConferenceBody } & ResponseChoice,
+): TwilioInteraction {
   return defineInteraction({
     operationId: "UpdateConference",
     description: input.description ?? "a request to update a conference",
@@ -39,7 +46,9 @@ export function updateConference(input: { example: Conference; body: UpdateConfe
  *   `DateUpdated…` (YYYY-MM-DD), `PageSize`, `Page`, `PageToken`, as sent; the `<` / `>` names are
  *   percent-encoded on the wire (`DateCreated%3C`)
  */
-export function listConference(input: { example: ListConferenceResponse; query?: ListConferenceQuery; accountSid?: string } & ResponseChoice): TwilioInteraction {
+export function listConference(
+  input: { example: ListConferenceResponse; query?: ListConferenceQuery; accountSid?: string } & ResponseChoice,
+): TwilioInteraction {
   const AccountSid = input.accountSid ?? input.example.conferences[0]?.account_sid ?? "";
   return defineInteraction({
     operationId: "ListConference",
@@ -47,7 +56,7 @@ export function listConference(input: { example: ListConferenceResponse; query?:
     state: PROVIDER_STATES.accountHasConferences,
     stateParams: { example: input.example },
     pathParams: { AccountSid },
-    query: (input.query ?? {}),
+    query: input.query ?? {},
     response: { kind: "conference-page", example: input.example },
     ...(input.fields ? { fields: input.fields } : {}),
   });

@@ -14,10 +14,12 @@ export type FormValue = string | number | boolean | readonly string[];
  * @returns the fields as (key, value) pairs in order, each value text
  */
 export function formPairs(fields: object): Array<[string, string]> {
-  return Object.entries(fields as Record<string, FormValue | undefined>).flatMap(([key, value]): Array<[string, string]> => {
-    if (value === undefined) return [];
-    return Array.isArray(value) ? value.map((v) => [key, v]) : [[key, String(value)]];
-  });
+  return Object.entries(fields as Record<string, FormValue | undefined>).flatMap(
+    ([key, value]): Array<[string, string]> => {
+      if (value === undefined) return [];
+      return Array.isArray(value) ? value.map((v) => [key, v]) : [[key, String(value)]];
+    },
+  );
 }
 
 /**
@@ -34,11 +36,14 @@ export function groupedValues(pairs: Iterable<readonly [string, string]>): Recor
     if (values) values.push(value);
     else byKey.set(key, [value]);
   }
-  return Object.fromEntries([...byKey].map(([key, values]) => [key, values.length === 1 ? (values[0] as string) : values]));
+  return Object.fromEntries(
+    [...byKey].map(([key, values]) => [key, values.length === 1 ? (values[0] as string) : values]),
+  );
 }
 
 /** A JSON path that names a form key, dots and all (`$['Parameter1.Name']`). */
-const fieldPath = (key: string): string => (/^[A-Za-z_][A-Za-z0-9_]*$/.test(key) ? `$.${key}` : `$['${key.replace(/'/g, "\\'")}']`);
+const fieldPath = (key: string): string =>
+  /^[A-Za-z_][A-Za-z0-9_]*$/.test(key) ? `$.${key}` : `$['${key.replace(/'/g, "\\'")}']`;
 
 /**
  * A form body for PactV4 and its matching rules. PactV4 has no form builder: `body()` sends the
@@ -51,6 +56,11 @@ const fieldPath = (key: string): string => (/^[A-Za-z_][A-Za-z0-9_]*$/.test(key)
 export function formBody(pairs: ReadonlyArray<readonly [string, string]>) {
   return {
     bytes: Buffer.from(new URLSearchParams(pairs.map(([k, v]): [string, string] => [k, v])).toString()),
-    rules: { body: Object.entries(groupedValues(pairs)).map(([key, value]) => ({ path: fieldPath(key), rules: [MatchersV3.equal(value)] })) },
+    rules: {
+      body: Object.entries(groupedValues(pairs)).map(([key, value]) => ({
+        path: fieldPath(key),
+        rules: [MatchersV3.equal(value)],
+      })),
+    },
   };
 }

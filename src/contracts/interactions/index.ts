@@ -1,6 +1,20 @@
-export { addTwilioInteraction, answeredWithError, defineInteraction, type InteractionSpec, type ResponseChoice, type TwilioInteraction } from "./interaction.js";
+export {
+  addTwilioInteraction,
+  answeredWithError,
+  defineInteraction,
+  type InteractionSpec,
+  type ResponseChoice,
+  type TwilioInteraction,
+} from "./interaction.js";
 export { formBody, formPairs, type FormValue } from "./form.js";
 export { PROVIDER_NAME, PROVIDER_STATE_EXAMPLES, PROVIDER_STATES, type ProviderStateName } from "./states.js";
-export { createParticipant, deleteParticipant, fetchParticipant, listParticipant, updateParticipant, type ParticipantAddress } from "./participants.js";
+export {
+  createParticipant,
+  deleteParticipant,
+  fetchParticipant,
+  listParticipant,
+  updateParticipant,
+  type ParticipantAddress,
+} from "./participants.js";
 export { fetchConference, listConference, updateConference } from "./conferences.js";
 export { createStream, updateStream } from "./streams.js";

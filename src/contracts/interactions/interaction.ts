@@ -78,8 +78,16 @@ export function defineInteraction(spec: InteractionSpec): TwilioInteraction {
   const op = findOperation(spec.operationId);
   const query = groupedValues(formPairs(spec.query ?? {}));
   const form = spec.form ? formPairs(spec.form) : undefined;
-  const checked = validateRequest(op.operationId, { path: spec.pathParams, query, body: form ? groupedValues(form) : {} });
-  if (!checked.ok) throw new TestkitError("USAGE", `Failed to build the ${op.operationId} interaction: the request is not one Twilio accepts: ${formatIssues(checked.issues)}`);
+  const checked = validateRequest(op.operationId, {
+    path: spec.pathParams,
+    query,
+    body: form ? groupedValues(form) : {},
+  });
+  if (!checked.ok)
+    throw new TestkitError(
+      "USAGE",
+      `Failed to build the ${op.operationId} interaction: the request is not one Twilio accepts: ${formatIssues(checked.issues)}`,
+    );
   const accountSid = spec.pathParams.AccountSid ?? "";
   const fields = spec.fields ? { fields: spec.fields } : {};
   const matcher = spec.response ? responseMatcher(spec.response.kind, spec.response.example, fields) : undefined;
@@ -137,7 +145,12 @@ export function addTwilioInteraction(pact: PactV4, interaction: TwilioInteractio
  * @throws ValidationError when `error` fails the strict error schema
  * @example `answeredWithError(fetchConference({ example }), notFound, PROVIDER_STATES.resourceMissing, "a request for an unknown conference")`
  */
-export function answeredWithError(interaction: TwilioInteraction, error: { status: number }, state: ProviderStateName, description: string): TwilioInteraction {
+export function answeredWithError(
+  interaction: TwilioInteraction,
+  error: { status: number },
+  state: ProviderStateName,
+  description: string,
+): TwilioInteraction {
   const { example: _, ...params } = interaction.state.params;
   return {
     ...interaction,

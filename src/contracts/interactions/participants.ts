@@ -24,7 +24,9 @@ function participantPath(p: Participant, by: ParticipantAddress = "call_sid") {
  * @param input.conference - the `{ConferenceSid}` path segment: the example's conference SID (default) or a friendly name
  * @throws TestkitError `USAGE` for a body Twilio would reject; ValidationError for an invalid example
  */
-export function createParticipant(input: { example: Participant; body: CreateParticipantBody; conference?: string } & ResponseChoice): TwilioInteraction {
+export function createParticipant(
+  input: { example: Participant; body: CreateParticipantBody; conference?: string } & ResponseChoice,
+): TwilioInteraction {
   const { example } = input;
   return defineInteraction({
     operationId: "CreateParticipant",
@@ -44,7 +46,14 @@ export function createParticipant(input: { example: Participant; body: CreatePar
  * @param input.example - the page Twilio answers with, e.g. `participantPageFactory.answering(query).build()`
  * @param input.query - `Muted`, `Hold`, `Coaching`, `PageSize`, `Page`, `PageToken` as sent
  */
-export function listParticipant(input: { example: ListParticipantResponse; query?: ListParticipantQuery; accountSid?: string; conferenceSid?: string } & ResponseChoice): TwilioInteraction {
+export function listParticipant(
+  input: {
+    example: ListParticipantResponse;
+    query?: ListParticipantQuery;
+    accountSid?: string;
+    conferenceSid?: string;
+  } & ResponseChoice,
+): TwilioInteraction {
   const first = input.example.participants[0];
   const AccountSid = input.accountSid ?? first?.account_sid ?? "";
   const ConferenceSid = input.conferenceSid ?? first?.conference_sid ?? "";
@@ -54,14 +63,16 @@ export function listParticipant(input: { example: ListParticipantResponse; query
     state: PROVIDER_STATES.conferenceHasParticipants,
     stateParams: { example: input.example },
     pathParams: { AccountSid, ConferenceSid },
-    query: (input.query ?? {}),
+    query: input.query ?? {},
     response: { kind: "participant-page", example: input.example },
     ...(input.fields ? { fields: input.fields } : {}),
   });
 }
 
 /** FetchParticipant: GET one participant by call SID or label; 200 with it. */
-export function fetchParticipant(input: { example: Participant; by?: ParticipantAddress } & ResponseChoice): TwilioInteraction {
+export function fetchParticipant(
+  input: { example: Participant; by?: ParticipantAddress } & ResponseChoice,
+): TwilioInteraction {
   return defineInteraction({
     operationId: "FetchParticipant",
     description: input.description ?? `a request for a participant by ${input.by ?? "call_sid"}`,
@@ -77,7 +88,9 @@ export function fetchParticipant(input: { example: Participant; by?: Participant
  * UpdateParticipant: POST a form body (`Muted`, `Hold`, `Coaching`, …) to the participant; 200 with
  * the participant as it is after the update.
  */
-export function updateParticipant(input: { example: Participant; body: UpdateParticipantBody; by?: ParticipantAddress } & ResponseChoice): TwilioInteraction {
+export function updateParticipant(
+  input: { example: Participant; body: UpdateParticipantBody; by?: ParticipantAddress } & ResponseChoice,
+): TwilioInteraction {
   return defineInteraction({
     operationId: "UpdateParticipant",
     description: input.description ?? "a request to update a participant",
@@ -91,7 +104,11 @@ export function updateParticipant(input: { example: Participant; body: UpdatePar
 }
 
 /** DeleteParticipant: DELETE the participant (hang up its call); 204 with no body. */
-export function deleteParticipant(input: { example: Participant; by?: ParticipantAddress; description?: string }): TwilioInteraction {
+export function deleteParticipant(input: {
+  example: Participant;
+  by?: ParticipantAddress;
+  description?: string;
+}): TwilioInteraction {
   return defineInteraction({
     operationId: "DeleteParticipant",
     description: input.description ?? "a request to remove a participant from a conference",

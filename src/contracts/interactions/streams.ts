@@ -7,7 +7,12 @@ import { PROVIDER_STATES } from "./states.js";
  * numbered from 1 in the given order, at most 99 (OPERATIONS.md, CreateStream).
  */
 function customParameters(parameters: Readonly<Record<string, string>>): Record<string, string> {
-  return Object.fromEntries(Object.entries(parameters).flatMap(([name, value], i) => [[`Parameter${i + 1}.Name`, name], [`Parameter${i + 1}.Value`, value]]));
+  return Object.fromEntries(
+    Object.entries(parameters).flatMap(([name, value], i) => [
+      [`Parameter${i + 1}.Name`, name],
+      [`Parameter${i + 1}.Value`, value],
+    ]),
+  );
 }
 
 /**
@@ -16,7 +21,13 @@ function customParameters(parameters: Readonly<Record<string, string>>): Record<
  *
  * @param input.parameters - custom parameters by name, sent as `ParameterN.Name` / `ParameterN.Value`
  */
-export function createStream(input: { example: Stream; body: Omit<CreateStreamBody, `Parameter${string}`>; parameters?: Readonly<Record<string, string>> } & ResponseChoice): TwilioInteraction {
+export function createStream(
+  input: {
+    example: Stream;
+    body: Omit<CreateStreamBody, `Parameter${string}`>;
+    parameters?: Readonly<Record<string, string>>;
+  } & ResponseChoice,
+): TwilioInteraction {
   const { example } = input;
   return defineInteraction({
     operationId: "CreateStream",
@@ -34,14 +45,20 @@ export function createStream(input: { example: Stream; body: Omit<CreateStreamBo
  * UpdateStream: POST `Status=stopped` to the stream, addressed by SID (default) or by its `name`
  * (OPERATIONS.md: `{Sid}` may be the stream's name); 200 with the stopped stream.
  */
-export function updateStream(input: { example: Stream; body: UpdateStreamBody; by?: "sid" | "name" } & ResponseChoice): TwilioInteraction {
+export function updateStream(
+  input: { example: Stream; body: UpdateStreamBody; by?: "sid" | "name" } & ResponseChoice,
+): TwilioInteraction {
   const { example } = input;
   return defineInteraction({
     operationId: "UpdateStream",
     description: input.description ?? "a request to stop a media stream",
     state: PROVIDER_STATES.streamExists,
     stateParams: { example },
-    pathParams: { AccountSid: example.account_sid, CallSid: example.call_sid, Sid: (input.by === "name" ? example.name : example.sid) ?? "" },
+    pathParams: {
+      AccountSid: example.account_sid,
+      CallSid: example.call_sid,
+      Sid: (input.by === "name" ? example.name : example.sid) ?? "",
+    },
     form: input.body,
     response: { kind: "stream", example },
     ...(input.fields ? { fields: input.fields } : {}),

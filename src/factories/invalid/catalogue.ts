@@ -16,7 +16,13 @@ import { URI_RULES } from "./uris.js";
  *
  * @see README "Invalid fixtures"
  */
-export const INVALID_RULES = { ...SID_RULES, ...DATE_RULES, ...STATE_RULES, ...URI_RULES, ...PAGE_RULES } satisfies Record<string, InvalidRule>;
+export const INVALID_RULES = {
+  ...SID_RULES,
+  ...DATE_RULES,
+  ...STATE_RULES,
+  ...URI_RULES,
+  ...PAGE_RULES,
+} satisfies Record<string, InvalidRule>;
 
 /** Name of a rule in {@link INVALID_RULES}, e.g. `sid-prefix`. */
 export type InvalidRuleName = keyof typeof INVALID_RULES;
@@ -38,8 +44,14 @@ export function invalidRulesFor(kind: ResourceKind): InvalidRuleName[] {
  * @throws TestkitError `USAGE` for a rule that is unknown or does not apply to `kind`, listing those that do
  */
 export function invalidCase(kind: ResourceKind, rule: string): NonNullable<InvalidCases[ResourceKind]> {
-  const cases: InvalidCases | undefined = Object.hasOwn(INVALID_RULES, rule) ? INVALID_RULES[rule as InvalidRuleName].cases : undefined;
+  const cases: InvalidCases | undefined = Object.hasOwn(INVALID_RULES, rule)
+    ? INVALID_RULES[rule as InvalidRuleName].cases
+    : undefined;
   const found = cases?.[kind];
-  if (!found) throw new TestkitError("USAGE", `Failed to break ${kind} with rule "${rule}": rules for ${kind} are ${invalidRulesFor(kind).join(", ")}`);
+  if (!found)
+    throw new TestkitError(
+      "USAGE",
+      `Failed to break ${kind} with rule "${rule}": rules for ${kind} are ${invalidRulesFor(kind).join(", ")}`,
+    );
   return found;
 }

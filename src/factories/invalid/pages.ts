@@ -46,7 +46,12 @@ export const PAGE_RULES = {
     cases: {
       "participant-page": {
         ...TWO_ITEMS,
-        mutate: (p) => ({ ...p, participants: p.participants.map((item, i) => (i === 1 ? participantWith(item, { conference_sid: otherSid(item.conference_sid) }) : item)) }),
+        mutate: (p) => ({
+          ...p,
+          participants: p.participants.map((item, i) =>
+            i === 1 ? participantWith(item, { conference_sid: otherSid(item.conference_sid) }) : item,
+          ),
+        }),
         issue: { path: "/participants/1/conference_sid", rule: "participants-share-conference" },
       },
     },
@@ -57,7 +62,12 @@ export const PAGE_RULES = {
     cases: {
       "conference-page": {
         ...TWO_ITEMS,
-        mutate: (p) => ({ ...p, conferences: p.conferences.map((item, i) => (i === 1 ? conferenceWith(item, { account_sid: otherSid(item.account_sid) }) : item)) }),
+        mutate: (p) => ({
+          ...p,
+          conferences: p.conferences.map((item, i) =>
+            i === 1 ? conferenceWith(item, { account_sid: otherSid(item.account_sid) }) : item,
+          ),
+        }),
         issue: { path: "/conferences/1/account_sid", rule: "conferences-share-account" },
       },
     },

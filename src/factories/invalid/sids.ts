@@ -6,8 +6,14 @@ import type { InvalidCases, InvalidRule } from "./types.js";
  * its URIs rebuilt from the edited SID so that only the SID's `pattern` breaks.
  */
 const ownSid = (edit: (sid: string) => string): InvalidCases => ({
-  participant: { mutate: (p) => ({ ...participantWith(p, { call_sid: edit(p.call_sid) }) }), issue: { path: "/call_sid", rule: "pattern" } },
-  conference: { mutate: (c) => ({ ...conferenceWith(c, { sid: edit(c.sid) }) }), issue: { path: "/sid", rule: "pattern" } },
+  participant: {
+    mutate: (p) => ({ ...participantWith(p, { call_sid: edit(p.call_sid) }) }),
+    issue: { path: "/call_sid", rule: "pattern" },
+  },
+  conference: {
+    mutate: (c) => ({ ...conferenceWith(c, { sid: edit(c.sid) }) }),
+    issue: { path: "/sid", rule: "pattern" },
+  },
   stream: { mutate: (s) => ({ ...streamWith(s, { sid: edit(s.sid) }) }), issue: { path: "/sid", rule: "pattern" } },
 });
 
@@ -18,7 +24,8 @@ const ownSid = (edit: (sid: string) => string): InvalidCases => ({
  */
 export const SID_RULES = {
   "sid-prefix": {
-    summary: "the object's own SID has another resource's prefix: a call_sid starting CF, a conference or stream sid starting CA",
+    summary:
+      "the object's own SID has another resource's prefix: a call_sid starting CF, a conference or stream sid starting CA",
     profiles: ["strict", "tolerant"],
     cases: ownSid((sid) => (sid.startsWith("CA") ? "CF" : "CA") + sid.slice(2)),
   },

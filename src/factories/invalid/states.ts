@@ -8,11 +8,16 @@ import type { InvalidRule } from "./types.js";
  */
 export const STATE_RULES = {
   "status-enum": {
-    summary: 'status outside its enum: a participant "completed" (participants say "complete"), a conference "ended", a stream "completed"',
+    summary:
+      'status outside its enum: a participant "completed" (participants say "complete"), a conference "ended", a stream "completed"',
     profiles: ["strict", "tolerant"],
     cases: {
       participant: { mutate: (p) => ({ ...p, status: "completed" }), issue: { path: "/status", rule: "enum" } },
-      conference: { base: { status: "in-progress" }, mutate: (c) => ({ ...c, status: "ended" }), issue: { path: "/status", rule: "enum" } },
+      conference: {
+        base: { status: "in-progress" },
+        mutate: (c) => ({ ...c, status: "ended" }),
+        issue: { path: "/status", rule: "enum" },
+      },
       stream: { mutate: (s) => ({ ...s, status: "completed" }), issue: { path: "/status", rule: "enum" } },
     },
   },
@@ -20,7 +25,10 @@ export const STATE_RULES = {
     summary: "a coaching participant whose call_sid_to_coach is null",
     profiles: ["strict"],
     cases: {
-      participant: { mutate: (p) => ({ ...p, coaching: true, call_sid_to_coach: null }), issue: { path: "/call_sid_to_coach", rule: "coaching-has-target" } },
+      participant: {
+        mutate: (p) => ({ ...p, coaching: true, call_sid_to_coach: null }),
+        issue: { path: "/call_sid_to_coach", rule: "coaching-has-target" },
+      },
     },
   },
   "completed-has-reason": {

@@ -12,17 +12,29 @@ import { fail, type OperationHandlers } from "./context.js";
  * `2020-01-01`, hence the inclusive bounds. Source: OPERATIONS.md (ListConference query parameters);
  * twilio-oai examples `readDateCreatedEquals`, `readDateCreatedOnOrAfter`.
  */
-function inDays(day: string | undefined, on: string | undefined, onOrBefore: string | undefined, onOrAfter: string | undefined): boolean {
+function inDays(
+  day: string | undefined,
+  on: string | undefined,
+  onOrBefore: string | undefined,
+  onOrAfter: string | undefined,
+): boolean {
   if (on === undefined && onOrBefore === undefined && onOrAfter === undefined) return true;
-  return day !== undefined && (on === undefined || day === on) && (onOrBefore === undefined || day <= onOrBefore) && (onOrAfter === undefined || day >= onOrAfter);
+  return (
+    day !== undefined &&
+    (on === undefined || day === on) &&
+    (onOrBefore === undefined || day <= onOrBefore) &&
+    (onOrAfter === undefined || day >= onOrAfter)
+  );
 }
 
 /** Whether a conference passes ListConference's filters: `Status`, `FriendlyName` (exact) and the date filters. */
-const matches = (q: ListConferenceQuery) => (c: Readonly<Conference>): boolean =>
-  (q.Status === undefined || c.status === q.Status) &&
-  (q.FriendlyName === undefined || c.friendly_name === q.FriendlyName) &&
-  inDays(utcDay(c.date_created), q.DateCreated, q["DateCreated<"], q["DateCreated>"]) &&
-  inDays(utcDay(c.date_updated), q.DateUpdated, q["DateUpdated<"], q["DateUpdated>"]);
+const matches =
+  (q: ListConferenceQuery) =>
+  (c: Readonly<Conference>): boolean =>
+    (q.Status === undefined || c.status === q.Status) &&
+    (q.FriendlyName === undefined || c.friendly_name === q.FriendlyName) &&
+    inDays(utcDay(c.date_created), q.DateCreated, q["DateCreated<"], q["DateCreated>"]) &&
+    inDays(utcDay(c.date_updated), q.DateUpdated, q["DateUpdated<"], q["DateUpdated>"]);
 
 /**
  * The three conference operations (OPERATIONS.md): FetchConference; UpdateConference, where
@@ -39,14 +51,20 @@ export const conferenceHandlers: OperationHandlers<"FetchConference" | "UpdateCo
   UpdateConference: ({ store, path, body, resourcePath }) => {
     const conference = store.conference(path.AccountSid ?? "", path.Sid ?? "");
     if (!conference) return fail(notFound(resourcePath));
-    if ((body as UpdateConferenceBody).Status === "completed") return { body: endConference(store, conference, "conference-ended-via-api", null) };
+    if ((body as UpdateConferenceBody).Status === "completed")
+      return { body: endConference(store, conference, "conference-ended-via-api", null) };
     return { body: store.putConference({ ...conference, date_updated: touched(store.now(), conference) }) };
   },
 
   ListConference: ({ store, path, query }) => {
     const accountSid = path.AccountSid ?? "";
     const found = store.conferences(accountSid).filter(matches(query as ListConferenceQuery));
-    const { items, envelope } = paginate(found, (c) => c.sid, query, operationPath("ListConference", { AccountSid: accountSid }));
+    const { items, envelope } = paginate(
+      found,
+      (c) => c.sid,
+      query,
+      operationPath("ListConference", { AccountSid: accountSid }),
+    );
     return { body: { conferences: items, ...envelope } };
   },
 };

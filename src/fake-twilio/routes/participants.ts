@@ -1,7 +1,13 @@
 import { operationPath } from "../../catalogue/operations.js";
 import { conferenceFactory } from "../../factories/conference.js";
 import { participantFactory } from "../../factories/participant.js";
-import type { Conference, CreateParticipantBody, ListParticipantQuery, Participant, UpdateParticipantBody } from "../../generated/schemas.js";
+import type {
+  Conference,
+  CreateParticipantBody,
+  ListParticipantQuery,
+  Participant,
+  UpdateParticipantBody,
+} from "../../generated/schemas.js";
 import { formatRfc2822 } from "../../rfc2822.js";
 import { isSid } from "../../validate/sids.js";
 import { validateResource } from "../../validate/validate.js";
@@ -13,8 +19,8 @@ import { paginate } from "../paging.js";
 import type { FakeTwilioStore } from "../store.js";
 import { fail, type OperationContext, type OperationHandlers, type Outcome } from "./context.js";
 
-
-const coachTargetMissing = (): Outcome => fail(invalidParameter("Invalid parameter: CallSidToCoach is required when Coaching is true"));
+const coachTargetMissing = (): Outcome =>
+  fail(invalidParameter("Invalid parameter: CallSidToCoach is required when Coaching is true"));
 
 /**
  * The conference CreateParticipant joins. `{ConferenceSid}` is a SID, or a friendly name (the spec
@@ -26,11 +32,20 @@ function conferenceToJoin(store: FakeTwilioStore, accountSid: string, key: strin
   const open = store.conferences(accountSid).findLast((c) => c.friendly_name === key && c.status !== "completed");
   if (open) return open;
   const now = formatRfc2822(store.now());
-  return store.putConference(conferenceFactory.seed(store.nextSeed()).traits("init").build({ account_sid: accountSid, friendly_name: key, date_created: now, date_updated: now }));
+  return store.putConference(
+    conferenceFactory
+      .seed(store.nextSeed())
+      .traits("init")
+      .build({ account_sid: accountSid, friendly_name: key, date_created: now, date_updated: now }),
+  );
 }
 
 /** The conference and participant a path names (`{CallSid}` may be the participant's label), or the 404. */
-function addressed({ store, path, resourcePath }: OperationContext): { conference: Readonly<Conference>; participant: Readonly<Participant> } | { error: Outcome } {
+function addressed({
+  store,
+  path,
+  resourcePath,
+}: OperationContext): { conference: Readonly<Conference>; participant: Readonly<Participant> } | { error: Outcome } {
   const conference = store.conference(path.AccountSid ?? "", path.ConferenceSid ?? "");
   const participant = conference && store.participant(conference.account_sid, conference.sid, path.CallSid ?? "");
   return conference && participant ? { conference, participant } : { error: fail(notFound(resourcePath)) };
@@ -58,7 +73,9 @@ function changes(body: UpdateParticipantBody, current: Readonly<Participant>): P
  * Fetch / Update / DeleteParticipant address the participant by call SID or label; Update honours
  * `Muted`, `Hold`, `EndConferenceOnExit`, `Coaching` and `CallSidToCoach`; Delete answers 204.
  */
-export const participantHandlers: OperationHandlers<"CreateParticipant" | "ListParticipant" | "FetchParticipant" | "UpdateParticipant" | "DeleteParticipant"> = {
+export const participantHandlers: OperationHandlers<
+  "CreateParticipant" | "ListParticipant" | "FetchParticipant" | "UpdateParticipant" | "DeleteParticipant"
+> = {
   CreateParticipant: ({ store, path, body, resourcePath }) => {
     const form = body as unknown as CreateParticipantBody;
     if (!isDialable(form.To)) return fail(invalidToNumber());
@@ -66,19 +83,22 @@ export const participantHandlers: OperationHandlers<"CreateParticipant" | "ListP
     const conference = conferenceToJoin(store, path.AccountSid ?? "", path.ConferenceSid ?? "");
     if (!conference) return fail(notFound(resourcePath));
     const now = formatRfc2822(store.now());
-    const participant = participantFactory.seed(store.nextSeed()).forConference(conference).build({
-      label: form.Label ?? null,
-      muted: form.Muted ?? false,
-      hold: false,
-      coaching: form.Coaching ?? false,
-      call_sid_to_coach: form.Coaching === true ? (form.CallSidToCoach ?? null) : null,
-      start_conference_on_enter: form.StartConferenceOnEnter ?? true,
-      end_conference_on_exit: form.EndConferenceOnExit ?? false,
-      status: "queued",
-      queue_time: "0",
-      date_created: now,
-      date_updated: now,
-    });
+    const participant = participantFactory
+      .seed(store.nextSeed())
+      .forConference(conference)
+      .build({
+        label: form.Label ?? null,
+        muted: form.Muted ?? false,
+        hold: false,
+        coaching: form.Coaching ?? false,
+        call_sid_to_coach: form.Coaching === true ? (form.CallSidToCoach ?? null) : null,
+        start_conference_on_enter: form.StartConferenceOnEnter ?? true,
+        end_conference_on_exit: form.EndConferenceOnExit ?? false,
+        status: "queued",
+        queue_time: "0",
+        date_created: now,
+        date_updated: now,
+      });
     return { body: store.putParticipant(participant) };
   },
 
@@ -88,8 +108,16 @@ export const participantHandlers: OperationHandlers<"CreateParticipant" | "ListP
     const q = query as ListParticipantQuery;
     const matches = store
       .participants(conference.account_sid, conference.sid)
-      .filter((p) => (q.Muted === undefined || p.muted === q.Muted) && (q.Hold === undefined || p.hold === q.Hold) && (q.Coaching === undefined || p.coaching === q.Coaching));
-    const listPath = operationPath("ListParticipant", { AccountSid: conference.account_sid, ConferenceSid: conference.sid });
+      .filter(
+        (p) =>
+          (q.Muted === undefined || p.muted === q.Muted) &&
+          (q.Hold === undefined || p.hold === q.Hold) &&
+          (q.Coaching === undefined || p.coaching === q.Coaching),
+      );
+    const listPath = operationPath("ListParticipant", {
+      AccountSid: conference.account_sid,
+      ConferenceSid: conference.sid,
+    });
     const { items, envelope } = paginate(matches, (p) => p.call_sid, query, listPath);
     return { body: { participants: items, ...envelope } };
   },
@@ -104,10 +132,16 @@ export const participantHandlers: OperationHandlers<"CreateParticipant" | "ListP
     if ("error" in found) return found.error;
     const { participant } = found;
     const form = context.body as UpdateParticipantBody;
-    const next = { ...participant, ...changes(form, participant), date_updated: touched(context.store.now(), participant) };
+    const next = {
+      ...participant,
+      ...changes(form, participant),
+      date_updated: touched(context.store.now(), participant),
+    };
     if (next.coaching && next.call_sid_to_coach === null) return coachTargetMissing();
     const checked = validateResource("participant", next, { profile: "strict" });
-    return checked.ok ? { body: context.store.putParticipant(checked.value) } : fail(rejectedRequest(checked.issues, context.resourcePath));
+    return checked.ok
+      ? { body: context.store.putParticipant(checked.value) }
+      : fail(rejectedRequest(checked.issues, context.resourcePath));
   },
 
   DeleteParticipant: (context) => {

@@ -18,7 +18,11 @@ export const streamHandlers: OperationHandlers<"CreateStream" | "UpdateStream"> 
     const stream = streamFactory
       .seed(store.nextSeed())
       .forCall(call)
-      .build({ name: (body as CreateStreamBody).Name ?? null, status: "in-progress", date_updated: formatRfc2822(store.now()) });
+      .build({
+        name: (body as CreateStreamBody).Name ?? null,
+        status: "in-progress",
+        date_updated: formatRfc2822(store.now()),
+      });
     return { body: store.putStream(stream) };
   },
 

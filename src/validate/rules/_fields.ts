@@ -16,11 +16,16 @@ export const int = (data: Readonly<Record<string, unknown>>, key: string): numbe
 /** The field's value if it is a plain object. */
 export const obj = (data: Readonly<Record<string, unknown>>, key: string): Record<string, unknown> | undefined => {
   const value = data[key];
-  return typeof value === "object" && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>) : undefined;
+  return typeof value === "object" && value !== null && !Array.isArray(value)
+    ? (value as Record<string, unknown>)
+    : undefined;
 };
 
 /** Every listed field is a string: the values, else undefined. */
-export function strings<K extends string>(data: Readonly<Record<string, unknown>>, keys: readonly K[]): Record<K, string> | undefined {
+export function strings<K extends string>(
+  data: Readonly<Record<string, unknown>>,
+  keys: readonly K[],
+): Record<K, string> | undefined {
   const out = {} as Record<K, string>;
   for (const key of keys) {
     const value = str(data, key);

@@ -29,7 +29,15 @@ function pageOf(uri: string): { path: string; page: string | null; pageSize: str
  */
 function position(p: Readonly<Record<string, unknown>>): { page: number; size: number; fits: boolean } | undefined {
   const { page, page_size: size } = p;
-  if (typeof page !== "number" || typeof size !== "number" || !Number.isInteger(page) || !Number.isInteger(size) || page < 0 || size < 1) return undefined;
+  if (
+    typeof page !== "number" ||
+    typeof size !== "number" ||
+    !Number.isInteger(page) ||
+    !Number.isInteger(size) ||
+    page < 0 ||
+    size < 1
+  )
+    return undefined;
   return { page, size, fits: pageFits(page, size) };
 }
 
@@ -45,7 +53,13 @@ export const pageArithmetic: Rule = (p) => {
   const at = position(p);
   const found = items(p);
   if (at === undefined || !found) return [];
-  if (!at.fits) return [{ field: "page", message: `must keep (page + 1) × page_size at most ${Number.MAX_SAFE_INTEGER}, so that start and end are exact` }];
+  if (!at.fits)
+    return [
+      {
+        field: "page",
+        message: `must keep (page + 1) × page_size at most ${Number.MAX_SAFE_INTEGER}, so that start and end are exact`,
+      },
+    ];
   const { page, size } = at;
   const n = found.list.length;
   const start = page * size;
@@ -54,12 +68,15 @@ export const pageArithmetic: Rule = (p) => {
   const end = n === 0 ? 0 : start + n - 1;
   if (p.end !== end) out.push({ field: "end", message: `must be ${end}: start + items − 1, or 0 on an empty page` });
   if (n > size) out.push({ field: found.key, message: `must hold at most page_size = ${size} items, not ${n}` });
-  if (n < size && p.next_page_uri !== null) out.push({ field: "next_page_uri", message: "must be null on the last page (fewer items than page_size)" });
-  if (page === 0 && p.previous_page_uri !== null) out.push({ field: "previous_page_uri", message: "must be null on page 0" });
+  if (n < size && p.next_page_uri !== null)
+    out.push({ field: "next_page_uri", message: "must be null on the last page (fewer items than page_size)" });
+  if (page === 0 && p.previous_page_uri !== null)
+    out.push({ field: "previous_page_uri", message: "must be null on page 0" });
   return out;
 };
 
-const agrees = (param: string | null, want: number, mayOmit: boolean): boolean => param === String(want) || (mayOmit && param === null);
+const agrees = (param: string | null, want: number, mayOmit: boolean): boolean =>
+  param === String(want) || (mayOmit && param === null);
 
 /**
  * The envelope's URIs name the same list and agree with `page` and `page_size`: `uri` has this page,
@@ -74,7 +91,12 @@ export const pageUrisAgree: Rule = (p) => {
   // A page that does not fit is page-arithmetic's to report: its neighbours' numbers are not exact.
   if (at === undefined || !at.fits || !self) return [];
   const { page, size } = at;
-  const expected: Array<[string, number]> = [["uri", page], ["first_page_uri", 0], ["next_page_uri", page + 1], ["previous_page_uri", page - 1]];
+  const expected: Array<[string, number]> = [
+    ["uri", page],
+    ["first_page_uri", 0],
+    ["next_page_uri", page + 1],
+    ["previous_page_uri", page - 1],
+  ];
   const out: RuleViolation[] = [];
   for (const [field, wantPage] of expected) {
     const text = str(p, field);
@@ -87,7 +109,11 @@ export const pageUrisAgree: Rule = (p) => {
   return out;
 };
 
-function shareParent(key: string, sidFields: readonly string[], listPath: (first: Record<string, string>) => string): Rule {
+function shareParent(
+  key: string,
+  sidFields: readonly string[],
+  listPath: (first: Record<string, string>) => string,
+): Rule {
   return (p) => {
     const list = p[key];
     if (!Array.isArray(list) || list.length === 0) return [];
@@ -102,12 +128,14 @@ function shareParent(key: string, sidFields: readonly string[], listPath: (first
     list.forEach((item: unknown, i) => {
       for (const f of sidFields) {
         const value = (item as Record<string, unknown> | null)?.[f];
-        if (typeof value === "string" && value !== parent[f]) out.push({ field: `${key}/${i}/${f}`, message: `must be ${parent[f]}, as in the page's first item` });
+        if (typeof value === "string" && value !== parent[f])
+          out.push({ field: `${key}/${i}/${f}`, message: `must be ${parent[f]}, as in the page's first item` });
       }
     });
     const path = pageOf(str(p, "uri") ?? "")?.path;
     const expected = listPath(parent);
-    if (path !== undefined && path !== expected) out.push({ field: "uri", message: `must list ${expected}, the items' own list` });
+    if (path !== undefined && path !== expected)
+      out.push({ field: "uri", message: `must list ${expected}, the items' own list` });
     return out;
   };
 }

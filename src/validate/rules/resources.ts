@@ -11,8 +11,10 @@ import type { Rule, RuleViolation } from "./types.js";
 export const coachingHasTarget: Rule = (p) => {
   if (p.coaching !== true) return [];
   const target = p.call_sid_to_coach;
-  if (typeof target !== "string") return [{ field: "call_sid_to_coach", message: "must name the coached call when coaching is true" }];
-  if (target === p.call_sid) return [{ field: "call_sid_to_coach", message: "must not be the participant's own call_sid" }];
+  if (typeof target !== "string")
+    return [{ field: "call_sid_to_coach", message: "must name the coached call when coaching is true" }];
+  if (target === p.call_sid)
+    return [{ field: "call_sid_to_coach", message: "must not be the participant's own call_sid" }];
   return [];
 };
 
@@ -20,12 +22,15 @@ export const coachingHasTarget: Rule = (p) => {
 export const datesInOrder: Rule = (r) => {
   const created = rfc2822Millis(str(r, "date_created") ?? "");
   const updated = rfc2822Millis(str(r, "date_updated") ?? "");
-  if (created !== undefined && updated !== undefined && updated < created) return [{ field: "date_updated", message: "must not be before date_created" }];
+  if (created !== undefined && updated !== undefined && updated < created)
+    return [{ field: "date_updated", message: "must not be before date_created" }];
   return [];
 };
 
 const expectUri = (field: string, actual: unknown, expected: string): RuleViolation[] =>
-  actual === expected || typeof actual !== "string" ? [] : [{ field, message: `must be ${expected}, built from the object's own SIDs` }];
+  actual === expected || typeof actual !== "string"
+    ? []
+    : [{ field, message: `must be ${expected}, built from the object's own SIDs` }];
 
 /** A Participant's `uri` is its FetchParticipant path. */
 export const participantUriRule: Rule = (p) => {
@@ -56,8 +61,10 @@ export const streamUriRule: Rule = (s) => {
 export const completedHasReason: Rule = (c) => {
   const completed = c.status === "completed";
   const hasReason = typeof c.reason_conference_ended === "string";
-  if (completed && !hasReason) return [{ field: "reason_conference_ended", message: "must be set when status is completed" }];
-  if (!completed && hasReason) return [{ field: "reason_conference_ended", message: "must be null unless status is completed" }];
+  if (completed && !hasReason)
+    return [{ field: "reason_conference_ended", message: "must be set when status is completed" }];
+  if (!completed && hasReason)
+    return [{ field: "reason_conference_ended", message: "must be null unless status is completed" }];
   return [];
 };
 
@@ -70,8 +77,14 @@ export const endingCallMatchesReason: Rule = (c) => {
   const reason = str(c, "reason_conference_ended");
   const byCall = endedByCall(reason);
   const hasCall = typeof c.call_sid_ending_conference === "string";
-  if (byCall && !hasCall) return [{ field: "call_sid_ending_conference", message: `must name the call when reason_conference_ended is ${reason}` }];
-  if (!byCall && hasCall) return [{ field: "call_sid_ending_conference", message: "must be null unless a participant's call ended the conference" }];
+  if (byCall && !hasCall)
+    return [
+      { field: "call_sid_ending_conference", message: `must name the call when reason_conference_ended is ${reason}` },
+    ];
+  if (!byCall && hasCall)
+    return [
+      { field: "call_sid_ending_conference", message: "must be null unless a participant's call ended the conference" },
+    ];
   return [];
 };
 
