@@ -25,4 +25,5 @@ export {
   type ValidationResult,
 } from "./validate/validate.js";
 export * from "./factories/index.js";
+export * from "./signature/index.js";
 export type * from "./generated/schemas.js";
