@@ -11,7 +11,7 @@ import { PROPERTY_RUNS, propertyTimeout } from "./_runs.js";
 
 const RUNS = PROPERTY_RUNS;
 const FC_SEED = 20_261_130;
-const TIMEOUT = propertyTimeout(2);
+const TIMEOUT = propertyTimeout(4);
 
 /** Characters that matter to URL and form encodings, plus non-ASCII (2-, 3- and 4-byte UTF-8). */
 const CHARS = [
