@@ -13,6 +13,7 @@ import type { Row } from "./_kit.js";
 import { RUNS } from "./_measure.js";
 import { benchPact } from "./pact.js";
 import { formatTable } from "./_table.js";
+import { benchSignatures } from "./signatures.js";
 import { benchValidation } from "./validation.js";
 import { benchVerify } from "./verify.js";
 
@@ -24,6 +25,7 @@ const BENCHES: Readonly<Record<string, () => Promise<Row[]>>> = {
   pact: benchPact,
   "fake-twilio": benchFakeTwilio,
   verify: benchVerify,
+  signatures: benchSignatures,
 };
 
 const chosen = process.argv.length > 2 ? process.argv.slice(2) : Object.keys(BENCHES);

@@ -36,15 +36,15 @@ export function paramEntries(params: TwilioParams | undefined, action: string): 
 }
 
 /**
- * The string Twilio's HMAC covers: the URL, then for each key in code-unit order (JavaScript's
- * `sort()`, as twilio-node; twilio-python sorts by code point, which differs only between keys above
- * U+FFFF and keys in U+E000–U+FFFF) each of its distinct values in code-unit order as key + value,
- * with no separators. A duplicate value of a repeated key counts once, as both SDKs drop it; an empty
- * value adds the key alone.
+ * What follows the URL in the string Twilio's HMAC covers: for each key in code-unit order
+ * (JavaScript's `sort()`, as twilio-node; twilio-python sorts by code point, which differs only
+ * between keys above U+FFFF and keys in U+E000–U+FFFF) each of its distinct values in code-unit order
+ * as key + value, with no separators. A duplicate value of a repeated key counts once, as both SDKs
+ * drop it; an empty value adds the key alone.
  */
-export function signedString(url: string, entries: ReadonlyArray<readonly [string, readonly string[]]>): string {
-  let data = url;
+export function paramString(entries: ReadonlyArray<readonly [string, readonly string[]]>): string {
+  let data = "";
   for (const [key, values] of [...entries].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
-    for (const value of [...new Set(values)].sort()) data += key + value;
+    for (const value of values.length === 1 ? values : [...new Set(values)].sort()) data += key + value;
   return data;
 }

@@ -56,26 +56,22 @@ function withLegacyQuery(url: string): string {
 }
 
 /**
- * Every URL string a signature for a request to `url` is checked against, in order, without repeats:
- * as received without and with the port, then as WHATWG `new URL()` serialises it without and with
- * the port, each also with its query re-encoded by Node's legacy `querystring`. This is the set
- * twilio-node 6.2's `validateRequest` tries: its comment says Twilio's signing "back end is
- * inconsistent" about ports and query encoding (twilio-node#411, #1059, #1183; WEBHOOKS.md §6.2).
+ * Every URL string a signature for a request to `url` is checked against, in order, without repeats,
+ * each made only when the ones before it did not match: as received without and with the port, then
+ * as WHATWG `new URL()` serialises it without and with the port, each also with its query re-encoded
+ * by Node's legacy `querystring`. This is the set twilio-node 6.2's `validateRequest` tries: its
+ * comment says Twilio's signing "back end is inconsistent" about ports and query encoding
+ * (twilio-node#411, #1059, #1183; WEBHOOKS.md §6.2).
  */
-export function candidateUrls(url: string): string[] {
+export function* candidateUrls(url: string): Generator<string> {
+  const seen = new Set<string>();
+  const fresh = (candidate: string) => !seen.has(candidate) && seen.add(candidate);
+  for (const candidate of [withoutPort(url), withDefaultPort(url)]) if (fresh(candidate)) yield candidate;
   const normalised = new URL(url).href;
   const stripped = withoutPort(normalised);
   const ported = withDefaultPort(normalised);
-  return [
-    ...new Set([
-      withoutPort(url),
-      withDefaultPort(url),
-      stripped,
-      ported,
-      withLegacyQuery(stripped),
-      withLegacyQuery(ported),
-    ]),
-  ];
+  for (const candidate of [stripped, ported, withLegacyQuery(stripped), withLegacyQuery(ported)])
+    if (fresh(candidate)) yield candidate;
 }
 
 /**

@@ -1,6 +1,6 @@
 import { createHash, createHmac } from "node:crypto";
 import { TestkitError } from "../errors.js";
-import { paramEntries, signedString, type TwilioParams } from "./_params.js";
+import { paramEntries, paramString, type TwilioParams } from "./_params.js";
 import { assertAbsoluteUrl, describe } from "./_url.js";
 
 /** What {@link signTwilioRequest} signs: a form POST's or a GET's URL and parameters, or a JSON body's URL. */
@@ -79,7 +79,7 @@ export function signTwilioRequest(input: SignInput): string {
   };
   assertAuthToken(authToken, action);
   assertAbsoluteUrl(url, action);
-  if (body === undefined) return hmacSha1(authToken, signedString(url, paramEntries(params, action)));
+  if (body === undefined) return hmacSha1(authToken, url + paramString(paramEntries(params, action)));
   if (params !== undefined)
     throw new TestkitError("USAGE", `Failed to ${action}: pass params (a form or GET) or body (JSON), not both`);
   assertBody(body, action);

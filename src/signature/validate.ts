@@ -1,6 +1,6 @@
 import { timingSafeEqual } from "node:crypto";
 import { TestkitError } from "../errors.js";
-import { paramEntries, signedString, type TwilioParams } from "./_params.js";
+import { paramEntries, paramString, type TwilioParams } from "./_params.js";
 import { candidateUrls, printableUrl } from "./_url.js";
 import { assertAbsoluteUrl, describe } from "./_url.js";
 import { assertAuthToken, assertBody, bodySha256, hmacSha1 } from "./sign.js";
@@ -98,9 +98,13 @@ export function validateTwilioSignature(input: ValidateSignatureInput): Signatur
   if (!signature)
     return { ok: false, code: "missing-signature", reason: "the request has no X-Twilio-Signature header" };
 
-  const signedUrl = candidateUrls(url).find((candidate) =>
-    sameText(signature, hmacSha1(authToken, signedString(candidate, entries))),
-  );
+  const signedParams = paramString(entries);
+  let signedUrl: string | undefined;
+  for (const candidate of candidateUrls(url))
+    if (sameText(signature, hmacSha1(authToken, candidate + signedParams))) {
+      signedUrl = candidate;
+      break;
+    }
   if (signedUrl === undefined)
     return {
       ok: false,
