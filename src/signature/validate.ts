@@ -10,8 +10,8 @@ export type ValidateSignatureInput =
   | {
       /** The account's auth token; never printed. */
       readonly authToken: string;
-      /** The received `X-Twilio-Signature` header; missing or empty fails with `missing-signature`. */
-      readonly signature: string | undefined;
+      /** The received `X-Twilio-Signature` header; missing (`undefined`, `null`) or empty fails with `missing-signature`. */
+      readonly signature: string | null | undefined;
       /** The absolute URL Twilio requested, as your public side sees it, query string included. */
       readonly url: string;
       /** A POST's decoded form parameters (as parsed: repeated keys as arrays); none for a GET. */
@@ -20,7 +20,7 @@ export type ValidateSignatureInput =
     }
   | {
       readonly authToken: string;
-      readonly signature: string | undefined;
+      readonly signature: string | null | undefined;
       /** The absolute URL Twilio requested, with its `bodySHA256` query parameter. */
       readonly url: string;
       /** The raw JSON body, as received (text or bytes), before any parsing. */
@@ -92,7 +92,7 @@ export function validateTwilioSignature(input: ValidateSignatureInput): Signatur
   if (body !== undefined && params !== undefined)
     throw new TestkitError("USAGE", `Failed to ${action}: pass params (a form or GET) or body (JSON), not both`);
   if (body !== undefined) assertBody(body, action);
-  if (signature !== undefined && typeof signature !== "string")
+  if (signature !== undefined && signature !== null && typeof signature !== "string")
     throw new TestkitError("USAGE", `Failed to ${action}: signature must be a string, not ${describe(signature)}`);
   const entries = paramEntries(params, action);
   if (!signature)

@@ -94,6 +94,12 @@ describe("labelled invalid signatures: the kit and twilio-node both reject them"
       code: "missing-signature",
       reason: "the request has no X-Twilio-Signature header",
     });
+    expect(validateTwilioSignature({ authToken: TOKEN, signature: null, url, params })).toMatchObject({
+      code: "missing-signature",
+    });
+    expect(validateTwilioSignature({ authToken: TOKEN, signature: "", url, params })).toMatchObject({
+      code: "missing-signature",
+    });
     expect(twilioAccepts({ authToken: TOKEN, signature: "", url, params })).toBe(false);
   });
   it("a failure's reason names the URL with its credentials masked, never the token or the signature", () => {
