@@ -173,7 +173,10 @@ export class FakeClock {
   #arm(): void {
     if (this.mode !== "real" || this.#disposed || this.#running) return;
     const next = this.#tasks.peek();
-    if (!next) return this.#disarm();
+    if (!next) {
+      this.#disarm();
+      return;
+    }
     if (next.at >= this.#timerAt && this.#timer) return;
     this.#disarm();
     this.#timerAt = next.at;

@@ -334,8 +334,10 @@ export function participantCreated(
     const queued = current(store, participant, "queued");
     if (!queued) return;
     const dialing = setStatus(store, queued, "connecting", "initiated", "initiated");
-    if (outcome === "failed" || outcome === "busy")
-      return after(store, dialing, ringing - connecting, () => fail(store, dialing, outcome));
+    if (outcome === "failed" || outcome === "busy") {
+      after(store, dialing, ringing - connecting, () => fail(store, dialing, outcome));
+      return;
+    }
     after(store, dialing, ringing - connecting, () => {
       const called = current(store, dialing, "connecting");
       if (!called) return;

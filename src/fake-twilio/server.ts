@@ -1,7 +1,7 @@
 import type { AddressInfo } from "node:net";
 import { TestkitError } from "../errors.js";
 import { createFakeTwilioApp } from "./app.js";
-import { type ClockMode, FakeClock } from "./clock.js";
+import { type ClockMode, FakeClock, type FakeClockOptions } from "./clock.js";
 import type { FakeTwilioEvents } from "./events.js";
 import { hangUp } from "./lifecycle.js";
 import { seedStore } from "./seed.js";
@@ -20,9 +20,10 @@ export interface FakeTwilioOptions {
   /**
    * The fake's clock: `real` (default: real time, a new participant is answered within a second),
    * `manual` (time stands still until `fake.clock.advance(ms)` or `fake.clock.runAll()`; starts at the
-   * system clock's time), or a {@link FakeClock} of your own (e.g. `new FakeClock({ mode: "manual", start })`)
+   * system clock's time), the options of a new clock (e.g. `{ mode: "manual", start: new Date("2030-01-01") }`),
+   * or a {@link FakeClock} of your own
    */
-  readonly clock?: ClockMode | FakeClock | undefined;
+  readonly clock?: ClockMode | FakeClockOptions | FakeClock | undefined;
 }
 
 /** A running fake Twilio. */
@@ -55,11 +56,15 @@ export interface FakeTwilio {
 
 function checkOptions(options: FakeTwilioOptions): void {
   const { port, seed, authToken, clock } = options;
-  if (clock !== undefined && !(clock instanceof FakeClock) && clock !== "real" && clock !== "manual")
+  const mode = typeof clock === "object" && !(clock instanceof FakeClock) ? clock.mode : clock;
+  if (mode !== undefined && !(mode instanceof FakeClock) && mode !== "real" && mode !== "manual")
     throw new TestkitError(
       "USAGE",
-      `Failed to start the fake Twilio: clock ${JSON.stringify(clock)} is not "real", "manual" or a FakeClock`,
+      `Failed to start the fake Twilio: clock mode ${JSON.stringify(mode)} is not "real" or "manual"`,
     );
+  const start = typeof clock === "object" && !(clock instanceof FakeClock) ? clock.start : undefined;
+  if (start !== undefined && !(start instanceof Date && Number.isFinite(start.getTime())))
+    throw new TestkitError("USAGE", "Failed to start the fake Twilio: the clock's start is not a valid Date");
   if (port !== undefined && (!Number.isInteger(port) || port < 0 || port > 65535))
     throw new TestkitError(
       "USAGE",
@@ -94,7 +99,8 @@ function checkOptions(options: FakeTwilioOptions): void {
 export async function startFakeTwilio(options: FakeTwilioOptions = {}): Promise<FakeTwilio> {
   checkOptions(options);
   const { port = 0, host = "127.0.0.1", authToken = DEFAULT_AUTH_TOKEN } = options;
-  const clock = options.clock instanceof FakeClock ? options.clock : new FakeClock({ mode: options.clock });
+  const { clock: given } = options;
+  const clock = given instanceof FakeClock ? given : new FakeClock(typeof given === "object" ? given : { mode: given });
   const store = new FakeTwilioStore({ authToken, seed: options.seed, clock });
   const accountSid = seedStore(store);
   const app = await createFakeTwilioApp(store);
