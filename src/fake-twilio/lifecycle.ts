@@ -54,6 +54,15 @@ function stateOf(store: FakeTwilioStore): LifecycleState {
 
 const key = (accountSid: string, sid: string): string => `${accountSid}/${sid}`;
 
+/**
+ * Forgets what the lifecycle knows of a store's calls, conferences and streams and calls off every
+ * participant's next step (for `store.reset()`); the event log stays.
+ */
+export function forgetLifecycle(store: FakeTwilioStore): void {
+  for (const record of stateOf(store).calls.values()) record.pending?.cancel();
+  states.delete(store);
+}
+
 /** Records an event at the clock's time. */
 function emit(store: FakeTwilioStore, event: EventDraft): void {
   store.events.emit({ ...event, time: store.now() } as NewEvent);

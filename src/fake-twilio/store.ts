@@ -5,6 +5,7 @@ import { isSid } from "../validate/sids.js";
 import { assertResource } from "../validate/validate.js";
 import { FakeClock } from "./clock.js";
 import { FakeTwilioEvents } from "./events.js";
+import { forgetLifecycle } from "./lifecycle.js";
 
 /** The auth token of accounts the fake creates unless told otherwise: the placeholder of Twilio's docs and of our contracts. */
 export const DEFAULT_AUTH_TOKEN = "your_auth_token";
@@ -211,9 +212,13 @@ export class FakeTwilioStore {
     return this.#accounts.get(accountSid)?.calls.get(callSid)?.delete(sid) ?? false;
   }
 
-  /** Empties the store: no accounts, so every request is answered 401 until something is put again. */
+  /**
+   * Empties the store: no accounts, so every request is answered 401 until something is put again;
+   * the lifecycle's pending steps are called off (its event log stays).
+   */
   reset(): void {
     this.#accounts.clear();
+    forgetLifecycle(this);
   }
 
   #account(accountSid: string): Account {

@@ -292,3 +292,29 @@ describe("the fake's lifecycle on a real clock (the default)", () => {
     }
   });
 });
+
+describe("store.reset()", () => {
+  it("calls off the lifecycle's pending steps", async () => {
+    const fake = await startFakeTwilio({ seed: 5, clock: "manual" });
+    try {
+      const conference = fake.store.conferences(fake.accountSid).find((c) => c.status === "in-progress");
+      const response = await fetch(
+        `${fake.url}/2010-04-01/Accounts/${fake.accountSid}/Conferences/${conference?.sid}/Participants.json`,
+        {
+          method: "POST",
+          headers: {
+            authorization: `Basic ${Buffer.from(`${fake.accountSid}:${fake.authToken}`).toString("base64")}`,
+            "content-type": "application/x-www-form-urlencoded",
+          },
+          body: new URLSearchParams({ From: "+15017122661", To: "+15558675310" }),
+        },
+      );
+      expect(response.status).toBe(201);
+      fake.store.reset();
+      expect(fake.clock.runAll()).toBe(0);
+      expect(fake.events.list()).toEqual([]);
+    } finally {
+      await fake.close();
+    }
+  });
+});
