@@ -267,7 +267,12 @@ function fail(store: FakeTwilioStore, participant: Readonly<Participant>, outcom
   stateOf(store).calls.delete(key(p.account_sid, p.call_sid));
 }
 
-/** The call is answered: `connected`, `participant-join`, and the conference starts if the participant may start it. */
+/**
+ * The call is answered: `connected`, `participant-join`, and an `init` conference starts
+ * (`conference-start`) if the participant has `start_conference_on_enter`. Sources disagree on when
+ * Twilio starts a conference (WEBHOOKS.md §2.6: TW-CONF asks for two participants, BLOG16 for one
+ * joining with `startConferenceOnEnter`); the fake follows BLOG16, so that one participant suffices.
+ */
 function connect(store: FakeTwilioStore, participant: Readonly<Participant>): void {
   const connected = setStatus(store, participant, "connected", "answered", "in-progress");
   store.putCall(connected.account_sid, connected.call_sid);
