@@ -29,6 +29,14 @@ interface Task {
   cancelled: boolean;
 }
 
+/**
+ * How late a real clock's timer may fire after its earliest work, so that work due within a few
+ * milliseconds runs in one batch rather than one timer each: under a load of CreateParticipant, a
+ * timer per participant step cut the fake's requests per second to 0.35× of a standing clock's
+ * (`npm run bench` fake-lifecycle), 10 ms of slack to 0.73×, 25 ms to par.
+ */
+const REAL_TIMER_SLACK_MS = 25;
+
 /** How many tasks {@link FakeClock.runAll} runs at most, so that work that keeps scheduling more cannot loop forever. */
 const RUN_ALL_LIMIT = 100_000;
 
@@ -180,7 +188,7 @@ export class FakeClock {
     if (next.at >= this.#timerAt && this.#timer) return;
     this.#disarm();
     this.#timerAt = next.at;
-    this.#timer = setTimeout(() => this.#onTimer(), Math.max(0, next.at - this.#time()));
+    this.#timer = setTimeout(() => this.#onTimer(), Math.max(0, next.at - this.#time()) + REAL_TIMER_SLACK_MS);
     this.#timer.unref();
   }
 
