@@ -8,6 +8,7 @@ import { cpus } from "node:os";
 import { benchCliStart } from "./cli-start.js";
 import { benchColdStart } from "./cold-start.js";
 import { benchFactories } from "./factories.js";
+import { benchFakeLifecycle } from "./fake-lifecycle.js";
 import { benchFakeTwilio } from "./fake-twilio.js";
 import type { Row } from "./_kit.js";
 import { RUNS } from "./_measure.js";
@@ -24,6 +25,7 @@ const BENCHES: Readonly<Record<string, () => Promise<Row[]>>> = {
   "cli-start": benchCliStart,
   pact: benchPact,
   "fake-twilio": benchFakeTwilio,
+  "fake-lifecycle": benchFakeLifecycle,
   verify: benchVerify,
   signatures: benchSignatures,
 };

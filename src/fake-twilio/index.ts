@@ -4,3 +4,22 @@ export { startFakeTwilio, type FakeTwilio, type FakeTwilioOptions } from "./serv
 export { DEFAULT_AUTH_TOKEN, FakeTwilioStore, type FakeTwilioStoreOptions } from "./store.js";
 export { PROVIDER_STATE_HANDLERS, type ProviderStateHandler, type ProviderStateParams } from "./provider-states.js";
 export { PROVIDER_STATES_PATH } from "./state-change.js";
+export { FakeClock, type ClockMode, type FakeClockOptions, type ScheduledWork } from "./clock.js";
+export type {
+  CallStatus,
+  ConferenceCallbacks,
+  ConferenceEndEvent,
+  ConferenceStartEvent,
+  FakeTwilioEvent,
+  FakeTwilioEventListener,
+  FakeTwilioEvents,
+  ParticipantCallbacks,
+  ParticipantConferenceEvent,
+  ParticipantConferenceEventType,
+  ParticipantLeaveEvent,
+  ParticipantStatusEvent,
+  ReasonParticipantLeft,
+  StreamCallbacks,
+  StreamStatusEvent,
+} from "./events.js";
+export { LIFECYCLE_DELAYS_MS, TEST_NUMBERS, type CallFailure } from "./lifecycle-rules.js";
