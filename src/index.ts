@@ -16,6 +16,15 @@ export { formatIssues, type ValidationIssue } from "./validate/issues.js";
 export { RESOURCE_KINDS, type Profile, type ResourceKind, type ResourceTypes } from "./validate/resources.js";
 export { RULES, type RuleName } from "./validate/rules/index.js";
 export {
+  fromSdkShape,
+  isSdkShape,
+  toSdkShape,
+  type CamelCase,
+  type SdkKind,
+  type SdkShapeOf,
+  type SdkTypes,
+} from "./validate/sdk-shape.js";
+export {
   assertResource,
   assertResponse,
   validateResource,
