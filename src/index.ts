@@ -33,5 +33,21 @@ export {
   type ValidateOptions,
   type ValidationResult,
 } from "./validate/validate.js";
+export {
+  validateRequest,
+  type NoParams,
+  type ParamsInput,
+  type RequestInput,
+  type RequestLike,
+  type RequestParts,
+  type RequestTypes,
+} from "./validate/request-input.js";
 export * from "./factories/index.js";
+export {
+  requestFactory,
+  type BuiltRequest,
+  type FieldOverrides,
+  type RequestFactory,
+  type RequestOverrides,
+} from "./factories/requests.js";
 export type * from "./generated/schemas.js";

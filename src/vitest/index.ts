@@ -6,6 +6,7 @@
  * expect(body).toMatchTwilioSchema("ListParticipant");
  * expect(body).toMatchTwilioSchema("listParticipant", { profile: "strict" });
  * expect(participant).toBeTwilioResource("participant");
+ * expect(capturedForm).toBeValidTwilioRequest("CreateParticipant");
  * ```
  *
  * A failure message lists every issue with its path and rule.
@@ -13,6 +14,7 @@
 import { importPeer } from "../_optional-peer.js";
 import type { OperationId } from "../catalogue/operations.js";
 import { formatIssues } from "../validate/issues.js";
+import { validateRequest, type RequestInput } from "../validate/request-input.js";
 import type { ResourceKind } from "../validate/resources.js";
 import {
   validateResource,
@@ -43,6 +45,16 @@ expect.extend({
     const profile = options.profile ?? "tolerant";
     return outcome(validateResource(kind, received, options), `a Twilio ${kind}`, profile);
   },
+  toBeValidTwilioRequest(received: unknown, operation: string) {
+    const result = validateRequest(operation, received as RequestInput);
+    return {
+      pass: result.ok,
+      message: () =>
+        result.ok
+          ? `expected request not to be a valid ${operation} request, but it is`
+          : `expected request to be a valid ${operation} request, but it has ${formatIssues(result.issues)}`,
+    };
+  },
 });
 
 /** Matchers added to Vitest's `expect` by `import "twilio-testkit/vitest"`. */
@@ -62,6 +74,15 @@ export interface TwilioMatchers<R = unknown> {
    * @param options - `profile`: `tolerant` (default) or `strict`
    */
   toBeTwilioResource(kind: ResourceKind, options?: ValidateOptions): R;
+  /**
+   * Passes when the value is a request Twilio accepts for the operation, as `validateRequest` checks
+   * it: a form body (text, `URLSearchParams` or record), `{ path, query, body }`, or a captured
+   * `{ method, url, body }` request.
+   *
+   * @param operation - Twilio operationId (`CreateParticipant`) or seed-page tool name
+   * @throws TestkitError `UNKNOWN_OPERATION` for an unknown operation
+   */
+  toBeValidTwilioRequest(operation: OperationId | (string & {})): R;
 }
 
 declare module "vitest" {
