@@ -16,9 +16,10 @@ export interface BuiltRequest<O extends OperationId> {
   readonly params: RequestTypes[O];
   /**
    * The form body as Twilio's clients encode it (`application/x-www-form-urlencoded`, a repeated key
-   * per list value, `true` / `false`); `""` for an operation without a body
+   * per list value, `true` / `false`); `""` for an operation without a body. With `method` and `url`,
+   * a built request is itself a `RequestLike` that `validateRequest` and `toBeValidTwilioRequest` accept.
    */
-  readonly form: string;
+  readonly body: string;
 }
 
 /** Fields of a location, each optional and `undefined` to leave it out. */
@@ -191,7 +192,7 @@ function build<O extends OperationId>(operationId: O, seed: number, overrides: R
     path: filled,
     url: search ? `${filled}?${search}` : filled,
     params: checked.value,
-    form: op.request.body ? new URLSearchParams(formPairs(body)).toString() : "",
+    body: op.request.body ? new URLSearchParams(formPairs(body)).toString() : "",
   };
 }
 
@@ -214,8 +215,8 @@ function factory<O extends OperationId>(operationId: O, seed: number): RequestFa
  * @throws TestkitError `UNKNOWN_OPERATION` for an operation the catalogue does not know
  * @example
  * ```ts
- * const { form, params } = requestFactory("CreateParticipant").seed(3).build({ body: { Label: "customer" } });
- * // form: "From=%2B1555…&To=…&Label=customer&…&StatusCallbackEvent=initiated&StatusCallbackEvent=ringing"
+ * const { body, params } = requestFactory("CreateParticipant").seed(3).build({ body: { Label: "customer" } });
+ * // body: "From=%2B1555…&To=…&Label=customer&…&StatusCallbackEvent=initiated&StatusCallbackEvent=ringing"
  * ```
  */
 export function requestFactory<O extends OperationId>(operationId: O): RequestFactory<O> {

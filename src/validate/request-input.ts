@@ -52,7 +52,8 @@ export interface RequestLike {
 }
 
 /**
- * What {@link validateRequest} accepts: a form body alone (text, `URLSearchParams` or record), the
+ * What {@link validateRequest} accepts: a form body alone (text, `URLSearchParams` or record; for an
+ * operation without a body, such as ListParticipant, the query), the
  * parts by location ({@link RequestParts}: an object whose only keys are `path`, `query`, `body`), or a
  * captured request ({@link RequestLike}: an object with a `url`). No Twilio parameter is named
  * `path`, `query`, `body` or `url` (they are PascalCase), so the shapes cannot be confused.
@@ -112,8 +113,7 @@ interface Normalized {
 }
 
 function normalize(op: Operation, input: RequestInput): Normalized {
-  if (typeof input !== "object" || input === null || input instanceof URLSearchParams)
-    return { path: undefined, query: {}, body: wireParams(input), issues: [] };
+  if (typeof input !== "object" || input === null || input instanceof URLSearchParams) return alone(op, input);
   if (isRequestLike(input)) {
     const url = new URL(String(input.url), "https://api.twilio.com");
     const issues: ValidationIssue[] = [];
@@ -125,7 +125,15 @@ function normalize(op: Operation, input: RequestInput): Normalized {
   }
   if (isParts(input))
     return { path: input.path, query: wireParams(input.query), body: wireParams(input.body), issues: [] };
-  return { path: undefined, query: {}, body: wireParams(input as ParamsInput), issues: [] };
+  return alone(op, input as ParamsInput);
+}
+
+/** Parameters given alone: the form body, or the query of an operation without a body (the lists). */
+function alone(op: Operation, input: ParamsInput): Normalized {
+  const params = wireParams(input);
+  return op.request.body || !op.request.query
+    ? { path: undefined, query: {}, body: params, issues: [] }
+    : { path: undefined, query: params, body: {}, issues: [] };
 }
 
 /**
@@ -155,7 +163,8 @@ function twilioRuleIssues(operationId: OperationId, body: Readonly<Record<string
  * first (`"true"` → true, `"20"` → 20, a repeated key → a list), as Twilio reads a form.
  *
  * @param operation - Twilio operationId (`CreateParticipant`, autocompleted) or seed-page tool name
- * @param request - a form body (text, `URLSearchParams` or record), the parts by location, or a
+ * @param request - a form body (text, `URLSearchParams` or record; the query for an operation without
+ *   a body), the parts by location, or a
  *   captured `{ method, url, body }` request; see {@link RequestInput}. Path parameters are checked
  *   only when given (`path`, or a `url`)
  * @returns the typed parameters by location, or the issues, with paths such as `/body/To` or

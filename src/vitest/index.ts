@@ -76,7 +76,7 @@ export interface TwilioMatchers<R = unknown> {
   toBeTwilioResource(kind: ResourceKind, options?: ValidateOptions): R;
   /**
    * Passes when the value is a request Twilio accepts for the operation, as `validateRequest` checks
-   * it: a form body (text, `URLSearchParams` or record), `{ path, query, body }`, or a captured
+   * it: a form body (text, `URLSearchParams` or record; the query for a list), `{ path, query, body }`, or a captured
    * `{ method, url, body }` request.
    *
    * @param operation - Twilio operationId (`CreateParticipant`) or seed-page tool name

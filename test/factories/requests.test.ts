@@ -8,8 +8,7 @@ describe("requestFactory", () => {
     it(`${operationId}: every build over 200 seeds is a request Twilio accepts, as captured on the wire`, () => {
       for (const built of requestFactory(operationId).buildList(200)) {
         expect(built.operationId).toBe(operationId);
-        const captured = { method: built.method, url: built.url, body: built.form };
-        const checked = validateRequest(operationId, captured);
+        const checked = validateRequest(operationId, built);
         expect(checked.ok && checked.value).toEqual(built.params);
       }
     });
@@ -18,7 +17,7 @@ describe("requestFactory", () => {
   it("is seeded: one seed, one request; another seed, another", () => {
     const factory = requestFactory("CreateParticipant");
     expect(factory.seed(5).build()).toEqual(factory.seed(5).build());
-    expect(factory.seed(5).build().form).not.toBe(factory.seed(6).build().form);
+    expect(factory.seed(5).build().body).not.toBe(factory.seed(6).build().body);
     expect(factory.build()).toEqual(factory.seed(0).build());
   });
 
@@ -26,9 +25,9 @@ describe("requestFactory", () => {
     const participant = requestFactory("CreateParticipant").build({
       body: { StatusCallbackEvent: ["ringing", "answered"] },
     });
-    expect(participant.form).toMatch(/StatusCallbackEvent=ringing&StatusCallbackEvent=answered/);
+    expect(participant.body).toMatch(/StatusCallbackEvent=ringing&StatusCallbackEvent=answered/);
     const stream = requestFactory("CreateStream").seed(2).build();
-    const form = new URLSearchParams(stream.form);
+    const form = new URLSearchParams(stream.body);
     expect(form.get("Parameter1.Name")).toBeTruthy();
     expect(form.get("Parameter1.Value")).toBeTruthy();
     expect(stream.path).toBe(
@@ -39,7 +38,7 @@ describe("requestFactory", () => {
   it("applies overrides by location, leaves out a field overridden with undefined, and refuses an invalid one", () => {
     const built = requestFactory("UpdateParticipant").build({ body: { Muted: true, Hold: undefined } });
     expect(built.params.body).toEqual({ Muted: true });
-    expect(built.form).toBe("Muted=true");
+    expect(built.body).toBe("Muted=true");
     const listed = requestFactory("ListConference").build({ query: { Status: "completed", PageSize: 2 } });
     expect(listed.url).toMatch(/\/Conferences\.json\?Status=completed&PageSize=2$/);
     expect(() => requestFactory("CreateParticipant").build({ body: { To: "nope" } })).toThrow(

@@ -79,3 +79,11 @@ describe("validateRequest (public)", () => {
     expect(failed.ok ? "" : formatIssues(failed.issues)).not.toMatch(/\/body\/To.*\n.*\/body\/To/);
   });
 });
+
+describe("validateRequest, parameters alone", () => {
+  it("reads them as the query of an operation without a body", () => {
+    const result = validateRequest("ListConference", "Status=completed&PageSize=2");
+    expect(result.ok && result.value.query).toEqual({ Status: "completed", PageSize: 2 });
+    expect(pathsOf(validateRequest("ListConference", { Muted: true }))).toEqual(["/query/Muted"]);
+  });
+});
