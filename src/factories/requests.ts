@@ -6,7 +6,9 @@ import { validateRequest, type RequestTypes } from "../validate/request-input.js
 
 /** A request built by a {@link RequestFactory}: what your code should send to Twilio for one operation. */
 export interface BuiltRequest<O extends OperationId> {
+  /** The operation, e.g. `CreateParticipant` */
   readonly operationId: O;
+  /** The operation's HTTP method, e.g. `POST` */
   readonly method: HttpMethod;
   /** The path with its placeholders filled, e.g. `/2010-04-01/Accounts/AC…/Conferences/CF…/Participants.json` */
   readonly path: string;

@@ -80,14 +80,27 @@ function wireParams(input: ParamsInput | null | undefined): Record<string, WireV
   return groupedValues(formPairs(input));
 }
 
+const pathPatterns = new Map<string, { readonly pattern: RegExp; readonly names: readonly string[] }>();
+
+/** An operation's path template as a pattern that captures its placeholders; built once per operation. */
+function pathPattern(op: Operation): { readonly pattern: RegExp; readonly names: readonly string[] } {
+  let found = pathPatterns.get(op.operationId);
+  if (!found) {
+    const names: string[] = [];
+    const source = op.path.replace(/[.]/g, "\\.").replace(/\{(\w+)\}/g, (_, name: string) => {
+      names.push(name);
+      return "([^/]+)";
+    });
+    found = { pattern: new RegExp(`^${source}$`), names };
+    pathPatterns.set(op.operationId, found);
+  }
+  return found;
+}
+
 /** A path's placeholders, read against an operation's path template; undefined when the path is not the operation's. */
 function pathParams(op: Operation, path: string): Record<string, string> | undefined {
-  const names: string[] = [];
-  const pattern = op.path.replace(/[.]/g, "\\.").replace(/\{(\w+)\}/g, (_, name: string) => {
-    names.push(name);
-    return "([^/]+)";
-  });
-  const match = new RegExp(`^${pattern}$`).exec(path);
+  const { pattern, names } = pathPattern(op);
+  const match = pattern.exec(path);
   if (!match) return undefined;
   try {
     return Object.fromEntries(names.map((name, i) => [name, decodeURIComponent(match[i + 1] ?? "")]));

@@ -52,15 +52,35 @@ const PAGE_ITEMS: Readonly<Record<string, string>> = {
   "conference-page.json": "conference.json",
 };
 
-/** Checks what the SDK's `list()` gives, an array of instances, item by item; issue paths start with the item's index. */
-function checkSdkList(validate: PrecompiledValidator, items: readonly unknown[]): ValidationResult<unknown> {
+/**
+ * Checks what the SDK's `list()` gives, an array of instances, item by item; issue paths start with
+ * the item's index. An item that is not SDK-shaped is an issue: a response body is a page, never an array.
+ * The value is the items in their wire shape (an empty array is its own).
+ */
+function checkSdkList(
+  validate: PrecompiledValidator,
+  items: readonly unknown[],
+  operationId: string,
+): ValidationResult<unknown> {
   const issues: ValidationIssue[] = [];
   const wire = items.map((item, i) => {
-    const result = check(validate, item);
+    if (!isSdkShape(item)) {
+      issues.push({
+        path: `/${i}`,
+        rule: "sdk-instance",
+        message: `must be a twilio SDK instance: an array is what the SDK's list() gives; a ${operationId} body is a page object`,
+        keyword: "sdk-instance",
+        schemaPath: "",
+        params: {},
+      });
+      return item;
+    }
+    const result = checkSdk(validate, item as object);
     if (!result.ok) issues.push(...result.issues.map((issue) => ({ ...issue, path: `/${i}${issue.path}` })));
     return result.ok ? result.value : item;
   });
-  return issues.length === 0 ? { ok: true, value: wire } : { ok: false, issues };
+  if (issues.length > 0) return { ok: false, issues };
+  return { ok: true, value: items.length === 0 ? items : wire };
 }
 
 // Validators by profile and then kind (or response schema file), so that a validation looks its
@@ -133,7 +153,7 @@ export function validateResponse(
     return { ok: false, issues: [issue] };
   }
   const items = Array.isArray(body) ? PAGE_ITEMS[op.response] : undefined;
-  if (items) return checkSdkList(validatorOf(items, options.profile ?? "tolerant"), body as unknown[]);
+  if (items) return checkSdkList(validatorOf(items, options.profile ?? "tolerant"), body as unknown[], op.operationId);
   return check(validatorOf(op.response, options.profile ?? "tolerant"), body);
 }
 

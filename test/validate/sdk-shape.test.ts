@@ -92,3 +92,11 @@ describe("SDK instances fetched from the fake Twilio", () => {
     );
   });
 });
+
+describe("arrays as responses", () => {
+  it("only SDK instances make a list: an array of wire objects is not a page", () => {
+    const result = validateResponse("ListParticipant", participantFactory.seed(4).buildList(1));
+    expect(result.ok ? "" : formatIssues(result.issues)).toMatch(/\/0 {2}must be a twilio SDK instance/);
+    expect(validateResponse("FetchParticipant", []).ok).toBe(false);
+  });
+});
