@@ -7,6 +7,7 @@
  * expect(body).toMatchTwilioSchema("listParticipant", { profile: "strict" });
  * expect(participant).toBeTwilioResource("participant");
  * expect(request).toBeSignedByTwilio(authToken, "https://example.com/status");
+ * expect(capturedForm).toBeValidTwilioRequest("CreateParticipant");
  * ```
  *
  * A failure message lists every issue with its path and rule.
@@ -18,6 +19,7 @@ import { TestkitError } from "../errors.js";
 import { checkReceived } from "../signature/_received.js";
 import { assertAuthToken } from "../signature/sign.js";
 import { assertAbsoluteUrl, printableUrl } from "../signature/_url.js";
+import { validateRequest, type RequestInput } from "../validate/request-input.js";
 import type { ResourceKind } from "../validate/resources.js";
 import {
   validateResource,
@@ -70,6 +72,16 @@ expect.extend({
           : `expected the request to be signed by Twilio, but ${check.reason}`,
     };
   },
+  toBeValidTwilioRequest(received: unknown, operation: string) {
+    const result = validateRequest(operation, received as RequestInput);
+    return {
+      pass: result.ok,
+      message: () =>
+        result.ok
+          ? `expected request not to be a valid ${operation} request, but it is`
+          : `expected request to be a valid ${operation} request, but it has ${formatIssues(result.issues)}`,
+    };
+  },
 });
 
 /** Matchers added to Vitest's `expect` by `import "twilio-testkit/vitest"`. */
@@ -108,6 +120,15 @@ export interface TwilioMatchers<R = unknown> {
    * @throws TestkitError `USAGE` for an empty token or a `url` that is not absolute http(s)
    */
   toBeSignedByTwilio(authToken: string, url?: string): R;
+  /**
+   * Passes when the value is a request Twilio accepts for the operation, as `validateRequest` checks
+   * it: a form body (text, `URLSearchParams` or record; the query for a list), `{ path, query, body }`, or a captured
+   * `{ method, url, body }` request.
+   *
+   * @param operation - Twilio operationId (`CreateParticipant`) or seed-page tool name
+   * @throws TestkitError `UNKNOWN_OPERATION` for an unknown operation
+   */
+  toBeValidTwilioRequest(operation: OperationId | (string & {})): R;
 }
 
 declare module "vitest" {

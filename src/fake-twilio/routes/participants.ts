@@ -12,7 +12,7 @@ import { formatRfc2822 } from "../../rfc2822.js";
 import { isSid } from "../../validate/sids.js";
 import { validateResource } from "../../validate/validate.js";
 import { touched } from "../dates.js";
-import { isDialable } from "../endpoint.js";
+import { isDialable } from "../../validate/endpoint.js";
 import { conferenceCompleted, invalidParameter, invalidToNumber, notFound, rejectedRequest } from "../errors.js";
 import { kickParticipant, participantCreated, participantUpdated } from "../lifecycle.js";
 import { paginate } from "../paging.js";
