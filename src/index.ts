@@ -24,5 +24,13 @@ export {
   type ValidateOptions,
   type ValidationResult,
 } from "./validate/validate.js";
+export {
+  assertCallback,
+  CALLBACK_KINDS,
+  validateCallback,
+  type CallbackKind,
+  type CallbackParams,
+  type CallbackTypes,
+} from "./validate/callbacks.js";
 export * from "./factories/index.js";
 export type * from "./generated/schemas.js";

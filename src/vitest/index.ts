@@ -6,6 +6,7 @@
  * expect(body).toMatchTwilioSchema("ListParticipant");
  * expect(body).toMatchTwilioSchema("listParticipant", { profile: "strict" });
  * expect(participant).toBeTwilioResource("participant");
+ * expect(request.body).toMatchTwilioCallback("conference-status", { profile: "strict" });
  * ```
  *
  * A failure message lists every issue with its path and rule.
@@ -13,6 +14,7 @@
 import { importPeer } from "../_optional-peer.js";
 import type { OperationId } from "../catalogue/operations.js";
 import { formatIssues } from "../validate/issues.js";
+import { type CallbackKind, type CallbackParams, validateCallback } from "../validate/callbacks.js";
 import type { ResourceKind } from "../validate/resources.js";
 import {
   validateResource,
@@ -43,6 +45,14 @@ expect.extend({
     const profile = options.profile ?? "tolerant";
     return outcome(validateResource(kind, received, options), `a Twilio ${kind}`, profile);
   },
+  toMatchTwilioCallback(received: unknown, kind: CallbackKind, options: ValidateOptions = {}) {
+    const profile = options.profile ?? "tolerant";
+    return outcome(
+      validateCallback(kind, received as CallbackParams, options),
+      `the parameters of a ${kind} callback`,
+      profile,
+    );
+  },
 });
 
 /** Matchers added to Vitest's `expect` by `import "twilio-testkit/vitest"`. */
@@ -62,6 +72,16 @@ export interface TwilioMatchers<R = unknown> {
    * @param options - `profile`: `tolerant` (default) or `strict`
    */
   toBeTwilioResource(kind: ResourceKind, options?: ValidateOptions): R;
+  /**
+   * Passes when the value holds valid parameters of a Twilio status callback: a record of decoded
+   * form values, URLSearchParams or the form-encoded body (see `validateCallback`). Source of the
+   * parameters: WEBHOOKS.md sections 2 to 5.
+   *
+   * @param kind - `conference-status`, `call-progress`, `recording-status` or `stream-status`
+   * @param options - `profile`: `tolerant` (default) or `strict` (documented parameters only, and which event carries which)
+   * @throws TestkitError `UNKNOWN_OPERATION` for an unknown kind
+   */
+  toMatchTwilioCallback(kind: CallbackKind, options?: ValidateOptions): R;
 }
 
 declare module "vitest" {
