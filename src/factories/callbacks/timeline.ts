@@ -78,7 +78,7 @@ function checkMembers(conference: CallbackConference, participants: readonly Cal
  * the order of arrival, section 2.5) and checks its state against the resources it built.
  *
  * @returns the callbacks, ordered by `at`, which strictly increases
- * @throws TestkitError `INVALID_OVERRIDE` when a participant belongs to another conference or account
+ * @throws TestkitError `INVALID_OVERRIDE` when a participant belongs to another conference or account, or the seed is not a safe integer
  * @example
  * ```ts
  * const conference = conferenceFactory.seed(1).traits("completed").build();
@@ -91,7 +91,11 @@ export function callbackTimeline(options: CallbackTimelineOptions): TimelineCall
   const { conference, participants } = options;
   checkMembers(conference, participants);
   const seed = options.seed ?? Math.floor(Math.random() * 2 ** 31);
+  if (!Number.isSafeInteger(seed))
+    throw new TestkitError("INVALID_OVERRIDE", `Failed to build callback timeline: seed ${seed} is not an integer`);
   const faker = seededFaker(seed);
+  // Seeds of the factories each call and participant event draws from: safe integers for any seed.
+  const subSeed = (n: number) => (seed % 2 ** 32) + n;
   const created =
     typeof conference.date_created === "string" ? callbackRfc2822Millis(conference.date_created) : undefined;
   let at = options.start?.getTime() ?? created ?? instant(faker);
@@ -100,7 +104,9 @@ export function callbackTimeline(options: CallbackTimelineOptions): TimelineCall
   let sequence = 1;
   const conferenceEvents = conferenceEventFactory.seed(seed).forConference(conference);
   const conferenceEvent = (participant: CallbackParticipant | undefined, fields: Partial<ConferenceStatusCallback>) => {
-    const factory = participant ? conferenceEvents.forParticipant(participant).seed(seed + sequence) : conferenceEvents;
+    const factory = participant
+      ? conferenceEvents.forParticipant(participant).seed(subSeed(sequence))
+      : conferenceEvents;
     const params = factory.build({
       ...fields,
       SequenceNumber: String(sequence++),
@@ -110,7 +116,7 @@ export function callbackTimeline(options: CallbackTimelineOptions): TimelineCall
   };
   const calls = participants.map((p, i) => ({
     participant: p,
-    progress: callProgressFactory.seed(seed + i + 1).forParticipant(p),
+    progress: callProgressFactory.seed(subSeed(-i - 1)).forParticipant(p),
     /** From and To, and the callee's place once the first callback has drawn it: the same on every callback of the call */
     phones: { From: phoneNumber(faker), To: phoneNumber(faker) } as Partial<CallProgressCallback>,
     answeredAt: 0,
