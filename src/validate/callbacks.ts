@@ -36,15 +36,16 @@ export interface CallbackTypes {
 }
 
 /**
- * A callback's parameters as a receiver has them: a record of decoded values (what a framework's form
- * parser gives, e.g. fastify with @fastify/formbody or express.urlencoded), `URLSearchParams`, or the
- * raw form-encoded body or query string (`CallSid=CA…&CallStatus=ringing`, a leading `?` allowed).
- * Every value is text on the wire (WEBHOOKS.md section 1); a key sent twice arrives as an array.
+ * A callback's parameters as a receiver has them: an object of decoded values (what a framework's form
+ * parser gives, e.g. fastify with @fastify/formbody or express.urlencoded, or a callback factory's
+ * build), `URLSearchParams`, or the raw form-encoded body or query string
+ * (`CallSid=CA…&CallStatus=ringing`, a leading `?` allowed). Every value is text on the wire
+ * (WEBHOOKS.md section 1); a key sent twice arrives as an array.
  */
-export type CallbackParams = Readonly<Record<string, string | readonly string[]>> | URLSearchParams | string;
+export type CallbackParams = object | string;
 
 /** Reads a form-encoded text or URLSearchParams as a record; a key sent more than once keeps every value, in order. */
-function decoded(params: CallbackParams | unknown): unknown {
+function decoded(params: CallbackParams): unknown {
   const search =
     typeof params === "string" ? new URLSearchParams(params) : params instanceof URLSearchParams ? params : undefined;
   if (!search) return params;
