@@ -1,5 +1,4 @@
 export {
-  CONFERENCE_EVENTS,
   conferenceEventFactory,
   ConferenceEventFactory,
   type ConferenceEventParams,
