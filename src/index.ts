@@ -42,6 +42,14 @@ export {
   type RequestParts,
   type RequestTypes,
 } from "./validate/request-input.js";
+export {
+  assertCallback,
+  CALLBACK_KINDS,
+  validateCallback,
+  type CallbackKind,
+  type CallbackParams,
+  type CallbackTypes,
+} from "./validate/callbacks.js";
 export * from "./factories/index.js";
 export * from "./signature/index.js";
 export {

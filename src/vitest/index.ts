@@ -8,6 +8,7 @@
  * expect(participant).toBeTwilioResource("participant");
  * expect(request).toBeSignedByTwilio(authToken, "https://example.com/status");
  * expect(capturedForm).toBeValidTwilioRequest("CreateParticipant");
+ * expect(request.body).toMatchTwilioCallback("conference-status", { profile: "strict" });
  * ```
  *
  * A failure message lists every issue with its path and rule.
@@ -20,6 +21,7 @@ import { checkReceived } from "../signature/_received.js";
 import { assertAuthToken } from "../signature/sign.js";
 import { assertAbsoluteUrl, printableUrl } from "../signature/_url.js";
 import { validateRequest, type RequestInput } from "../validate/request-input.js";
+import { type CallbackKind, type CallbackParams, validateCallback } from "../validate/callbacks.js";
 import type { ResourceKind } from "../validate/resources.js";
 import {
   validateResource,
@@ -82,6 +84,14 @@ expect.extend({
           : `expected request to be a valid ${operation} request, but it has ${formatIssues(result.issues)}`,
     };
   },
+  toMatchTwilioCallback(received: unknown, kind: CallbackKind, options: ValidateOptions = {}) {
+    const profile = options.profile ?? "tolerant";
+    return outcome(
+      validateCallback(kind, received as CallbackParams, options),
+      `the parameters of a ${kind} callback`,
+      profile,
+    );
+  },
 });
 
 /** Matchers added to Vitest's `expect` by `import "twilio-testkit/vitest"`. */
@@ -129,6 +139,16 @@ export interface TwilioMatchers<R = unknown> {
    * @throws TestkitError `UNKNOWN_OPERATION` for an unknown operation
    */
   toBeValidTwilioRequest(operation: OperationId | (string & {})): R;
+  /**
+   * Passes when the value holds valid parameters of a Twilio status callback: a record of decoded
+   * form values, URLSearchParams or the form-encoded body (see `validateCallback`). Source of the
+   * parameters: WEBHOOKS.md sections 2 to 5.
+   *
+   * @param kind - `conference-status`, `call-progress`, `recording-status` or `stream-status`
+   * @param options - `profile`: `tolerant` (default) or `strict` (documented parameters only, and which event carries which)
+   * @throws TestkitError `UNKNOWN_OPERATION` for an unknown kind
+   */
+  toMatchTwilioCallback(kind: CallbackKind, options?: ValidateOptions): R;
 }
 
 declare module "vitest" {
