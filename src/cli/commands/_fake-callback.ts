@@ -82,12 +82,11 @@ export function fakeCallback(
   const method = (options.method ?? "POST").toUpperCase();
   if (method !== "POST" && method !== "GET")
     throw new TestkitError("USAGE", `${action}: --method must be GET or POST, not ${JSON.stringify(options.method)}`);
-  let factory = CALLBACK_FACTORIES_BY_KIND[kind] as (typeof CALLBACK_FACTORIES_BY_KIND)["stream-status"];
+  let factory = CALLBACK_FACTORIES_BY_KIND[kind];
   if (options.seed !== undefined)
     factory = factory.seed(parseInteger("--seed", options.seed, 0, Number.MAX_SAFE_INTEGER));
-  const traits = (options.trait ?? []) as Parameters<typeof factory.traits>;
   const overrides = Object.fromEntries((options.set ?? []).map(callbackAssignment));
-  const params = factory.traits(...traits).build(overrides);
+  const params = factory.traits(...(options.trait ?? [])).build(overrides);
   const request = signedCallbackRequest({ authToken, url: options.url, method, params });
   if (options.json) return `${JSON.stringify(request, null, 2)}\n`;
   return options.curl ? curlCommand(request) : httpText(request);
