@@ -87,6 +87,8 @@ async function localPactFiles(cwd: string, dir: string): Promise<{ http: string[
  */
 async function verifyCallbacks(cwd: string, files: readonly string[]): Promise<string> {
   const producer = await startCallbackProducer();
+  // The log is opened before the Verifier's first run, as verifyContracts needs it after (see _pact-verifier.ts).
+  const logOffset = await verifierLogSize();
   try {
     await runVerifier({
       provider: CALLBACK_PROVIDER_NAME,
@@ -100,6 +102,7 @@ async function verifyCallbacks(cwd: string, files: readonly string[]): Promise<s
     throw new TestkitError(code, `Failed to verify callback contracts against the kit's callback producer: ${reason}`);
   } finally {
     await producer.close();
+    await verifierLogSince(logOffset);
   }
   return producer.url;
 }
