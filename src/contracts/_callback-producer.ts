@@ -108,7 +108,7 @@ export async function startCallbackProducer(): Promise<CallbackProducer> {
         .end(JSON.stringify(contents));
     } catch (error) {
       const reason = error instanceof Error ? error.message : String(error);
-      failures.push(reason.split("\n")[0] ?? reason);
+      failures.push(reason.replace(/\s*\n\s*/g, " "));
       response.writeHead(500, { "content-type": "text/plain; charset=utf-8" }).end(reason);
     }
   };
