@@ -160,7 +160,7 @@ export interface TimeWindow {
 export interface DateWindows {
   /** Where `date_created` falls (default: 2015 to 2025) */
   readonly created?: TimeWindow | undefined;
-  /** Where `date_updated` falls (default: up to two hours after `date_created`) */
+  /** Where `date_updated` falls, either end possibly infinite (default: up to two hours after `date_created`) */
   readonly updated?: TimeWindow | undefined;
 }
 

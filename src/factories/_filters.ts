@@ -52,24 +52,23 @@ function day(query: PageQuery, param: string): number | undefined {
 }
 
 /**
- * The window of a date filter trio: `Name` (that UTC day), `Name<` (on or before that day) and
- * `Name>` (on or after), as the fake reads them; undefined when none is set.
+ * The bounds of a date filter trio: `Name` (that UTC day), `Name<` (on or before that day) and
+ * `Name>` (on or after), as the fake reads them; an end no filter sets is infinite.
  */
-function window(query: PageQuery, name: string): TimeWindow | undefined {
+function bounds(query: PageQuery, name: string): TimeWindow {
   const on = day(query, name);
   const before = day(query, `${name}<`);
   const after = day(query, `${name}>`);
   const lows = [on, after].filter((d) => d !== undefined);
   const highs = [on, before].filter((d) => d !== undefined).map((d) => d + DAY_MS - 1000);
-  if (lows.length === 0 && highs.length === 0) return undefined;
-  const from = lows.length > 0 ? Math.max(...lows) : Math.min(DEFAULT_WINDOW.from, Math.min(...highs) - YEAR_MS);
-  const to = highs.length > 0 ? Math.min(...highs) : Math.max(DEFAULT_WINDOW.to, from + YEAR_MS);
-  return { from, to };
+  return { from: Math.max(-Infinity, ...lows), to: Math.min(Infinity, ...highs) };
 }
 
 /**
  * What a ListConference query fixes on every item: `Status`, `FriendlyName`, and windows for the
- * dates from `DateCreated`, `DateCreated<`, `DateCreated>`, `DateUpdated`, `DateUpdated<`, `DateUpdated>`.
+ * dates from `DateCreated`, `DateCreated<`, `DateCreated>`, `DateUpdated`, `DateUpdated<`, `DateUpdated>`:
+ * the creation time falls where both trios allow it (within the default 2015 to 2025 where they
+ * leave it open, or a year from the one bound they set), the update time within its trio.
  *
  * @throws TestkitError `INVALID_OVERRIDE` for a date filter that is not a day, or filters no conference can meet
  */
@@ -78,18 +77,19 @@ export function conferenceQuery(query: PageQuery): { fixed: Partial<Conference>;
   const status = query.Status;
   if (status === "init" || status === "in-progress" || status === "completed") fixed.status = status;
   if (typeof query.FriendlyName === "string") fixed.friendly_name = query.FriendlyName;
-  const updated = window(query, "DateUpdated");
-  const created =
-    window(query, "DateCreated") ?? (updated && { from: updated.from - MAX_UPDATE_DELAY, to: updated.to });
-  if (created === undefined) return { fixed, dates: undefined };
-  const from = Math.max(created.from, (updated?.from ?? -Infinity) - MAX_UPDATE_DELAY);
-  const to = Math.min(created.to, updated?.to ?? Infinity);
-  if (from > to || created.from > created.to || (updated && updated.from > updated.to))
+  const created = bounds(query, "DateCreated");
+  const updated = bounds(query, "DateUpdated");
+  let from = Math.max(created.from, updated.from - MAX_UPDATE_DELAY);
+  let to = Math.min(created.to, updated.to);
+  if (from === -Infinity && to === Infinity) return { fixed, dates: undefined };
+  if (to === Infinity) to = Math.max(DEFAULT_WINDOW.to, from + YEAR_MS);
+  if (from === -Infinity) from = Math.min(DEFAULT_WINDOW.from, to - YEAR_MS);
+  if (from > to || updated.from > updated.to)
     throw new TestkitError(
       "INVALID_OVERRIDE",
       "Failed to build conference-page: no conference is created and updated within the query's date filters",
     );
-  return { fixed, dates: { created, updated } };
+  return { fixed, dates: { created: { from, to }, updated } };
 }
 
 /** The UTC day of an RFC 2822 date, or undefined. */
@@ -103,9 +103,9 @@ export function conferenceMismatch(query: PageQuery, items: readonly Conference[
   const { fixed, dates } = conferenceQuery(query);
   const inWindow = (text: string | null, w: TimeWindow | undefined) => {
     const d = utcDay(text);
-    return w === undefined || (d !== undefined && d >= Math.floor(w.from / DAY_MS) * DAY_MS && d <= w.to);
+    return w === undefined || (d !== undefined && d >= w.from && d <= w.to);
   };
-  const explicitCreated = window(query, "DateCreated");
+  const explicitCreated = bounds(query, "DateCreated");
   for (const [i, item] of items.entries()) {
     if (fixed.status !== undefined && item.status !== fixed.status)
       return `/conferences/${i}/status is ${item.status}, but the page answers Status=${fixed.status}`;
