@@ -261,15 +261,24 @@ export class Factory<T, P extends object = Record<never, never>, N extends strin
     return Array.from({ length: count }, () => this.build(overrides));
   }
 
-  /** `count` plain builds, unchecked: only for a factory whose own check covers them (a page checks its items). */
+  /**
+   * `count` plain builds, unchecked: only for a factory whose own check covers them (a page checks
+   * its items). They count on a sequence of their own, so a page does not advance the item factory's.
+   */
   [UNCHECKED_LIST](count: number): T[] {
-    return Array.from({ length: count }, () => this.make({} as DeepPartial<T>, this.state.params, false));
+    const sequence = { value: 0 };
+    return Array.from({ length: count }, () => this.make({} as DeepPartial<T>, this.state.params, false, sequence));
   }
 
-  /** Builds one object from the next build's streams, with these overrides and parameters, then runs the hooks and (unless `check` is false or the build is plain) the check. */
-  private make(overrides: DeepPartial<T>, params: P, check: boolean): T {
+  /**
+   * Builds one object from the next build's streams, with these overrides and parameters, then runs
+   * the hooks and (unless `check` is false or the build is plain) the check.
+   *
+   * @param counter - the sequence to advance: the factory's own, shared with those derived from its definition
+   */
+  private make(overrides: DeepPartial<T>, params: P, check: boolean, counter = this.state.sequence): T {
     const draw = this.nextDraw();
-    const sequence = ++this.state.sequence.value;
+    const sequence = ++counter.value;
     const { traits, fixed: layers, hooks } = this.state;
     const fixed: Record<string, unknown> = {};
     for (const name of traits) mergeInto(fixed, this.definition.traits[name](draw));

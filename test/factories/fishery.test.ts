@@ -19,6 +19,14 @@ describe("sequences", () => {
     expect(labelled.build().label).toBe("agent-1");
   });
 
+  it("are not advanced by the items a page builds", () => {
+    participantFactory.rewindSequence();
+    participantPageFactory.seed(1).ofTotal(5).build();
+    expect(participantFactory.afterBuild((p, { sequence }) => ({ ...p, label: String(sequence) })).build().label).toBe(
+      "1",
+    );
+  });
+
   it("do not feed the random streams: a seeded build is the same whatever the sequence", () => {
     const before = participantFactory.seed(8).build();
     participantFactory.buildList(3);
