@@ -1,5 +1,5 @@
 // Factory costs a test pays: a build under a fresh seed against a reused factory's, and a checked
-// page against one validation of it (a page whose items were each validated too would cost two).
+// page's items against unchecked builds (items validated one by one, then again in the page, cost twice).
 import type { Row } from "./_kit.js";
 import { loadKit } from "./_kit.js";
 import { interleaved, rate } from "./_measure.js";
@@ -14,26 +14,27 @@ const fmtRate = (perSecond: number): string => `${Math.round(perSecond).toLocale
 /**
  * In this process, interleaved, `RUNS` times: `participantFactory.seed(i).build()` for i = 1…COUNT
  * against COUNT builds of one seeded factory; and a ListParticipant page of 50 answering a query
- * (so checked) against validating a built page. The second row's figure is the checked page's time
- * less its 50 items' (at the reused factory's rate), in page validations: about 1 when each object
- * is validated once, about 2 when every item is validated and then the page.
+ * (so checked), built, against the same page given its 50 items (so it builds none, and checks the
+ * page once). The second row's figure is what building the 50 items adds, over 50 unchecked builds
+ * (at the reused factory's rate): about 1 when the page's one check covers its items, about 2 when
+ * each item is validated as well.
  */
 export async function benchFactorySeeds(): Promise<Row[]> {
-  const { participantFactory, participantPageFactory, validateResource } = await loadKit();
+  const { conferenceFactory, participantFactory, participantPageFactory } = await loadKit();
   const reused = participantFactory.seed(1);
-  const page = participantPageFactory.seed(1).ofTotal(PAGE_SIZE).build();
-  const query = { PageSize: PAGE_SIZE };
+  const items = participantFactory.seed(2).forConference(conferenceFactory.seed(2).build()).buildList(PAGE_SIZE);
+  const pages = participantPageFactory.answering({ PageSize: PAGE_SIZE }).ofTotal(PAGE_SIZE);
   let seed = 0;
   const contestants = {
     fresh: () => rate(COUNT, () => participantFactory.seed(++seed).build()),
     reused: () => rate(COUNT, () => reused.build()),
-    checkedPage: () => rate(PAGES, (i) => participantPageFactory.seed(i).answering(query).ofTotal(PAGE_SIZE).build()),
-    validatePage: () => rate(PAGES, () => validateResource("participant-page", page, { profile: "strict" })),
+    builtPage: () => rate(PAGES, (i) => pages.seed(i).build()),
+    givenPage: () => rate(PAGES, (i) => pages.seed(i).build({ participants: items })),
   };
   for (const run of Object.values(contestants)) run(); // warm-up, not counted
   const m = await interleaved(contestants);
   const ratio = m.fresh / m.reused;
-  const validations = (1 / m.checkedPage - PAGE_SIZE / m.reused) / (1 / m.validatePage);
+  const itemCost = (1 / m.builtPage - 1 / m.givenPage) / (PAGE_SIZE / m.reused);
   return [
     {
       measure: "factories: participantFactory.seed(i).build(), a fresh seed each build",
@@ -44,12 +45,12 @@ export async function benchFactorySeeds(): Promise<Row[]> {
       pass: ratio >= 0.5,
     },
     {
-      measure: `factories: checked ListParticipant page of ${PAGE_SIZE} (answering), validations per build`,
-      kit: `${fmtRate(m.checkedPage)} pages`,
-      baseline: `one page validation ${fmtRate(m.validatePage)}`,
-      figure: `${validations.toFixed(2)} validations`,
-      target: "≤ 1.5 (each object once)",
-      pass: validations <= 1.5,
+      measure: `factories: checked ListParticipant page of ${PAGE_SIZE}, its items' cost over unchecked builds`,
+      kit: `${fmtRate(m.builtPage)} pages`,
+      baseline: `given its items ${fmtRate(m.givenPage)} pages`,
+      figure: `${itemCost.toFixed(2)}×`,
+      target: "≤ 1.5× (validated once)",
+      pass: itemCost <= 1.5,
     },
   ];
 }
