@@ -9,6 +9,7 @@ import { benchCliStart } from "./cli-start.js";
 import { benchColdStart } from "./cold-start.js";
 import { benchFactories } from "./factories.js";
 import { benchFakeLifecycle } from "./fake-lifecycle.js";
+import { benchFactorySeeds } from "./factory-seeds.js";
 import { benchFakeTwilio } from "./fake-twilio.js";
 import type { Row } from "./_kit.js";
 import { RUNS } from "./_measure.js";
@@ -20,6 +21,7 @@ import { benchVerify } from "./verify.js";
 
 const BENCHES: Readonly<Record<string, () => Promise<Row[]>>> = {
   factories: benchFactories,
+  "factory-seeds": benchFactorySeeds,
   validation: benchValidation,
   "cold-start": benchColdStart,
   "cli-start": benchCliStart,
