@@ -70,7 +70,9 @@ function guarded(stream: NodeJS.WriteStream) {
     settled: async (): Promise<NodeJS.ErrnoException | undefined> => {
       // Writes to files, pipes and terminals are synchronous on Linux and macOS, but elsewhere they may still be queued.
       if (!failed && stream.writableLength > 0)
-        await new Promise((resolve) => ["drain", "error", "close"].forEach((event) => stream.once(event, resolve)));
+        await new Promise((resolve) => {
+          for (const event of ["drain", "error", "close"]) stream.once(event, resolve);
+        });
       // A failed write's error event comes a tick after the write: let it arrive.
       await new Promise((resolve) => setImmediate(resolve));
       return failure;
@@ -108,7 +110,9 @@ export function processIo(): ProcessIo {
     env: process.env,
     cwd: process.cwd(),
     untilStopped: () =>
-      new Promise((resolve) => ["SIGINT", "SIGTERM"].forEach((signal) => process.once(signal, resolve))),
+      new Promise((resolve) => {
+        for (const signal of ["SIGINT", "SIGTERM"]) process.once(signal, resolve);
+      }),
   };
 }
 

@@ -174,10 +174,8 @@ export class Factory<T, P extends object = Record<never, never>, N extends strin
   /** Builds one valid object from the next draws of the factory's faker, with these overrides and parameters. */
   private make(overrides: Partial<T>, params: P): T {
     const faker = this.faker();
-    const fromTraits = this.state.traits.reduce<Partial<T>>(
-      (acc, name) => ({ ...acc, ...this.definition.traits[name](faker) }),
-      {},
-    );
+    const fromTraits: Partial<T> = {};
+    for (const name of this.state.traits) Object.assign(fromTraits, this.definition.traits[name](faker));
     const fixed = { ...fromTraits, ...this.state.fixed, ...overrides };
     const built = { ...this.definition.generate({ faker, fixed, params }), ...fixed } as T;
     if (!this.mustCheck(overrides, params)) return built;

@@ -126,9 +126,9 @@ describe("provider states through POST /_pact/provider-states", () => {
         To: "+15558675310",
       });
       const list = await request("ListConference", "GET", "/Conferences.json?FriendlyName=weekly-sync");
-      expect((list.body?.conferences as Array<{ sid: string; status: string }>).map((c) => [c.sid, c.status])).toEqual([
-        [created.body?.conference_sid, "in-progress"],
-      ]);
+      expect(
+        ((list.body?.conferences ?? []) as Array<{ sid: string; status: string }>).map((c) => [c.sid, c.status]),
+      ).toEqual([[created.body?.conference_sid, "in-progress"]]);
     });
   });
 

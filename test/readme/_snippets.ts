@@ -14,7 +14,7 @@ export const REPO = fileURLToPath(new URL("../../", import.meta.url));
  */
 export function readmeBlocks(heading: string, language = "ts"): string[] {
   const readme = readFileSync(join(REPO, "README.md"), "utf8");
-  const start = readme.split("\n").findIndex((line) => line === heading);
+  const start = readme.split("\n").indexOf(heading);
   if (start === -1) throw new Error(`README.md has no heading ${JSON.stringify(heading)}`);
   const level = heading.indexOf(" ");
   const lines = readme.split("\n").slice(start + 1);
