@@ -1,6 +1,8 @@
 import { createReadStream } from "node:fs";
 import { TestkitError } from "../errors.js";
-import type { ExitCode } from "./run.js";
+
+/** Exit status of a CLI run: 0 success, 1 invalid body or failed verification, 2 usage, I/O or configuration error. */
+export type ExitCode = 0 | 1 | 2;
 
 /** What a CLI command may touch: output streams, standard input, the environment and the working folder. Tests pass their own. */
 export interface CliIo {

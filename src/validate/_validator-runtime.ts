@@ -5,6 +5,12 @@
 import type { ErrorObject } from "ajv";
 import { RULES, type RuleName } from "./rules/index.js";
 
+/** A validator of Ajv's standalone code (src/generated/): true or false, and the errors of the last call. */
+export interface PrecompiledValidator {
+  (data: unknown): boolean;
+  errors?: ErrorObject[] | null;
+}
+
 /** Keyword under which a strict schema lists its cross-field rules, e.g. `"twilioRules": ["participant-uri"]`. */
 export const RULES_KEYWORD = "twilioRules";
 

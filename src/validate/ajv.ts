@@ -4,7 +4,7 @@ import type { Ajv2020 } from "ajv/dist/2020.js";
 import { readSchemaFiles, SCHEMA_ID_BASE } from "../catalogue/schema-files.js";
 import { KIT_FORMATS } from "./formats.js";
 import { RULES } from "./rules/index.js";
-import { RULES_KEYWORD, ruleErrors } from "./_validator-runtime.js";
+import { type PrecompiledValidator, RULES_KEYWORD, ruleErrors } from "./_validator-runtime.js";
 
 // Ajv is loaded on first use, so that importing the kit does not pay for it (validation runs the
 // precompiled validators of src/generated/).
@@ -97,12 +97,6 @@ export function getValidator(ref: string): ValidateFunction {
   const validate = getAjv().getSchema(SCHEMA_ID_BASE + ref);
   if (!validate) throw new Error(`Failed to find schema ${ref} in schemas/`);
   return validate;
-}
-
-/** A validator of Ajv's standalone code (src/generated/): true or false, and the errors of the last call. */
-export interface PrecompiledValidator {
-  (data: unknown): boolean;
-  errors?: ErrorObject[] | null;
 }
 
 /**

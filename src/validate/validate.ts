@@ -1,7 +1,8 @@
 import { findOperation, type OperationId } from "../catalogue/operations.js";
 import { TestkitError } from "../errors.js";
 import { RESPONSE_VALIDATORS } from "../generated/validators.js";
-import { validatorIn, type PrecompiledValidator } from "./ajv.js";
+import type { PrecompiledValidator } from "./_validator-runtime.js";
+import { validatorIn } from "./ajv.js";
 import { formatIssues, toIssues, type ValidationIssue } from "./issues.js";
 import { schemaFile, type Profile, type ResourceKind, type ResourceTypes } from "./resources.js";
 

@@ -1,6 +1,6 @@
 // Every provider state handler, driven through the fake's Pact state change endpoint as a verifier would.
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { PROVIDER_STATE_PARAMS, PROVIDER_STATES } from "../../src/contracts/interactions/states.js";
+import { PROVIDER_STATE_PARAMS, PROVIDER_STATES } from "../../src/catalogue/provider-states.js";
 import { conferenceFactory } from "../../src/factories/conference.js";
 import { conferencePageFactory, participantPageFactory } from "../../src/factories/pages.js";
 import { participantFactory } from "../../src/factories/participant.js";

@@ -5,7 +5,7 @@ import { pageQueryProblem } from "../../validate/_page-range.js";
 import { validateRequest } from "../../validate/request.js";
 import { RESOURCE_KINDS, type ResourceKind } from "../../validate/resources.js";
 import { collect, parseAssignment, parseInteger } from "../_options.js";
-import type { CommandContext } from "../run.js";
+import type { CommandContext } from "../context.js";
 
 /** Most objects one `fake` run prints. */
 const MAX_COUNT = 100_000;

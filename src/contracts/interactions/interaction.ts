@@ -9,7 +9,7 @@ import type { ResourceKind } from "../../validate/resources.js";
 import { responseMatcher, type BodyTemplate, type NullOrRule } from "../matchers.js";
 import { addResponseBodyRules } from "./_response-rules.js";
 import { formBody, formPairs, groupedValues, type FormValue } from "./form.js";
-import type { ProviderStateName } from "./states.js";
+import type { ProviderStateName } from "../../catalogue/provider-states.js";
 
 /**
  * One interaction with the Twilio Voice API, as data: the provider state, the request as Twilio's
