@@ -1,5 +1,5 @@
 import { createRequire } from "node:module";
-import type { CodeKeywordDefinition, ErrorObject, KeywordCxt, ValidateFunction } from "ajv";
+import type { CodeKeywordDefinition, KeywordCxt, ValidateFunction } from "ajv";
 import type { Ajv2020 } from "ajv/dist/2020.js";
 import { readSchemaFiles, SCHEMA_ID_BASE } from "../catalogue/schema-files.js";
 import { KIT_FORMATS } from "./formats.js";
@@ -82,7 +82,7 @@ let instance: Ajv2020 | undefined;
  * use; the validate functions do not need it, as they run validators precompiled from the same
  * schemas with the same setup (src/generated/).
  */
-export function getAjv(): Ajv2020 {
+function getAjv(): Ajv2020 {
   instance ??= createAjv();
   return instance;
 }

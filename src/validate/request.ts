@@ -85,7 +85,10 @@ function coerceAll(values: Readonly<Record<string, WireValue>>, ref: string | un
  * // { ok: true, value: { path: {…}, query: { Muted: true, PageSize: 20 }, body: {} } }
  * ```
  */
-export function validateRequest(operation: OperationId | string, request: WireRequest): ValidationResult<TypedRequest> {
+export function validateRequest(
+  operation: OperationId | (string & {}),
+  request: WireRequest,
+): ValidationResult<TypedRequest> {
   const op = findOperation(operation);
   const typed = {} as Record<ParameterLocation, Record<string, unknown>>;
   const issues: ValidationIssue[] = [];

@@ -85,7 +85,7 @@ export function validateResource<K extends ResourceKind, P extends Profile = "to
  * @throws TestkitError `UNKNOWN_OPERATION` for an operation the catalogue does not know
  */
 export function validateResponse(
-  operation: OperationId | string,
+  operation: OperationId | (string & {}),
   body: unknown,
   options: ValidateOptions = {},
 ): ValidationResult<unknown> {
@@ -125,7 +125,11 @@ export function assertResource<K extends ResourceKind, P extends Profile = "tole
  *
  * @throws ValidationError (code `INVALID_BODY`) listing every issue; TestkitError `UNKNOWN_OPERATION`
  */
-export function assertResponse(operation: OperationId | string, body: unknown, options: ValidateOptions = {}): unknown {
+export function assertResponse(
+  operation: OperationId | (string & {}),
+  body: unknown,
+  options: ValidateOptions = {},
+): unknown {
   const result = validateResponse(operation, body, options);
   if (!result.ok)
     throw new ValidationError(`${operation} response (${options.profile ?? "tolerant"} profile)`, result.issues);

@@ -6,7 +6,7 @@ export {
   type ResponseChoice,
   type TwilioInteraction,
 } from "./interaction.js";
-export { formBody, formPairs, type FormValue } from "./form.js";
+export type { FormValue } from "./form.js";
 export {
   PROVIDER_NAME,
   PROVIDER_STATE_EXAMPLES,

@@ -11,7 +11,7 @@ import {
 } from "./resources.js";
 import type { Rule } from "./types.js";
 
-export type { Rule, RuleViolation } from "./types.js";
+export type { Rule } from "./types.js";
 
 /**
  * The strict profile's cross-field rules, by the name a strict schema lists under `twilioRules`.
