@@ -159,7 +159,8 @@ describe("README code blocks", () => {
   // Sequential: two of them start `serve` on port 4010.
   for (const block of blocksWith((run) => "shell" in run)) {
     it(`${where(block)} runs in a scratch project, every command exiting 0`, async () => {
-      const broker = (entryOf(block)?.run as { broker?: true }).broker ? await startFakeBroker() : undefined;
+      const wantsBroker = entryOf(block)?.run as { broker?: true } | undefined;
+      const broker = wantsBroker?.broker ? await startFakeBroker() : undefined;
       try {
         let script = shellScript(block.code);
         // The broker block's placeholders, pointed at the test suite's fake broker.
