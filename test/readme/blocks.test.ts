@@ -3,7 +3,7 @@
 // (or why it cannot). Shell blocks run as written with bash in a scratch project whose `npx
 // twilio-testkit` is the built CLI; TypeScript blocks are type-checked (tsc, strict) and run (tsx).
 import { execFile } from "node:child_process";
-import { chmodSync, cpSync, existsSync, mkdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
+import { chmodSync, cpSync, mkdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startFakeBroker } from "../contracts/_broker.js";
