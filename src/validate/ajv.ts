@@ -3,7 +3,7 @@ import type { CodeKeywordDefinition, KeywordCxt, ValidateFunction } from "ajv";
 import type { Ajv2020 } from "ajv/dist/2020.js";
 import { readSchemaFiles, SCHEMA_ID_BASE } from "../catalogue/schema-files.js";
 import { KIT_FORMATS } from "./formats.js";
-import { RULES } from "./rules/index.js";
+import { CROSS_FIELD_RULES } from "./rules/index.js";
 import { type PrecompiledValidator, RULES_KEYWORD, ruleErrors } from "./_validator-runtime.js";
 
 // Ajv is loaded on first use, so that importing the kit does not pay for it (validation runs the
@@ -31,7 +31,7 @@ function rulesKeyword(): CodeKeywordDefinition {
     type: "object",
     schemaType: "array",
     trackErrors: true,
-    metaSchema: { type: "array", items: { enum: Object.keys(RULES) } },
+    metaSchema: { type: "array", items: { enum: Object.keys(CROSS_FIELD_RULES) } },
     code(cxt: KeywordCxt) {
       const { gen, data, it } = cxt;
       const check = gen.scopeValue("keyword", {

@@ -13,7 +13,7 @@ import {
   type InvalidRule,
   type InvalidRuleName,
 } from "../../src/factories/index.js";
-import { RULES } from "../../src/validate/rules/index.js";
+import { CROSS_FIELD_RULES } from "../../src/validate/rules/index.js";
 import { RESOURCE_KINDS, type ResourceKind } from "../../src/validate/resources.js";
 import { validateResource } from "../../src/validate/validate.js";
 
@@ -60,14 +60,14 @@ describe("factory.invalid(rule): each fixture breaks exactly its rule", () => {
 
 describe("the catalogue", () => {
   it("covers every cross-field rule of the validator, under the validator's name", () => {
-    for (const name of Object.keys(RULES)) expect(Object.keys(INVALID_RULES)).toContain(name);
+    for (const name of Object.keys(CROSS_FIELD_RULES)) expect(Object.keys(INVALID_RULES)).toContain(name);
   });
 
   it("names the issue's own rule for every cross-field rule, and a schema keyword for the others", () => {
     for (const [name, spec] of Object.entries(INVALID_RULES) as Array<[InvalidRuleName, InvalidRule]>)
       for (const c of Object.values(spec.cases))
         expect(c.issue.rule).toEqual(
-          Object.hasOwn(RULES, name) ? name : expect.stringMatching(/^(pattern|format|enum)$/),
+          Object.hasOwn(CROSS_FIELD_RULES, name) ? name : expect.stringMatching(/^(pattern|format|enum)$/),
         );
   });
 
