@@ -31,6 +31,8 @@ function buildProgram(context: CommandContext): Command {
   const program = new Command("twilio-testkit")
     .description("Fake Twilio Voice resources, validate responses against the schemas, and publish Pact contracts.")
     .version(version(), "--version", "print the kit's version and exit 0")
+    // Program options only before the command: `contracts can-i-deploy --version 1.2.3` is the command's own.
+    .enablePositionalOptions()
     .configureOutput(output);
   registerFake(program, context);
   registerValidate(program, context);
