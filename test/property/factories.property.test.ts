@@ -147,7 +147,9 @@ function rulesOf(kind: ResourceKind): CrossFieldRuleName[] {
 }
 
 function ruleViolations(kind: ResourceKind, built: Record<string, unknown>): string[] {
-  const own = rulesOf(kind).flatMap((rule) => CROSS_FIELD_RULES[rule](built).map((v) => `${rule} at /${v.field}: ${v.message}`));
+  const own = rulesOf(kind).flatMap((rule) =>
+    CROSS_FIELD_RULES[rule](built).map((v) => `${rule} at /${v.field}: ${v.message}`),
+  );
   const items =
     kind === "participant-page"
       ? (built.participants as Record<string, unknown>[])
