@@ -1,5 +1,5 @@
 import { conferenceWith, participantWith } from "../catalogue/resource-uris.js";
-import { PROVIDER_STATES, type ProviderStateName } from "../contracts/interactions/states.js";
+import { PROVIDER_STATES, type ProviderStateName } from "../catalogue/provider-states.js";
 import { TestkitError } from "../errors.js";
 import { conferenceFactory } from "../factories/conference.js";
 import { participantFactory } from "../factories/participant.js";

@@ -30,14 +30,14 @@ export function seedStore(store: FakeTwilioStore): string {
   const conferences: Conference[] = CONFERENCES.map((trait) =>
     conferenceFactory.seed(store.nextSeed()).forAccount(accountSid).traits(trait).build(),
   );
-  conferences.forEach((c) => store.putConference(c));
+  for (const c of conferences) store.putConference(c);
   const participants = PARTICIPANTS.flatMap((count, i) => {
     const conference = conferences[i];
     return conference
       ? participantFactory.seed(store.nextSeed()).forConference(conference).traits("connected").buildList(count)
       : [];
   });
-  participants.forEach((p) => store.putParticipant(p));
+  for (const p of participants) store.putParticipant(p);
   const [caller] = participants;
   if (caller) store.putStream(streamFactory.seed(store.nextSeed()).forCall(caller).traits("in-progress").build());
   return accountSid;

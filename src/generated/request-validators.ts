@@ -3302,7 +3302,7 @@ return errors === 0;
 }
 validate48.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-import type { PrecompiledValidator } from "../validate/ajv.js";
+import type { PrecompiledValidator } from "../validate/_validator-runtime.js";
 
 /** The precompiled validator of each ref (relative to schemas/). */
 export const REQUEST_VALIDATORS: Readonly<Record<string, PrecompiledValidator>> = {

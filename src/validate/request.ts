@@ -87,7 +87,10 @@ const LOCATIONS = ["path", "query", "body"] as const;
  * // { ok: true, value: { path: {…}, query: { Muted: true, PageSize: 20 }, body: {} } }
  * ```
  */
-export function validateRequest(operation: OperationId | string, request: WireRequest): ValidationResult<TypedRequest> {
+export function validateRequest(
+  operation: OperationId | (string & {}),
+  request: WireRequest,
+): ValidationResult<TypedRequest> {
   const op = findOperation(operation);
   const typed = {} as Record<ParameterLocation, Record<string, unknown>>;
   const issues: ValidationIssue[] = [];

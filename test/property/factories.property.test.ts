@@ -21,7 +21,7 @@ import {
 } from "../../src/factories/index.js";
 import type { PageQuery } from "../../src/factories/pages.js";
 import { RESOURCE_KINDS, type ResourceKind } from "../../src/validate/resources.js";
-import { RULES, type RuleName } from "../../src/validate/rules/index.js";
+import { CROSS_FIELD_RULES, type CrossFieldRuleName } from "../../src/validate/rules/index.js";
 import { validateResource } from "../../src/validate/validate.js";
 import { PROPERTY_RUNS, propertyTimeout } from "./_runs.js";
 
@@ -202,12 +202,14 @@ const CASES: Record<ResourceKind, KindCase> = {
 };
 
 /** The cross-field rules a kind's strict schema names; a page's items are checked under their own kind. */
-function rulesOf(kind: ResourceKind): RuleName[] {
-  return (readSchemaDocument(`strict/${kind}.json`) as { twilioRules?: RuleName[] }).twilioRules ?? [];
+function rulesOf(kind: ResourceKind): CrossFieldRuleName[] {
+  return (readSchemaDocument(`strict/${kind}.json`) as { twilioRules?: CrossFieldRuleName[] }).twilioRules ?? [];
 }
 
 function ruleViolations(kind: ResourceKind, built: Record<string, unknown>): string[] {
-  const own = rulesOf(kind).flatMap((rule) => RULES[rule](built).map((v) => `${rule} at /${v.field}: ${v.message}`));
+  const own = rulesOf(kind).flatMap((rule) =>
+    CROSS_FIELD_RULES[rule](built).map((v) => `${rule} at /${v.field}: ${v.message}`),
+  );
   const items =
     kind === "participant-page"
       ? (built.participants as Record<string, unknown>[])

@@ -1,10 +1,10 @@
 import type { Command } from "commander";
 import type { FakeTwilio } from "../../fake-twilio/server.js";
-import { PROVIDER_STATES_PATH } from "../../fake-twilio/state-change.js";
+import { PROVIDER_STATES_PATH } from "../../catalogue/provider-states.js";
 import { DEFAULT_AUTH_TOKEN } from "../../fake-twilio/store.js";
 import { lazily } from "../_lazy.js";
 import { parseInteger } from "../_options.js";
-import type { CommandContext } from "../run.js";
+import type { CommandContext } from "../context.js";
 
 const startFakeTwilio = lazily(async () => (await import("../../fake-twilio/server.js")).startFakeTwilio);
 

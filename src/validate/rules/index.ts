@@ -12,14 +12,14 @@ import {
 import { CALLBACK_RULES } from "./callbacks.js";
 import type { Rule } from "./types.js";
 
-export type { Rule, RuleViolation } from "./types.js";
+export type { Rule } from "./types.js";
 
 /**
  * The strict profile's cross-field rules, by the name a strict schema lists under `twilioRules`:
  * the resources' and, from ./callbacks.ts, the status callbacks'.
  * A rule's name is the `rule` of the issue it reports.
  */
-export const RULES = {
+export const CROSS_FIELD_RULES = {
   "coaching-has-target": coachingHasTarget,
   "dates-in-order": datesInOrder,
   "participant-uri": participantUriRule,
@@ -36,4 +36,4 @@ export const RULES = {
 } as const satisfies Record<string, Rule>;
 
 /** Name of a cross-field rule of the strict profile. */
-export type RuleName = keyof typeof RULES;
+export type CrossFieldRuleName = keyof typeof CROSS_FIELD_RULES;
