@@ -119,8 +119,9 @@ function removeAtPath(store: FakeTwilioStore, params: ProviderStateParams): void
  *   without one, a `connected` participant with the path's call SID or label.
  * - `a conference has participants` / `an account has conferences`: `example` the page; the list
  *   becomes exactly its items, after `start` copies of its first item and before one copy of its
- *   last when it has a next page, so that the request for that page, with `Page` or `PageToken`,
- *   answers those items with that envelope (a page that starts past item 10,000 is refused).
+ *   last when it has a next page, listed in that order whatever their dates, so that the request for
+ *   that page, with `Page` or `PageToken`, answers those items with that envelope (a page that
+ *   starts past item 10,000 is refused).
  * - `a call is in progress`: the call `CallSid`.
  * - `a stream is running on a call`: `example` the stream, `in-progress`, addressed by SID or name.
  * - `the resource does not exist`: removes what the path SIDs name (for an account alone, its conferences).
@@ -163,20 +164,30 @@ export const PROVIDER_STATE_HANDLERS: Readonly<Record<ProviderStateName, Provide
     for (const p of store.participants(accountSid, conference.sid))
       store.removeParticipant(accountSid, conference.sid, p.call_sid);
     const page = params.example === undefined ? undefined : assertResource("participant-page", params.example, strict);
-    const items = page
-      ? pageItems(page.participants, page, (p) => copyParticipant(store, p))
-      : participantFactory.seed(store.nextSeed()).forConference(conference).traits("connected").buildList(3);
-    for (const p of items) store.putParticipant(p);
+    if (!page) {
+      for (const p of participantFactory
+        .seed(store.nextSeed())
+        .forConference(conference)
+        .traits("connected")
+        .buildList(3))
+        store.putParticipant(p);
+      return;
+    }
+    const items = pageItems(page.participants, page, (p) => copyParticipant(store, p));
+    items.forEach((p, i) => store.putParticipant(p, items.length - i));
   },
 
   [PROVIDER_STATES.accountHasConferences]: (store, params) => {
     const accountSid = account(store, params);
     for (const c of store.conferences(accountSid)) store.removeConference(accountSid, c.sid);
     const page = params.example === undefined ? undefined : assertResource("conference-page", params.example, strict);
-    const items = page
-      ? pageItems(page.conferences, page, (c) => copyConference(store, c))
-      : conferenceFactory.seed(store.nextSeed()).forAccount(accountSid).buildList(3);
-    for (const c of items) store.putConference(c);
+    if (!page) {
+      for (const c of conferenceFactory.seed(store.nextSeed()).forAccount(accountSid).buildList(3))
+        store.putConference(c);
+      return;
+    }
+    const items = pageItems(page.conferences, page, (c) => copyConference(store, c));
+    items.forEach((c, i) => store.putConference(c, items.length - i));
   },
 
   [PROVIDER_STATES.callInProgress]: (store, params) => {

@@ -68,6 +68,7 @@ export async function startFakeTwilio(options: FakeTwilioOptions = {}): Promise<
   const { port = 0, host = "127.0.0.1", authToken = DEFAULT_AUTH_TOKEN } = options;
   const store = new FakeTwilioStore({ authToken, seed: options.seed, now: options.now });
   const accountSid = seedStore(store);
+  store.keepAsSeeded();
   const app = await createFakeTwilioApp(store);
   try {
     await app.listen({ port, host });

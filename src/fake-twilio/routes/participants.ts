@@ -1,6 +1,4 @@
 import { operationPath } from "../../catalogue/operations.js";
-import { conferenceFactory } from "../../factories/conference.js";
-import { participantFactory } from "../../factories/participant.js";
 import type {
   Conference,
   CreateParticipantBody,
@@ -29,14 +27,19 @@ const coachTargetMissing = (): Outcome =>
  */
 function conferenceToJoin(store: FakeTwilioStore, accountSid: string, key: string): Readonly<Conference> | undefined {
   if (isSid("ConferenceSid", key)) return store.conference(accountSid, key);
-  const open = store.conferences(accountSid).findLast((c) => c.friendly_name === key && c.status !== "completed");
+  const open = store.conferences(accountSid).find((c) => c.friendly_name === key && c.status !== "completed");
   if (open) return open;
   const now = formatRfc2822(store.now());
   return store.putConference(
-    conferenceFactory
-      .seed(store.nextSeed())
-      .traits("init")
-      .build({ account_sid: accountSid, friendly_name: key, date_created: now, date_updated: now }),
+    store.draws.conference.build({
+      account_sid: accountSid,
+      friendly_name: key,
+      status: "init",
+      reason_conference_ended: null,
+      call_sid_ending_conference: null,
+      date_created: now,
+      date_updated: now,
+    }),
   );
 }
 
@@ -66,7 +69,7 @@ function changes(body: UpdateParticipantBody, current: Readonly<Participant>): P
 }
 
 /**
- * The five participant operations (OPERATIONS.md): CreateParticipant adds a `queued` participant
+ * The five participant operations (OPERATIONS.md): CreateParticipant adds a `queued` participant (drawn from the store's seeded factory)
  * with a new CA call SID and `queue_time` `"0"` (a digit string, FINDINGS.md item 6), honouring
  * `Label`, `Muted`, `Coaching` + `CallSidToCoach`, `StartConferenceOnEnter` and
  * `EndConferenceOnExit`; ListParticipant filters on `Muted`, `Hold` and `Coaching` and pages;
@@ -83,22 +86,21 @@ export const participantHandlers: OperationHandlers<
     const conference = conferenceToJoin(store, path.AccountSid ?? "", path.ConferenceSid ?? "");
     if (!conference) return fail(notFound(resourcePath));
     const now = formatRfc2822(store.now());
-    const participant = participantFactory
-      .seed(store.nextSeed())
-      .forConference(conference)
-      .build({
-        label: form.Label ?? null,
-        muted: form.Muted ?? false,
-        hold: false,
-        coaching: form.Coaching ?? false,
-        call_sid_to_coach: form.Coaching === true ? (form.CallSidToCoach ?? null) : null,
-        start_conference_on_enter: form.StartConferenceOnEnter ?? true,
-        end_conference_on_exit: form.EndConferenceOnExit ?? false,
-        status: "queued",
-        queue_time: "0",
-        date_created: now,
-        date_updated: now,
-      });
+    const participant = store.draws.participant.build({
+      account_sid: conference.account_sid,
+      conference_sid: conference.sid,
+      label: form.Label ?? null,
+      muted: form.Muted ?? false,
+      hold: false,
+      coaching: form.Coaching ?? false,
+      call_sid_to_coach: form.Coaching === true ? (form.CallSidToCoach ?? null) : null,
+      start_conference_on_enter: form.StartConferenceOnEnter ?? true,
+      end_conference_on_exit: form.EndConferenceOnExit ?? false,
+      status: "queued",
+      queue_time: "0",
+      date_created: now,
+      date_updated: now,
+    });
     return { body: store.putParticipant(participant) };
   },
 
@@ -106,19 +108,17 @@ export const participantHandlers: OperationHandlers<
     const conference = store.conference(path.AccountSid ?? "", path.ConferenceSid ?? "");
     if (!conference) return fail(notFound(resourcePath));
     const q = query as ListParticipantQuery;
-    const matches = store
-      .participants(conference.account_sid, conference.sid)
-      .filter(
-        (p) =>
-          (q.Muted === undefined || p.muted === q.Muted) &&
-          (q.Hold === undefined || p.hold === q.Hold) &&
-          (q.Coaching === undefined || p.coaching === q.Coaching),
-      );
+    const filtered = q.Muted !== undefined || q.Hold !== undefined || q.Coaching !== undefined;
+    const matches = (p: Readonly<Participant>): boolean =>
+      (q.Muted === undefined || p.muted === q.Muted) &&
+      (q.Hold === undefined || p.hold === q.Hold) &&
+      (q.Coaching === undefined || p.coaching === q.Coaching);
     const listPath = operationPath("ListParticipant", {
       AccountSid: conference.account_sid,
       ConferenceSid: conference.sid,
     });
-    const { items, envelope } = paginate(matches, (p) => p.call_sid, query, listPath);
+    const list = store.participantList(conference.account_sid, conference.sid);
+    const { items, envelope } = paginate(list, filtered ? matches : undefined, (p) => p.call_sid, query, listPath);
     return { body: { participants: items, ...envelope } };
   },
 
