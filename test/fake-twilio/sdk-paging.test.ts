@@ -30,7 +30,7 @@ describe("paging while participants come and go", () => {
     const { conference, calls } = crowd(30);
     const participants = client.conferences(conference.sid).participants;
     const kicked: string[] = [];
-    type Walk = { instances: { callSid: string }[]; nextPage(): Promise<Walk | undefined> };
+    type Walk = { instances: { callSid: string }[]; nextPage(): Promise<Walk | undefined> | undefined };
     let page: Walk | undefined = await participants.page({ pageSize: 7 });
     while (page) {
       for (const p of page.instances) {
