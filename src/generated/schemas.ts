@@ -355,7 +355,7 @@ export interface TolerantStream {
   [k: string]: unknown;
 }
 /**
- * One page of conferences in today's documented shape (strict profile): items of one account, envelope arithmetic and URIs that agree.
+ * One page of conferences in today's documented shape (strict profile): items of one account, each once, envelope arithmetic and URIs that agree (on the page and on the filters).
  */
 export interface ListConferenceResponse {
   conferences: Conference[];
@@ -416,7 +416,7 @@ export interface TwilioError {
   status: number;
 }
 /**
- * One page of participants in today's documented shape (strict profile): items of one conference, envelope arithmetic and URIs that agree.
+ * One page of participants in today's documented shape (strict profile): items of one conference, each once, envelope arithmetic and URIs that agree (on the page and on the filters).
  */
 export interface ListParticipantResponse {
   participants: Participant[];
