@@ -1,34 +1,36 @@
 // internal: a list kept in Twilio's order (newest date_created first), with positions that outlive their items.
 
-interface Entry<T> {
+/** A place in the list's order: a `date_created` (ms) and when it was added, whether or not an item is still there. */
+export interface Position {
   /** `date_created` in ms since the epoch (0 without one) */
   readonly time: number;
+  /** The list's count of additions when the item was added: of two with one time, the later added comes first */
+  readonly seq: number;
+}
+
+interface Entry<T> extends Position {
   readonly sid: string;
   item: T;
 }
 
-/** A place in the list's order: a `date_created` (ms) and a SID, whether or not an item is still there. */
-export interface Position {
-  readonly time: number;
-  readonly sid: string;
-}
-
-/** Compares positions in ascending (time, sid): the reverse of the list's order. */
-const compare = (a: Position, b: Position): number => a.time - b.time || (a.sid < b.sid ? -1 : a.sid > b.sid ? 1 : 0);
+/** Compares positions in ascending (time, seq): the reverse of the list's order. */
+const compare = (a: Position, b: Position): number => a.time - b.time || a.seq - b.seq;
 
 /**
- * Items by SID, kept sorted as Twilio lists them: newest `date_created` first, ties by SID
- * descending (source: the real list pages, where both participants and conferences come newest
- * first: `participant.list.17` / `.18`, `conference.list.5`). The sorted array is held ascending, so
- * that a new (newest) item is a push; adding, replacing and removing cost a binary search and a
- * move of the array's tail, a lookup by SID is a map lookup, and a walk from a position costs only
- * the items it visits. The position of every SID ever added is remembered (until {@link clear}), so a
- * page token naming a removed item still names its place in the order.
+ * Items by SID, kept sorted as Twilio lists them: newest `date_created` first (source: the real list
+ * pages, where both participants and conferences come newest first: `participant.list.17` / `.18`,
+ * `conference.list.5`); of items created in the same second (Twilio's dates have no finer grain),
+ * the one added later comes first. The sorted array is held ascending, so that a new (newest) item
+ * is a push; adding an older one, moving and removing cost a binary search and a move of the array's
+ * tail, a lookup by SID is a map lookup, and a walk from a position costs only the items it visits.
+ * The position of every SID ever added is remembered (until {@link clear}), so a page token naming a
+ * removed item still names its place in the order.
  */
 export class OrderedList<T> {
   readonly #sorted: Entry<T>[] = [];
   readonly #bySid = new Map<string, Entry<T>>();
   readonly #positions = new Map<string, Position>();
+  #added = 0;
 
   /** How many items the list holds. */
   get size(): number {
@@ -48,12 +50,12 @@ export class OrderedList<T> {
       return;
     }
     if (held) this.delete(sid);
-    const entry: Entry<T> = { time, sid, item };
+    const entry: Entry<T> = { time, seq: this.#added++, sid, item };
     const last = this.#sorted.at(-1);
-    if (last === undefined || compare(last, entry) < 0) this.#sorted.push(entry);
+    if (last === undefined || last.time <= time) this.#sorted.push(entry);
     else this.#sorted.splice(this.#lowerBound(entry), 0, entry);
     this.#bySid.set(sid, entry);
-    this.#positions.set(sid, { time, sid });
+    this.#positions.set(sid, entry);
   }
 
   /** Removes the item with this SID (its position stays known); whether there was one. */
@@ -70,6 +72,7 @@ export class OrderedList<T> {
     this.#sorted.length = 0;
     this.#bySid.clear();
     this.#positions.clear();
+    this.#added = 0;
   }
 
   /** Where the item with this SID is or was in the order, or undefined for a SID never added. */
@@ -82,7 +85,7 @@ export class OrderedList<T> {
     return [...this.walkAfter(undefined)];
   }
 
-  /** The items with their places (`time`), in list order. */
+  /** The items with their `date_created` places (`time`), in list order. */
   placed(): { readonly item: T; readonly time: number }[] {
     return this.#sorted.map(({ item, time }) => ({ item, time })).reverse();
   }

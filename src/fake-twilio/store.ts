@@ -204,8 +204,8 @@ export class FakeTwilioStore {
     const held = roster.list.get(value.call_sid);
     if (held?.label !== value.label) {
       if (held) unlabel(roster, held);
-      if (value.label !== null)
-        roster.labels.set(value.label, [...(roster.labels.get(value.label) ?? []), value.call_sid]);
+      const sids = value.label === null ? undefined : (roster.labels.get(value.label) ?? []);
+      if (sids && value.label !== null) roster.labels.set(value.label, sids).get(value.label)?.push(value.call_sid);
     }
     roster.list.set(value.call_sid, place ?? createdAt(value), value);
     return value;
@@ -353,7 +353,8 @@ export class FakeTwilioStore {
 /** Takes a participant's call SID out of its label's list. */
 function unlabel(roster: Roster, participant: Readonly<Participant>): void {
   if (participant.label === null) return;
-  const sids = roster.labels.get(participant.label)?.filter((sid) => sid !== participant.call_sid) ?? [];
+  const sids = roster.labels.get(participant.label) ?? [];
+  const at = sids.lastIndexOf(participant.call_sid);
+  if (at >= 0) sids.splice(at, 1);
   if (sids.length === 0) roster.labels.delete(participant.label);
-  else roster.labels.set(participant.label, sids);
 }

@@ -210,7 +210,7 @@ describe("paging as Twilio pages", () => {
       fake.store.removeParticipant(fake.accountSid, sid, p.call_sid);
     const added = participantFactory.seed(4).forConference({ account_sid: fake.accountSid, sid }).buildList(count);
     for (const p of added) fake.store.putParticipant(p);
-    return { sid, calls: inTwilioOrder(added, (p) => p.call_sid).map((p) => p.call_sid) };
+    return { sid, calls: inTwilioOrder(added).map((p) => p.call_sid) };
   }
 
   type Page = {

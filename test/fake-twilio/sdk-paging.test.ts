@@ -21,7 +21,7 @@ function crowd(count: number) {
     .traits("connected")
     .buildList(count, { end_conference_on_exit: false });
   for (const p of people) fake.store.putParticipant(p);
-  return { conference, calls: inTwilioOrder(people, (p) => p.call_sid).map((p) => p.call_sid) };
+  return { conference, calls: inTwilioOrder(people).map((p) => p.call_sid) };
 }
 
 describe("paging while participants come and go", () => {

@@ -29,7 +29,7 @@ function conferenceWith(count: number, seed: number, fields: Parameters<typeof p
     .traits("connected")
     .buildList(count, fields);
   for (const p of participants) fake.store.putParticipant(p);
-  return { conference, participants: inTwilioOrder(participants, (p) => p.call_sid) };
+  return { conference, participants: inTwilioOrder(participants) };
 }
 
 describe("participants through the official twilio SDK", () => {

@@ -29,7 +29,7 @@ describe("FakeTwilioStore", () => {
     expect(store.conference(c.account_sid, c.sid)?.friendly_name).not.toBe("changed");
   });
 
-  it("an update keeps an item's place; lists come newest date_created first, ties by SID descending", () => {
+  it("an update keeps an item's place; lists come newest date_created first, of one second the later added first", () => {
     const store = new FakeTwilioStore();
     const account = "AC0123456789abcdef0123456789abcdef";
     const days = [
@@ -50,7 +50,7 @@ describe("FakeTwilioStore", () => {
       "renamed",
       c?.friendly_name,
     ]);
-    const twins = ["CF00000000000000000000000000000001", "CF00000000000000000000000000000002"].map((sid) =>
+    const twins = ["CF00000000000000000000000000000002", "CF00000000000000000000000000000001"].map((sid) =>
       conferenceWith({ ...(c as Conference), friendly_name: "twin" }, { sid }),
     );
     for (const twin of twins) store.putConference(twin);

@@ -6,6 +6,7 @@ import type {
   Participant,
   UpdateParticipantBody,
 } from "../../generated/schemas.js";
+import { participantWith } from "../../catalogue/resource-uris.js";
 import { formatRfc2822 } from "../../rfc2822.js";
 import { isSid } from "../../validate/sids.js";
 import { validateResource } from "../../validate/validate.js";
@@ -86,21 +87,25 @@ export const participantHandlers: OperationHandlers<
     const conference = conferenceToJoin(store, path.AccountSid ?? "", path.ConferenceSid ?? "");
     if (!conference) return fail(notFound(resourcePath));
     const now = formatRfc2822(store.now());
-    const participant = store.draws.participant.build({
-      account_sid: conference.account_sid,
-      conference_sid: conference.sid,
-      label: form.Label ?? null,
-      muted: form.Muted ?? false,
-      hold: false,
-      coaching: form.Coaching ?? false,
-      call_sid_to_coach: form.Coaching === true ? (form.CallSidToCoach ?? null) : null,
-      start_conference_on_enter: form.StartConferenceOnEnter ?? true,
-      end_conference_on_exit: form.EndConferenceOnExit ?? false,
-      status: "queued",
-      queue_time: "0",
-      date_created: now,
-      date_updated: now,
-    });
+    // A plain build (valid by construction, so the factory does not check it), then the request's
+    // fields; putParticipant checks the result against the strict profile once.
+    const participant = participantWith(
+      {
+        ...store.draws.participant.build(),
+        label: form.Label ?? null,
+        muted: form.Muted ?? false,
+        hold: false,
+        coaching: form.Coaching ?? false,
+        call_sid_to_coach: form.Coaching === true ? (form.CallSidToCoach ?? null) : null,
+        start_conference_on_enter: form.StartConferenceOnEnter ?? true,
+        end_conference_on_exit: form.EndConferenceOnExit ?? false,
+        status: "queued" as const,
+        queue_time: "0",
+        date_created: now,
+        date_updated: now,
+      },
+      { account_sid: conference.account_sid, conference_sid: conference.sid },
+    );
     return { body: store.putParticipant(participant) };
   },
 
