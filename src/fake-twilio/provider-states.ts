@@ -51,8 +51,9 @@ function openConference(store: FakeTwilioStore, accountSid: string, fields: Part
 }
 
 /**
- * Most items an example page may have before it (its `start`), each a copy the fake builds (about
- * 0.1 ms each) and holds: page 10 of Twilio's largest pages (1,000 items). Without a bound, one
+ * Most items an example page may have before it (its `start`), each a copy the fake builds (drawing
+ * its new SID from the store's seeded factory), checks and holds: page 10 of Twilio's largest pages
+ * (1,000 items). Without a bound, one
  * contract's `start` (up to 2^53 − 1 by the page rules) would stall the fake or exhaust its memory.
  */
 const MAX_ITEMS_BEFORE_PAGE = 10_000;
@@ -83,11 +84,11 @@ function pageItems<T>(
 
 /** The same participant on another call: same fields (so the same filters match it), a new CA SID and its `uri`. */
 const copyParticipant = (store: FakeTwilioStore, p: Participant): Participant =>
-  participantWith(p, { call_sid: participantFactory.seed(store.nextSeed()).build().call_sid });
+  participantWith(p, { call_sid: store.draws.participant.build().call_sid });
 
 /** The same conference with a new CF SID and the URIs built from it. */
 const copyConference = (store: FakeTwilioStore, c: Conference): Conference =>
-  conferenceWith(c, { sid: conferenceFactory.seed(store.nextSeed()).build().sid });
+  conferenceWith(c, { sid: store.draws.conference.build().sid });
 
 /** `the resource does not exist`: removes what the path SIDs name, keeping the account so that its credentials still pass. */
 function removeAtPath(store: FakeTwilioStore, params: ProviderStateParams): void {
