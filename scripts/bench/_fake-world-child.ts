@@ -27,7 +27,6 @@ const fake = await startFakeTwilio({ seed: 1 });
 const base = `/2010-04-01/Accounts/${fake.accountSid}/Conferences`;
 const lists = {} as Record<keyof typeof SIZES, string[]>;
 let fetchPath = "";
-let createPath: string;
 for (const [name, size] of Object.entries(SIZES) as [keyof typeof SIZES, number][]) {
   const conference = fake.store.putConference(
     conferenceFactory.seed(size).forAccount(fake.accountSid).traits("in-progress").build(),
@@ -50,7 +49,7 @@ for (const [name, size] of Object.entries(SIZES) as [keyof typeof SIZES, number]
 const joined = fake.store.putConference(
   conferenceFactory.seed(3).forAccount(fake.accountSid).traits("in-progress").build(),
 );
-createPath = `${base}/${joined.sid}/Participants.json`;
+const createPath = `${base}/${joined.sid}/Participants.json`;
 
 const target: WorldTarget = {
   url: fake.url,

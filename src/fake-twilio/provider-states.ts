@@ -175,7 +175,7 @@ export const PROVIDER_STATE_HANDLERS: Readonly<Record<ProviderStateName, Provide
       return;
     }
     const items = pageItems(page.participants, page, (p) => copyParticipant(store, p));
-    items.forEach((p, i) => store.putParticipant(p, items.length - i));
+    items.forEach((p, i) => void store.putParticipant(p, items.length - i));
   },
 
   [PROVIDER_STATES.accountHasConferences]: (store, params) => {
@@ -188,7 +188,7 @@ export const PROVIDER_STATE_HANDLERS: Readonly<Record<ProviderStateName, Provide
       return;
     }
     const items = pageItems(page.conferences, page, (c) => copyConference(store, c));
-    items.forEach((c, i) => store.putConference(c, items.length - i));
+    items.forEach((c, i) => void store.putConference(c, items.length - i));
   },
 
   [PROVIDER_STATES.callInProgress]: (store, params) => {
