@@ -11,6 +11,7 @@ import { benchFactories } from "./factories.js";
 import { benchFakeLifecycle } from "./fake-lifecycle.js";
 import { benchFactorySeeds } from "./factory-seeds.js";
 import { benchFakeTwilio } from "./fake-twilio.js";
+import { benchFakeWorld } from "./fake-world.js";
 import type { Row } from "./_kit.js";
 import { RUNS } from "./_measure.js";
 import { benchPact } from "./pact.js";
@@ -28,6 +29,7 @@ const BENCHES: Readonly<Record<string, () => Promise<Row[]>>> = {
   pact: benchPact,
   "fake-twilio": benchFakeTwilio,
   "fake-lifecycle": benchFakeLifecycle,
+  "fake-world": benchFakeWorld,
   verify: benchVerify,
   signatures: benchSignatures,
 };

@@ -103,6 +103,7 @@ export async function startFakeTwilio(options: FakeTwilioOptions = {}): Promise<
   const clock = given instanceof FakeClock ? given : new FakeClock(typeof given === "object" ? given : { mode: given });
   const store = new FakeTwilioStore({ authToken, seed: options.seed, clock });
   const accountSid = seedStore(store);
+  store.keepAsSeeded();
   const app = await createFakeTwilioApp(store);
   try {
     await app.listen({ port, host });

@@ -1,4 +1,11 @@
-import { conferencesShareAccount, pageArithmetic, pageUrisAgree, participantsShareConference } from "./pages.js";
+import {
+  conferencesShareAccount,
+  pageArithmetic,
+  pageItemsUnique,
+  pageUrisAgree,
+  pageUrisShareFilters,
+  participantsShareConference,
+} from "./pages.js";
 import {
   coachingHasTarget,
   completedHasReason,
@@ -30,6 +37,8 @@ export const CROSS_FIELD_RULES = {
   "more-info-matches-code": moreInfoMatchesCode,
   "page-arithmetic": pageArithmetic,
   "page-uris-agree": pageUrisAgree,
+  "page-uris-share-filters": pageUrisShareFilters,
+  "page-items-unique": pageItemsUnique,
   "participants-share-conference": participantsShareConference,
   "conferences-share-account": conferencesShareAccount,
   ...CALLBACK_RULES,
