@@ -1,6 +1,7 @@
 import type { AddressInfo } from "node:net";
 import { TestkitError } from "../errors.js";
 import { createFakeTwilioApp } from "./app.js";
+import { FakeTwilioFaults } from "./faults.js";
 import { seedStore } from "./seed.js";
 import { DEFAULT_AUTH_TOKEN, FakeTwilioStore } from "./store.js";
 
@@ -28,11 +29,18 @@ export interface FakeTwilio {
   readonly authToken: string;
   /** The fake's state, to put or inspect resources from a test */
   readonly store: FakeTwilioStore;
+  /** Faults on demand: `fake.faults.inject({ operation: "CreateParticipant", status: 503 })` */
+  readonly faults: FakeTwilioFaults;
   /** Stops listening and closes open connections */
   close(): Promise<void>;
 }
 
-function checkOptions(options: FakeTwilioOptions): void {
+/**
+ * Refuses a bad seed or auth token (and port) with one line; shared by {@link startFakeTwilio} and `createFakeTwilio`.
+ *
+ * @throws TestkitError `USAGE`
+ */
+export function checkOptions(options: FakeTwilioOptions): void {
   const { port, seed, authToken } = options;
   if (port !== undefined && (!Number.isInteger(port) || port < 0 || port > 65535))
     throw new TestkitError(
@@ -68,7 +76,8 @@ export async function startFakeTwilio(options: FakeTwilioOptions = {}): Promise<
   const { port = 0, host = "127.0.0.1", authToken = DEFAULT_AUTH_TOKEN } = options;
   const store = new FakeTwilioStore({ authToken, seed: options.seed, now: options.now });
   const accountSid = seedStore(store);
-  const app = await createFakeTwilioApp(store);
+  const faults = new FakeTwilioFaults();
+  const app = await createFakeTwilioApp(store, faults);
   try {
     await app.listen({ port, host });
   } catch (error) {
@@ -79,5 +88,5 @@ export async function startFakeTwilio(options: FakeTwilioOptions = {}): Promise<
   }
   const { port: bound } = app.server.address() as AddressInfo;
   const url = `http://${host.includes(":") ? `[${host}]` : host}:${bound}`;
-  return { url, accountSid, authToken, store, close: () => app.close() };
+  return { url, accountSid, authToken, store, faults, close: () => app.close() };
 }
