@@ -35,13 +35,15 @@ const MAX_PARAM_LENGTH = 100;
 const isForm = (contentType: string | undefined): boolean =>
   contentType?.split(";")[0]?.trim().toLowerCase() === "application/x-www-form-urlencoded";
 
-const JSON_HEADERS: Readonly<Record<string, string>> = { "content-type": "application/json" };
-
-/** A reply as the HTTP fake writes it: JSON text under `Content-Type: application/json`, or no body. */
+/**
+ * A reply as the HTTP fake writes it: JSON text under `Content-Type: application/json`, or no body;
+ * with its `Content-Length`, without which a keep-alive client (the SDK's axios under MSW) waits for more.
+ */
 function wire({ status, body }: Reply, headers: Readonly<Record<string, string>> = {}): WireAnswer {
-  return body === undefined
-    ? { status, headers, body: "" }
-    : { status, headers: { ...headers, ...JSON_HEADERS }, body: JSON.stringify(body) };
+  if (body === undefined) return { status, headers: { ...headers, "content-length": "0" }, body: "" };
+  const text = JSON.stringify(body);
+  const length = String(Buffer.byteLength(text));
+  return { status, headers: { ...headers, "content-type": "application/json", "content-length": length }, body: text };
 }
 
 /** The request's body as the HTTP layer would parse it, or `"fastify"` when only Fastify can say what it makes of it. */
