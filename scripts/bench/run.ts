@@ -9,6 +9,7 @@ import { benchCliStart } from "./cli-start.js";
 import { benchColdStart } from "./cold-start.js";
 import { benchFactories } from "./factories.js";
 import { benchFakeTwilio } from "./fake-twilio.js";
+import { benchInProcess } from "./in-process.js";
 import type { Row } from "./_kit.js";
 import { RUNS } from "./_measure.js";
 import { benchPact } from "./pact.js";
@@ -23,6 +24,7 @@ const BENCHES: Readonly<Record<string, () => Promise<Row[]>>> = {
   "cli-start": benchCliStart,
   pact: benchPact,
   "fake-twilio": benchFakeTwilio,
+  "in-process": benchInProcess,
   verify: benchVerify,
 };
 
