@@ -114,6 +114,7 @@ export async function createFakeTwilioApp(store: FakeTwilioStore, faults?: FakeT
   await app.register(formbody);
   if (faults) {
     app.addHook("onRequest", async (request, reply) => {
+      if (faults.size === 0) return;
       const matched = matchOperation(request.method, pathOf(request.url));
       const fault = matched && faults.take(matched.operation.operationId);
       if (!fault) return;
