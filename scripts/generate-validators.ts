@@ -2,9 +2,10 @@
  * Generates Ajv's standalone code, compiled with the kit's own Ajv setup (formats, the
  * `twilioRules` keyword, all errors, verbose), so that validating needs neither Ajv nor a compile
  * at run time: `src/generated/validators.ts` for every schema file outside `schemas/requests/`
- * (what validateResource and validateResponse use), `src/generated/request-validators.ts` for every
+ * and `schemas/callbacks/` (what validateResource and validateResponse use), `src/generated/request-validators.ts` for every
  * request schema of the operations catalogue (validateRequest), apart so that importing the kit
- * compiles only the first. Run `npm run generate:validators` after changing a schema or the Ajv
+ * compiles only the first, and `src/generated/callback-validators.ts` for the status callback schemas
+ * of `schemas/callbacks/` (validateCallback). Run `npm run generate:validators` after changing a schema or the Ajv
  * setup; test/generated-validators.test.ts fails while a file is stale.
  */
 import { writeFileSync } from "node:fs";
@@ -25,6 +26,10 @@ export const GENERATED_VALIDATORS = {
     file: fileURLToPath(new URL("../src/generated/request-validators.ts", import.meta.url)),
     name: "REQUEST_VALIDATORS",
   },
+  callbacks: {
+    file: fileURLToPath(new URL("../src/generated/callback-validators.ts", import.meta.url)),
+    name: "CALLBACK_VALIDATORS",
+  },
 } as const;
 
 /** Which validators a generated file holds. */
@@ -35,14 +40,15 @@ const BANNER = [
   "// @ts-nocheck -- Ajv's standalone code, which is JavaScript",
 ].join("\n");
 
-/** The refs of a set, sorted: schema files outside requests/, or the request schemas the catalogue names. */
+/** The refs of a set, sorted: schema files outside requests/ and callbacks/, the request schemas the catalogue names, or the callback schema files. */
 function refsOf(set: ValidatorSet): string[] {
+  const files = readSchemaFiles().map(({ file }) => file);
   const refs =
     set === "requests"
       ? OPERATIONS.flatMap((op) => Object.values(op.request))
-      : readSchemaFiles()
-          .map(({ file }) => file)
-          .filter((file) => !file.startsWith("requests/"));
+      : set === "callbacks"
+        ? files.filter((file) => file.startsWith("callbacks/") && file !== "callbacks/common.json")
+        : files.filter((file) => !file.startsWith("requests/") && !file.startsWith("callbacks/"));
   return [...new Set(refs)].sort();
 }
 
@@ -81,7 +87,7 @@ function checkFormats(code: string): void {
 /**
  * Builds the source text of a generated validators file.
  *
- * @param set - `responses` or `requests`
+ * @param set - `responses`, `requests` or `callbacks`
  * @returns TypeScript source (unchecked): the validators, and a map from each ref to its validator
  */
 export function generateValidators(set: ValidatorSet): string {

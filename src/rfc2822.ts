@@ -161,6 +161,17 @@ function readMillis(text: string): number | undefined {
 }
 
 /**
+ * Like {@link rfc2822Millis}, but also reads a day of one digit (`Thu, 1 Jun 2017 20:48:32 +0000`), as
+ * status callbacks write it. Source: TW-CONF's example Timestamp (WEBHOOKS.md section 2.4).
+ *
+ * @returns the instant's milliseconds, or `undefined` when `text` is not such a date; never throws
+ */
+export function callbackRfc2822Millis(text: string): number | undefined {
+  const oneDigitDay = typeof text === "string" && text.length === 30 && text[6] === " ";
+  return rfc2822Millis(oneDigitDay ? `${text.slice(0, 5)}0${text.slice(5)}` : text);
+}
+
+/**
  * Parses an RFC 2822 date-time in Twilio's shape. Rejects `GMT` and other named zones, impossible
  * dates (31 Feb), out-of-range times and a weekday that does not match the date.
  *

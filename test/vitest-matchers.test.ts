@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import "../src/vitest/index.js";
-import { participantFactory } from "../src/factories/index.js";
+import { conferenceEventFactory, participantFactory } from "../src/factories/index.js";
 import { RELATIVE_URI_PARTICIPANT_PAGE } from "./_findings.js";
 
 describe("twilio-testkit/vitest", () => {
@@ -20,6 +20,22 @@ describe("twilio-testkit/vitest", () => {
     expect({ ...p, uri: "/x" }).not.toBeTwilioResource("participant", { profile: "strict" });
     expect(() => expect({ ...p, uri: "/x" }).toBeTwilioResource("participant", { profile: "strict" })).toThrow(
       /\[participant-uri\]/,
+    );
+  });
+
+  it("toMatchTwilioCallback checks a callback's parameters, as a record or form text, under a profile", () => {
+    const params = conferenceEventFactory.seed(1).traits("participant-mute").build();
+    expect(params).toMatchTwilioCallback("conference-status", { profile: "strict" });
+    expect(new URLSearchParams(params as never).toString()).toMatchTwilioCallback("conference-status");
+    expect({ ...params, Muted: "false" }).toMatchTwilioCallback("conference-status");
+    expect({ ...params, Muted: "false" }).not.toMatchTwilioCallback("conference-status", { profile: "strict" });
+    expect(() =>
+      expect({ ...params, Muted: "false" }).toMatchTwilioCallback("conference-status", { profile: "strict" }),
+    ).toThrow(
+      "expected value to be the parameters of a conference-status callback (strict profile), but it has 1 issue:\n  /Muted  must be true on participant-mute  [event-matches-state]",
+    );
+    expect(() => expect(params).not.toMatchTwilioCallback("conference-status")).toThrow(
+      "expected value not to be the parameters of a conference-status callback (tolerant profile), but it is",
     );
   });
 });

@@ -8,12 +8,14 @@ import { cpus } from "node:os";
 import { benchCliStart } from "./cli-start.js";
 import { benchColdStart } from "./cold-start.js";
 import { benchFactories } from "./factories.js";
+import { benchFakeLifecycle } from "./fake-lifecycle.js";
 import { benchFakeTwilio } from "./fake-twilio.js";
 import { benchInProcess } from "./in-process.js";
 import type { Row } from "./_kit.js";
 import { RUNS } from "./_measure.js";
 import { benchPact } from "./pact.js";
 import { formatTable } from "./_table.js";
+import { benchSignatures } from "./signatures.js";
 import { benchValidation } from "./validation.js";
 import { benchVerify } from "./verify.js";
 
@@ -25,7 +27,9 @@ const BENCHES: Readonly<Record<string, () => Promise<Row[]>>> = {
   pact: benchPact,
   "fake-twilio": benchFakeTwilio,
   "in-process": benchInProcess,
+  "fake-lifecycle": benchFakeLifecycle,
   verify: benchVerify,
+  signatures: benchSignatures,
 };
 
 const chosen = process.argv.length > 2 ? process.argv.slice(2) : Object.keys(BENCHES);

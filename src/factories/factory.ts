@@ -2,7 +2,7 @@ import type { Faker } from "@faker-js/faker";
 import { TestkitError } from "../errors.js";
 import { formatIssues } from "../validate/issues.js";
 import type { ResourceKind } from "../validate/resources.js";
-import { validateResource } from "../validate/validate.js";
+import { validateResource, type ValidationResult } from "../validate/validate.js";
 import { seededFaker } from "./_draw.js";
 import { invalidCase, type InvalidRuleName } from "./invalid/catalogue.js";
 import type { InvalidCase } from "./invalid/types.js";
@@ -20,10 +20,18 @@ export interface GenerateInput<T, P> {
   readonly params: P;
 }
 
-/** How to build one kind of resource. */
-export interface FactoryDefinition<T, P extends object, N extends string> {
-  /** The resource kind, whose strict schema every build must pass */
-  readonly kind: ResourceKind;
+/**
+ * How to build one kind of resource.
+ *
+ * @typeParam R - names of the rules `invalid()` can break (the resources' `InvalidRuleName` unless `invalidCase` says otherwise)
+ */
+export interface FactoryDefinition<T, P extends object, N extends string, R extends string = InvalidRuleName> {
+  /** The kind, named in error messages: a resource kind, whose strict schema every build must pass, unless `validate` is given */
+  readonly kind: ResourceKind | (string & {});
+  /** The strict check of a build, for kinds that are not resource kinds (status callbacks); default: `validateResource(kind, built, { profile: "strict" })` */
+  readonly validate?: (built: T) => ValidationResult<unknown>;
+  /** How `invalid(rule)` breaks a build, for kinds that are not resource kinds; default: the resource catalogue `INVALID_RULES` */
+  readonly invalidCase?: (rule: R) => InvalidCase<T>;
   /** Builds a complete object; fields in `fixed` are taken as given and derived fields follow them */
   readonly generate: (input: GenerateInput<T, P>) => T;
   /** Named variants, e.g. `muted` */
@@ -60,8 +68,14 @@ interface FactoryState<T, P extends object, N extends string> {
  * @typeParam T - the built type
  * @typeParam P - factory parameters
  * @typeParam N - trait names
+ * @typeParam R - names of the rules `invalid()` can break
  */
-export class Factory<T, P extends object = Record<never, never>, N extends string = string> {
+export class Factory<
+  T,
+  P extends object = Record<never, never>,
+  N extends string = string,
+  R extends string = InvalidRuleName,
+> {
   #faker: Faker | undefined;
 
   /**
@@ -69,7 +83,7 @@ export class Factory<T, P extends object = Record<never, never>, N extends strin
    * @param state - seed, traits, fixed fields and parameters (defaults: none, none, none, the definition's)
    */
   constructor(
-    protected readonly definition: FactoryDefinition<T, P, N>,
+    protected readonly definition: FactoryDefinition<T, P, N, R>,
     protected readonly state: FactoryState<T, P, N> = {
       seed: undefined,
       traits: [],
@@ -140,7 +154,7 @@ export class Factory<T, P extends object = Record<never, never>, N extends strin
    * one thing broken. It draws from the factory's faker as `build` does, so it is reproducible under
    * a seed.
    *
-   * @param rule - a rule of `INVALID_RULES` that applies to this kind (`invalidRulesFor(kind)` lists them)
+   * @param rule - a rule that applies to this kind: for resources, of `INVALID_RULES` (`invalidRulesFor(kind)` lists them); for callbacks, of `CALLBACK_INVALID_RULES`
    * @param overrides - fields of the valid object before the rule breaks it; they must keep it valid
    * @returns a plain object that the validator rejects with the rule's one issue and nothing else
    * @throws TestkitError `USAGE` for a rule that is unknown or does not apply to this kind, listing those that do
@@ -151,8 +165,9 @@ export class Factory<T, P extends object = Record<never, never>, N extends strin
    * ```
    * @see README "Invalid fixtures"
    */
-  invalid(rule: InvalidRuleName, overrides: Partial<T> = {}): Record<string, unknown> {
-    const broken = invalidCase(this.definition.kind, rule) as unknown as InvalidCase<T>;
+  invalid(rule: R, overrides: Partial<T> = {}): Record<string, unknown> {
+    const { invalidCase: own, kind } = this.definition;
+    const broken = own ? own(rule) : (invalidCase(kind as ResourceKind, rule) as unknown as InvalidCase<T>);
     return broken.mutate(this.make({ ...overrides, ...broken.base }, { ...this.state.params, ...broken.params }));
   }
 
@@ -181,7 +196,8 @@ export class Factory<T, P extends object = Record<never, never>, N extends strin
     const fixed = { ...fromTraits, ...this.state.fixed, ...overrides };
     const built = { ...this.definition.generate({ faker, fixed, params }), ...fixed } as T;
     if (!this.mustCheck(overrides, params)) return built;
-    const result = validateResource(this.definition.kind, built, { profile: "strict" });
+    const { validate, kind } = this.definition;
+    const result = validate ? validate(built) : validateResource(kind as ResourceKind, built, { profile: "strict" });
     if (!result.ok)
       throw new TestkitError(
         "INVALID_OVERRIDE",
@@ -212,7 +228,7 @@ export class Factory<T, P extends object = Record<never, never>, N extends strin
   }
 
   private next(change: Partial<FactoryState<T, P, N>>): this {
-    const Ctor = this.constructor as new (d: FactoryDefinition<T, P, N>, s: FactoryState<T, P, N>) => this;
+    const Ctor = this.constructor as new (d: FactoryDefinition<T, P, N, R>, s: FactoryState<T, P, N>) => this;
     return new Ctor(this.definition, { ...this.state, ...change });
   }
 }

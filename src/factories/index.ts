@@ -20,3 +20,4 @@ export {
   type InvalidRuleName,
 } from "./invalid/index.js";
 export { FACTORIES_BY_KIND } from "./by-kind.js";
+export * from "./callbacks/index.js";

@@ -32,6 +32,15 @@ export const unauthorized = (): TwilioError => errorFactory.traits("unauthorized
 export const invalidToNumber = (): TwilioError => errorFactory.traits("invalid-parameter").build();
 
 /**
+ * 400, code 16022 (`Conference does not exist or is completed`: "The requested conference sid or
+ * friendly name refers to a non-existent or completed conference", https://www.twilio.com/docs/api/errors/16022):
+ * CreateParticipant on a completed conference. The page gives no HTTP status; the fake answers 400,
+ * as Twilio answers its other refused CreateParticipant requests.
+ */
+export const conferenceCompleted = (): TwilioError =>
+  errorFactory.build({ code: 16022, status: 400, message: "Conference does not exist or is completed" });
+
+/**
  * 400, code 20001: a parameter that is unknown, missing or not of its documented type or values.
  * Real Twilio ignores unknown parameters (20001 is its "Unknown parameters" warning); the fake
  * rejects them so that a typo in a client fails its test.

@@ -1,10 +1,12 @@
 import type TwilioSDK from "twilio";
 import { importPeer } from "../_optional-peer.js";
 import { Dispatcher, type Dispatched, type WireRequest } from "./_dispatch.js";
-import { FakeTwilioFaults } from "./faults.js";
-import { seedStore } from "./seed.js";
-import { checkOptions, type FakeTwilioOptions } from "./server.js";
-import { DEFAULT_AUTH_TOKEN, FakeTwilioStore } from "./store.js";
+import type { FakeClock } from "./clock.js";
+import type { FakeTwilioEvents } from "./events.js";
+import type { FakeTwilioFaults } from "./faults.js";
+import { hangUp } from "./lifecycle.js";
+import { fakeWorld, type FakeTwilio, type FakeTwilioOptions } from "./server.js";
+import type { FakeTwilioStore } from "./store.js";
 
 /** Options of {@link createFakeTwilio}: those of `startFakeTwilio` without a port or host. */
 export type InProcessFakeTwilioOptions = Omit<FakeTwilioOptions, "port" | "host">;
@@ -22,6 +24,12 @@ export interface InProcessFakeTwilio {
   readonly store: FakeTwilioStore;
   /** Faults on demand: `fake.faults.inject({ operation: "CreateParticipant", status: 503 })` */
   readonly faults: FakeTwilioFaults;
+  /** The fake's clock, as `startFakeTwilio`'s */
+  readonly clock: FakeClock;
+  /** The fake's events in order, as `startFakeTwilio`'s */
+  readonly events: FakeTwilioEvents;
+  /** The callee hangs up a participant's call; see `FakeTwilio.hangUp` */
+  readonly hangUp: FakeTwilio["hangUp"];
   /**
    * A twilio `RequestClient` that answers in process, for `twilio(sid, token, { httpClient })`; it
    * honours each request's `timeout` (default 30 s) as the SDK's own does, and sets `lastRequest`
@@ -43,12 +51,12 @@ export interface InProcessFakeTwilio {
    * a dropped-connection fault gives `Response.error()`. What the MSW handlers call.
    */
   handle(request: Request): Promise<Response>;
-  /** Releases what the fake holds (the Fastify app behind unusual requests, when one was built) */
+  /** Drops the clock's pending work and releases the Fastify app behind unusual requests, when one was built */
   close(): Promise<void>;
 }
 
 /** A fault's dropped connection as the SDK's axios reports it over HTTP. */
-const hangUp = (): Error => Object.assign(new Error("socket hang up"), { code: "ECONNRESET" });
+const socketHangUp = (): Error => Object.assign(new Error("socket hang up"), { code: "ECONNRESET" });
 
 /** A timeout as the SDK's axios reports it. */
 const timedOut = (ms: number): Error =>
@@ -82,7 +90,7 @@ function inProcessRequestClient(sdk: typeof TwilioSDK, dispatcher: Dispatcher): 
       (this as { lastResponse?: unknown }).lastResponse = undefined;
       this.lastRequest = { method: opts.method, url: opts.uri, params: opts.params, data: opts.data, headers } as never;
       const answered: Dispatched = await dispatcher.dispatch(request, timeout);
-      if (answered === "dropped") throw hangUp();
+      if (answered === "dropped") throw socketHangUp();
       if (answered === "timed-out") throw timedOut(timeout);
       const response = { statusCode: answered.status, body: answered.body, headers: answered.headers };
       this.lastResponse = response as never;
@@ -112,11 +120,7 @@ const isFormType = (contentType: string | undefined): boolean =>
  * ```
  */
 export async function createFakeTwilio(options: InProcessFakeTwilioOptions = {}): Promise<InProcessFakeTwilio> {
-  checkOptions(options);
-  const { authToken = DEFAULT_AUTH_TOKEN } = options;
-  const store = new FakeTwilioStore({ authToken, seed: options.seed, now: options.now });
-  const accountSid = seedStore(store);
-  const faults = new FakeTwilioFaults();
+  const { store, clock, accountSid, authToken, faults } = fakeWorld(options);
   const dispatcher = new Dispatcher(store, faults);
   const sdk = await importPeer("twilio", () => import("twilio")).then(
     (module) => (module as { default: typeof TwilioSDK }).default ?? (module as unknown as typeof TwilioSDK),
@@ -133,6 +137,9 @@ export async function createFakeTwilio(options: InProcessFakeTwilioOptions = {})
     authToken,
     store,
     faults,
+    clock,
+    events: store.events,
+    hangUp: (conferenceSid, callSid, account = accountSid) => hangUp(store, account, conferenceSid, callSid),
     get httpClient() {
       return requestClient();
     },
@@ -152,6 +159,9 @@ export async function createFakeTwilio(options: InProcessFakeTwilioOptions = {})
       const empty = answered.body === "" || answered.status === 204;
       return new Response(empty ? null : answered.body, { status: answered.status, headers: answered.headers });
     },
-    close: () => dispatcher.close(),
+    close: async () => {
+      clock.dispose();
+      await dispatcher.close();
+    },
   };
 }

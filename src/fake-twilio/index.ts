@@ -6,3 +6,22 @@ export { PROVIDER_STATE_HANDLERS, type ProviderStateHandler, type ProviderStateP
 export { PROVIDER_STATES_PATH } from "./state-change.js";
 export { createFakeTwilio, type InProcessFakeTwilio, type InProcessFakeTwilioOptions } from "./in-process.js";
 export { FAULTS_PATH, FakeTwilioFaults, type FaultSpec, type FaultStatus, type Fault } from "./faults.js";
+export { FakeClock, type ClockMode, type FakeClockOptions, type ScheduledWork } from "./clock.js";
+export type {
+  CallStatus,
+  ConferenceCallbacks,
+  ConferenceEndEvent,
+  ConferenceStartEvent,
+  FakeTwilioEvent,
+  FakeTwilioEventListener,
+  FakeTwilioEvents,
+  ParticipantCallbacks,
+  ParticipantConferenceEvent,
+  ParticipantConferenceEventType,
+  ParticipantLeaveEvent,
+  ParticipantStatusEvent,
+  ReasonParticipantLeft,
+  StreamCallbacks,
+  StreamStatusEvent,
+} from "./events.js";
+export { LIFECYCLE_DELAYS_MS, TEST_NUMBERS, type CallFailure } from "./lifecycle-rules.js";

@@ -1,48 +1,425 @@
-import type { Conference, Participant, ReasonConferenceEnded } from "../generated/schemas.js";
+import type {
+  Conference,
+  CreateParticipantBody,
+  CreateStreamBody,
+  Participant,
+  ParticipantStatus,
+  ReasonConferenceEnded,
+  Stream,
+} from "../generated/schemas.js";
 import { touched } from "./dates.js";
+import type {
+  CallStatus,
+  ConferenceCallbacks,
+  EventDraft,
+  NewEvent,
+  ParticipantCallbacks,
+  ParticipantStatusEvent,
+  ReasonParticipantLeft,
+  StreamCallbacks,
+} from "./events.js";
+import type { ScheduledWork } from "./clock.js";
+import { type CallFailure, LIFECYCLE_DELAYS_MS, TEST_NUMBERS } from "./lifecycle-rules.js";
 import type { FakeTwilioStore } from "./store.js";
 
+/** What the lifecycle knows of a call CreateParticipant started, beyond the participant resource. */
+interface CallRecord {
+  readonly from: string;
+  readonly to: string;
+  readonly callbacks: ParticipantCallbacks;
+  /** The next step of its timeline, if any */
+  pending: ScheduledWork | undefined;
+}
+
+/** The lifecycle's own state of one store: kept here, not in the resources Twilio returns. */
+interface LifecycleState {
+  /** By `accountSid/callSid` */
+  readonly calls: Map<string, CallRecord>;
+  /** By `accountSid/conferenceSid` */
+  readonly conferences: Map<string, ConferenceCallbacks>;
+  /** Streams started by CreateStream, by `accountSid/callSid`, then by stream SID */
+  readonly streams: Map<string, Map<string, StreamCallbacks>>;
+}
+
+const states = new WeakMap<FakeTwilioStore, LifecycleState>();
+
+function stateOf(store: FakeTwilioStore): LifecycleState {
+  let state = states.get(store);
+  if (!state) {
+    state = { calls: new Map(), conferences: new Map(), streams: new Map() };
+    states.set(store, state);
+  }
+  return state;
+}
+
+const key = (accountSid: string, sid: string): string => `${accountSid}/${sid}`;
+
 /**
- * Ends a conference as Twilio does: `completed` with the reason, `call_sid_ending_conference` naming
- * the call for the `…-left` / `…-kicked` reasons (null for `conference-ended-via-api`), and every
- * participant disconnected, so ListParticipant answers an empty page. A conference that has
- * already ended stays as it is.
- * Source: the spec's descriptions of `reason_conference_ended` and `call_sid_ending_conference`.
+ * Forgets what the lifecycle knows of a store's calls, conferences and streams and calls off every
+ * participant's next step (for `store.reset()`); the event log stays.
+ */
+export function forgetLifecycle(store: FakeTwilioStore): void {
+  for (const record of stateOf(store).calls.values()) record.pending?.cancel();
+  states.delete(store);
+}
+
+/** Records an event at the clock's time. */
+function emit(store: FakeTwilioStore, event: EventDraft): void {
+  store.events.emit({ ...event, time: store.now() } as NewEvent);
+}
+
+const conferenceCallbacks = (store: FakeTwilioStore, conference: Readonly<Conference>): ConferenceCallbacks =>
+  stateOf(store).conferences.get(key(conference.account_sid, conference.sid)) ?? {};
+
+/** Picks the defined fields of a form. */
+function fields<K extends string>(
+  form: Readonly<Record<string, unknown>>,
+  names: readonly K[],
+): Partial<Record<K, never>> {
+  return Object.fromEntries(names.filter((n) => form[n] !== undefined).map((n) => [n, form[n]])) as Partial<
+    Record<K, never>
+  >;
+}
+
+/** Sets a participant's status (and `date_updated`) and emits its `participant-status` event. */
+function setStatus(
+  store: FakeTwilioStore,
+  participant: Readonly<Participant>,
+  status: ParticipantStatus,
+  callEvent: ParticipantStatusEvent["callEvent"],
+  callStatus: CallStatus,
+  stored = true,
+): Readonly<Participant> {
+  const next = { ...participant, status, date_updated: touched(store.now(), participant) };
+  const value = stored ? store.putParticipant(next) : next;
+  const record = stateOf(store).calls.get(key(participant.account_sid, participant.call_sid));
+  emit(store, {
+    type: "participant-status",
+    accountSid: participant.account_sid,
+    conferenceSid: participant.conference_sid,
+    callSid: participant.call_sid,
+    status,
+    callEvent,
+    callStatus,
+    participant: value,
+    from: record?.from ?? null,
+    to: record?.to ?? null,
+    callbacks: record?.callbacks ?? {},
+  });
+  return value;
+}
+
+/** Stops the streams CreateStream started on a call (`stream-stopped` for each still running) and ends the call. */
+function endCall(store: FakeTwilioStore, accountSid: string, callSid: string): void {
+  const state = stateOf(store);
+  for (const [sid, callbacks] of state.streams.get(key(accountSid, callSid)) ?? []) {
+    const stream = store.stream(accountSid, callSid, sid);
+    if (stream?.status === "in-progress")
+      emit(store, {
+        type: "stream-stopped",
+        accountSid,
+        stream: { ...stream, status: "stopped", date_updated: touched(store.now(), stream) },
+        callbacks,
+      });
+  }
+  state.streams.delete(key(accountSid, callSid));
+  store.removeCall(accountSid, callSid);
+}
+
+/**
+ * Takes a participant out of its conference: its call ends (`participant-status` `complete`, its
+ * streams stopped), then `participant-leave`. The conference itself is left as it is.
+ */
+function leave(
+  store: FakeTwilioStore,
+  conference: Readonly<Conference>,
+  participant: Readonly<Participant>,
+  reason: ReasonParticipantLeft,
+): void {
+  const state = stateOf(store);
+  const callKey = key(participant.account_sid, participant.call_sid);
+  state.calls.get(callKey)?.pending?.cancel();
+  const callStatus: CallStatus = participant.status === "connected" ? "completed" : "canceled";
+  store.removeParticipant(participant.account_sid, participant.conference_sid, participant.call_sid);
+  const left = setStatus(store, participant, "complete", "completed", callStatus, false);
+  endCall(store, participant.account_sid, participant.call_sid);
+  emit(store, {
+    type: "participant-leave",
+    accountSid: conference.account_sid,
+    conference,
+    participant: left,
+    participantCallStatus: callStatus,
+    reasonParticipantLeft: reason,
+    callbacks: conferenceCallbacks(store, conference),
+  });
+  state.calls.delete(callKey);
+}
+
+/**
+ * Ends a conference as Twilio does: every remaining participant leaves (`participant-leave`,
+ * `conference_ended_via_api` for the API, else `moderator_ended_conference`), then the conference is
+ * `completed` with the reason and `call_sid_ending_conference` (null for `conference-ended-via-api`),
+ * and `conference-end` is emitted. A conference that has already ended stays as it is.
+ * Source: the spec's descriptions of `reason_conference_ended` and `call_sid_ending_conference`; TW-CONF (WEBHOOKS.md §2.3).
  *
+ * @param endingParticipant - the participant whose exit ended it (its call SID and label go into the conference and event)
  * @returns the conference as stored after the call
  */
 export function endConference(
   store: FakeTwilioStore,
   conference: Readonly<Conference>,
   reason: ReasonConferenceEnded,
-  endingCall: string | null,
+  endingParticipant: Readonly<Participant> | null,
 ): Readonly<Conference> {
   if (conference.status === "completed") return conference;
-  for (const p of store.participants(conference.account_sid, conference.sid))
-    store.removeParticipant(p.account_sid, p.conference_sid, p.call_sid);
-  return store.putConference({
+  const why = reason === "conference-ended-via-api" ? "conference_ended_via_api" : "moderator_ended_conference";
+  for (const p of store.participants(conference.account_sid, conference.sid)) leave(store, conference, p, why);
+  const ended = store.putConference({
     ...conference,
     status: "completed",
     reason_conference_ended: reason,
-    call_sid_ending_conference: endingCall,
+    call_sid_ending_conference: endingParticipant?.call_sid ?? null,
     date_updated: touched(store.now(), conference),
   });
+  emit(store, {
+    type: "conference-end",
+    accountSid: ended.account_sid,
+    conference: ended,
+    reasonConferenceEnded: reason,
+    callSidEndingConference: endingParticipant?.call_sid ?? null,
+    participantLabelEndingConference: endingParticipant?.label ?? null,
+    callbacks: conferenceCallbacks(store, ended),
+  });
+  return ended;
 }
 
 /**
- * Removes a participant (DeleteParticipant: Twilio hangs up its call), and ends an in-progress
- * conference the way Twilio does when that was its last participant (`last-participant-kicked`) or
- * when the participant had `end_conference_on_exit` (`participant-with-end-conference-on-exit-kicked`).
+ * A participant's exit from an in-progress conference ends it as Twilio does: a connected
+ * participant with `end_conference_on_exit` ends it (`participant-with-end-conference-on-exit-…`),
+ * and so does the last participant (`last-participant-…`).
+ */
+function endIfDue(store: FakeTwilioStore, participant: Readonly<Participant>, how: "kicked" | "left"): void {
+  const conference = store.conference(participant.account_sid, participant.conference_sid);
+  if (conference?.status !== "in-progress") return;
+  if (participant.end_conference_on_exit && participant.status === "connected")
+    endConference(store, conference, `participant-with-end-conference-on-exit-${how}`, participant);
+  else if (store.participants(conference.account_sid, conference.sid).length === 0)
+    endConference(store, conference, `last-participant-${how}`, participant);
+}
+
+/**
+ * Removes a participant (DeleteParticipant: Twilio hangs up its call, `participant_updated_via_api`),
+ * and ends an in-progress conference when that was its last participant (`last-participant-kicked`)
+ * or when the participant was connected with `end_conference_on_exit`
+ * (`participant-with-end-conference-on-exit-kicked`).
  */
 export function kickParticipant(
   store: FakeTwilioStore,
   conference: Readonly<Conference>,
   participant: Readonly<Participant>,
 ): void {
-  store.removeParticipant(participant.account_sid, participant.conference_sid, participant.call_sid);
-  if (conference.status !== "in-progress") return;
-  if (participant.end_conference_on_exit)
-    endConference(store, conference, "participant-with-end-conference-on-exit-kicked", participant.call_sid);
-  else if (store.participants(conference.account_sid, conference.sid).length === 0)
-    endConference(store, conference, "last-participant-kicked", participant.call_sid);
+  leave(store, conference, participant, "participant_updated_via_api");
+  endIfDue(store, participant, "kicked");
+}
+
+/**
+ * The callee hangs up a participant's call (what a test simulates; no REST operation does it): the
+ * participant leaves (`participant_hung_up`), and an in-progress conference ends as Twilio ends it
+ * (`last-participant-left`, `participant-with-end-conference-on-exit-left`).
+ *
+ * @returns whether there was such a participant
+ */
+export function hangUp(store: FakeTwilioStore, accountSid: string, conferenceSid: string, callSid: string): boolean {
+  const conference = store.conference(accountSid, conferenceSid);
+  const participant = conference && store.participant(accountSid, conferenceSid, callSid);
+  if (!conference || !participant) return false;
+  leave(store, conference, participant, "participant_hung_up");
+  endIfDue(store, participant, "left");
+  return true;
+}
+
+/** The participant as stored now, if it is still in its conference with the status a step expects. */
+function current(
+  store: FakeTwilioStore,
+  p: Readonly<Participant>,
+  status: ParticipantStatus,
+): Readonly<Participant> | undefined {
+  const now = store.participant(p.account_sid, p.conference_sid, p.call_sid);
+  return now?.call_sid === p.call_sid && now.status === status ? now : undefined;
+}
+
+/** A call that never connects: the participant `failed`, then it leaves (`participant_add_failed`). */
+function fail(store: FakeTwilioStore, participant: Readonly<Participant>, outcome: CallFailure): void {
+  const p = current(store, participant, participant.status ?? "queued");
+  const conference = store.conference(participant.account_sid, participant.conference_sid);
+  if (!p || !conference) return;
+  const failed = setStatus(store, p, "failed", "completed", outcome);
+  store.removeParticipant(p.account_sid, p.conference_sid, p.call_sid);
+  emit(store, {
+    type: "participant-leave",
+    accountSid: conference.account_sid,
+    conference,
+    participant: failed,
+    participantCallStatus: outcome,
+    reasonParticipantLeft: "participant_add_failed",
+    callbacks: conferenceCallbacks(store, conference),
+  });
+  stateOf(store).calls.delete(key(p.account_sid, p.call_sid));
+}
+
+/**
+ * The call is answered: `connected`, `participant-join`, and an `init` conference starts
+ * (`conference-start`) if the participant has `start_conference_on_enter`. Sources disagree on when
+ * Twilio starts a conference (WEBHOOKS.md §2.6: TW-CONF asks for two participants, BLOG16 for one
+ * joining with `startConferenceOnEnter`); the fake follows BLOG16, so that one participant suffices.
+ */
+function connect(store: FakeTwilioStore, participant: Readonly<Participant>): void {
+  const connected = setStatus(store, participant, "connected", "answered", "in-progress");
+  store.putCall(connected.account_sid, connected.call_sid);
+  const conference = store.conference(connected.account_sid, connected.conference_sid);
+  if (!conference) return;
+  const callbacks = conferenceCallbacks(store, conference);
+  emit(store, {
+    type: "participant-join",
+    accountSid: conference.account_sid,
+    conference,
+    participant: connected,
+    callbacks,
+  });
+  if (conference.status !== "init" || connected.start_conference_on_enter === false) return;
+  const started = store.putConference({
+    ...conference,
+    status: "in-progress",
+    date_updated: touched(store.now(), conference),
+  });
+  emit(store, { type: "conference-start", accountSid: started.account_sid, conference: started, callbacks });
+}
+
+/** Schedules a participant's next step `delayMs` after its previous one. */
+function after(store: FakeTwilioStore, participant: Readonly<Participant>, delayMs: number, step: () => void): void {
+  const record = stateOf(store).calls.get(key(participant.account_sid, participant.call_sid));
+  if (record) record.pending = store.clock.schedule(delayMs, step);
+}
+
+/**
+ * Starts the timeline of a participant CreateParticipant added (`queued`): on the store's clock,
+ * `connecting` ({@link LIFECYCLE_DELAYS_MS}), `ringing`, then `connected`, or `failed` for a
+ * {@link TEST_NUMBERS} number. Also keeps the callback settings it was created with, and the
+ * conference's when it is the first to set `ConferenceStatusCallback`.
+ *
+ * @param participant - as stored, `queued`
+ * @param form - the CreateParticipant form
+ */
+export function participantCreated(
+  store: FakeTwilioStore,
+  participant: Readonly<Participant>,
+  form: Readonly<CreateParticipantBody>,
+): void {
+  const state = stateOf(store);
+  state.calls.set(key(participant.account_sid, participant.call_sid), {
+    from: form.From,
+    to: form.To,
+    callbacks: fields(form, [
+      "StatusCallback",
+      "StatusCallbackMethod",
+      "StatusCallbackEvent",
+      "RecordingStatusCallback",
+      "RecordingStatusCallbackMethod",
+      "RecordingStatusCallbackEvent",
+    ]),
+    pending: undefined,
+  });
+  const conferenceKey = key(participant.account_sid, participant.conference_sid);
+  if (form.ConferenceStatusCallback !== undefined && !state.conferences.has(conferenceKey))
+    state.conferences.set(
+      conferenceKey,
+      fields(form, [
+        "ConferenceStatusCallback",
+        "ConferenceStatusCallbackMethod",
+        "ConferenceStatusCallbackEvent",
+        "ConferenceRecordingStatusCallback",
+        "ConferenceRecordingStatusCallbackMethod",
+        "ConferenceRecordingStatusCallbackEvent",
+      ]),
+    );
+  const outcome = TEST_NUMBERS[form.To];
+  const { connecting, ringing, connected } = LIFECYCLE_DELAYS_MS;
+  after(store, participant, connecting, () => {
+    const queued = current(store, participant, "queued");
+    if (!queued) return;
+    const dialing = setStatus(store, queued, "connecting", "initiated", "initiated");
+    if (outcome === "failed" || outcome === "busy") {
+      after(store, dialing, ringing - connecting, () => fail(store, dialing, outcome));
+      return;
+    }
+    after(store, dialing, ringing - connecting, () => {
+      const called = current(store, dialing, "connecting");
+      if (!called) return;
+      const rung = setStatus(store, called, "ringing", "ringing", "ringing");
+      after(store, rung, connected - ringing, () => {
+        const ringingNow = current(store, rung, "ringing");
+        if (!ringingNow) return;
+        if (outcome === "no-answer") fail(store, ringingNow, outcome);
+        else connect(store, ringingNow);
+      });
+    });
+  });
+}
+
+/**
+ * Emits what an UpdateParticipant changed, in this order: `participant-mute` / `-unmute`,
+ * `participant-hold` / `-unhold`, `participant-modify` (`end_conference_on_exit`, `coaching` or
+ * `call_sid_to_coach` changed; TW-CONF's `modify`).
+ */
+export function participantUpdated(
+  store: FakeTwilioStore,
+  before: Readonly<Participant>,
+  after: Readonly<Participant>,
+): void {
+  const conference = store.conference(after.account_sid, after.conference_sid);
+  if (!conference) return;
+  const types = [
+    before.muted !== after.muted && (after.muted ? "participant-mute" : "participant-unmute"),
+    before.hold !== after.hold && (after.hold ? "participant-hold" : "participant-unhold"),
+    (before.end_conference_on_exit !== after.end_conference_on_exit ||
+      before.coaching !== after.coaching ||
+      before.call_sid_to_coach !== after.call_sid_to_coach) &&
+      "participant-modify",
+  ] as const;
+  const callbacks = conferenceCallbacks(store, conference);
+  for (const type of types)
+    if (type) emit(store, { type, accountSid: conference.account_sid, conference, participant: after, callbacks });
+}
+
+/**
+ * Whether a stream can start on a call: an in-progress call the store holds, or the call of a
+ * `connected` participant of the account (then the call is put in place).
+ */
+export function callIsLive(store: FakeTwilioStore, accountSid: string, callSid: string): boolean {
+  if (store.hasCall(accountSid, callSid)) return true;
+  const live = store
+    .conferences(accountSid)
+    .some((c) => store.participant(accountSid, c.sid, callSid)?.status === "connected");
+  if (live) store.putCall(accountSid, callSid);
+  return live;
+}
+
+/** Keeps a new stream's callback settings and emits `stream-started`. */
+export function streamStarted(
+  store: FakeTwilioStore,
+  stream: Readonly<Stream>,
+  form: Readonly<CreateStreamBody>,
+): void {
+  const callbacks: StreamCallbacks = fields(form, ["StatusCallback", "StatusCallbackMethod"]);
+  const streams = stateOf(store).streams;
+  const callKey = key(stream.account_sid, stream.call_sid);
+  streams.set(callKey, (streams.get(callKey) ?? new Map()).set(stream.sid, callbacks));
+  emit(store, { type: "stream-started", accountSid: stream.account_sid, stream, callbacks });
+}
+
+/** Emits `stream-stopped` for a stream UpdateStream stopped (only when it was running). */
+export function streamStopped(store: FakeTwilioStore, before: Readonly<Stream>, after: Readonly<Stream>): void {
+  if (before.status !== "in-progress") return;
+  const callbacks = stateOf(store).streams.get(key(after.account_sid, after.call_sid))?.get(after.sid) ?? {};
+  emit(store, { type: "stream-stopped", accountSid: after.account_sid, stream: after, callbacks });
 }

@@ -2,6 +2,9 @@ import type { AddressInfo } from "node:net";
 import { TestkitError } from "../errors.js";
 import { createFakeTwilioApp } from "./app.js";
 import { FakeTwilioFaults } from "./faults.js";
+import { type ClockMode, FakeClock, type FakeClockOptions } from "./clock.js";
+import type { FakeTwilioEvents } from "./events.js";
+import { hangUp } from "./lifecycle.js";
 import { seedStore } from "./seed.js";
 import { DEFAULT_AUTH_TOKEN, FakeTwilioStore } from "./store.js";
 
@@ -15,8 +18,13 @@ export interface FakeTwilioOptions {
   readonly seed?: number | undefined;
   /** Auth token of the seeded account and of accounts created implicitly (default `your_auth_token`, the placeholder of Twilio's docs and our contracts) */
   readonly authToken?: string | undefined;
-  /** Clock for `date_created` / `date_updated` (default: the system clock) */
-  readonly now?: (() => Date) | undefined;
+  /**
+   * The fake's clock: `real` (default: real time, a new participant is answered within a second),
+   * `manual` (time stands still until `fake.clock.advance(ms)` or `fake.clock.runAll()`; starts at the
+   * system clock's time), the options of a new clock (e.g. `{ mode: "manual", start: new Date("2030-01-01") }`),
+   * or a {@link FakeClock} of your own
+   */
+  readonly clock?: ClockMode | FakeClockOptions | FakeClock | undefined;
 }
 
 /** A running fake Twilio. */
@@ -31,17 +39,40 @@ export interface FakeTwilio {
   readonly store: FakeTwilioStore;
   /** Faults on demand: `fake.faults.inject({ operation: "CreateParticipant", status: 503 })` */
   readonly faults: FakeTwilioFaults;
-  /** Stops listening and closes open connections */
+  /** The fake's clock (`store.clock`): `now()`, `advance(ms)`, `runAll()` */
+  readonly clock: FakeClock;
+  /** The fake's events in order (`store.events`): `subscribe(listener)`, `list()`; the basis of status callbacks */
+  readonly events: FakeTwilioEvents;
+  /**
+   * The callee hangs up a participant's call (no REST operation does it): the participant leaves
+   * (`participant_hung_up`) and an in-progress conference ends as Twilio ends it
+   * (`last-participant-left`, `participant-with-end-conference-on-exit-left`).
+   *
+   * @param conferenceSid - in the seeded account unless `accountSid` is given
+   * @param callSid - the participant's call SID or label
+   * @returns whether there was such a participant
+   */
+  hangUp(conferenceSid: string, callSid: string, accountSid?: string): boolean;
+  /** Stops listening, closes open connections and drops the clock's pending work */
   close(): Promise<void>;
 }
 
 /**
- * Refuses a bad seed or auth token (and port) with one line; shared by {@link startFakeTwilio} and `createFakeTwilio`.
+ * Refuses a bad option with one line; shared by {@link startFakeTwilio} and `createFakeTwilio`.
  *
  * @throws TestkitError `USAGE`
  */
-export function checkOptions(options: FakeTwilioOptions): void {
-  const { port, seed, authToken } = options;
+function checkOptions(options: FakeTwilioOptions): void {
+  const { port, seed, authToken, clock } = options;
+  const mode = typeof clock === "object" && !(clock instanceof FakeClock) ? clock.mode : clock;
+  if (mode !== undefined && !(mode instanceof FakeClock) && mode !== "real" && mode !== "manual")
+    throw new TestkitError(
+      "USAGE",
+      `Failed to start the fake Twilio: clock mode ${JSON.stringify(mode)} is not "real" or "manual"`,
+    );
+  const start = typeof clock === "object" && !(clock instanceof FakeClock) ? clock.start : undefined;
+  if (start !== undefined && !(start instanceof Date && Number.isFinite(start.getTime())))
+    throw new TestkitError("USAGE", "Failed to start the fake Twilio: the clock's start is not a valid Date");
   if (port !== undefined && (!Number.isInteger(port) || port < 0 || port > 65535))
     throw new TestkitError(
       "USAGE",
@@ -52,12 +83,37 @@ export function checkOptions(options: FakeTwilioOptions): void {
   if (authToken === "") throw new TestkitError("USAGE", "Failed to start the fake Twilio: the auth token is empty");
 }
 
+/** What every fake Twilio holds, whatever answers its requests. */
+export interface FakeWorld {
+  readonly store: FakeTwilioStore;
+  readonly clock: FakeClock;
+  readonly accountSid: string;
+  readonly authToken: string;
+  readonly faults: FakeTwilioFaults;
+}
+
+/**
+ * The options checked, then the clock, the store seeded with one account, and the faults: shared by
+ * {@link startFakeTwilio} and `createFakeTwilio`, so that both fakes are the same world.
+ *
+ * @throws TestkitError `USAGE` for a bad option
+ */
+export function fakeWorld(options: FakeTwilioOptions): FakeWorld {
+  checkOptions(options);
+  const { authToken = DEFAULT_AUTH_TOKEN, clock: given } = options;
+  const clock = given instanceof FakeClock ? given : new FakeClock(typeof given === "object" ? given : { mode: given });
+  const store = new FakeTwilioStore({ authToken, seed: options.seed, clock });
+  return { store, clock, accountSid: seedStore(store), authToken, faults: new FakeTwilioFaults() };
+}
+
 /**
  * Starts a stateful fake of the Twilio Voice API 2010-04-01 (Conferences, Participants, Streams):
  * the ten catalogued operations on an in-memory store, seeded from the factories with one account,
  * Basic auth against the account in the path, and Twilio's error bodies and status codes. The
  * official `twilio` SDK works against it; Pact's verifier can use `${url}/_pact/provider-states` as
- * its state change URL.
+ * its state change URL. The fake lives in time (its clock, `clock`): a participant goes `queued` →
+ * `connecting` → `ringing` → `connected` by itself, conferences start and end, and every change is an
+ * event (`events`), the basis of status callbacks.
  *
  * @param options - port, host, seed, auth token and clock
  * @returns the URL, the seeded account's SID and token, the store and `close()`
@@ -72,21 +128,32 @@ export function checkOptions(options: FakeTwilioOptions): void {
  * ```
  */
 export async function startFakeTwilio(options: FakeTwilioOptions = {}): Promise<FakeTwilio> {
-  checkOptions(options);
-  const { port = 0, host = "127.0.0.1", authToken = DEFAULT_AUTH_TOKEN } = options;
-  const store = new FakeTwilioStore({ authToken, seed: options.seed, now: options.now });
-  const accountSid = seedStore(store);
-  const faults = new FakeTwilioFaults();
+  const { port = 0, host = "127.0.0.1" } = options;
+  const { store, clock, accountSid, authToken, faults } = fakeWorld(options);
   const app = await createFakeTwilioApp(store, faults);
   try {
     await app.listen({ port, host });
   } catch (error) {
     await app.close();
+    clock.dispose();
     throw new TestkitError("IO", `Failed to start the fake Twilio on ${host}:${port}: ${(error as Error).message}`, {
       cause: error,
     });
   }
   const { port: bound } = app.server.address() as AddressInfo;
   const url = `http://${host.includes(":") ? `[${host}]` : host}:${bound}`;
-  return { url, accountSid, authToken, store, faults, close: () => app.close() };
+  return {
+    url,
+    accountSid,
+    authToken,
+    store,
+    faults,
+    clock,
+    events: store.events,
+    hangUp: (conferenceSid, callSid, account = accountSid) => hangUp(store, account, conferenceSid, callSid),
+    close: async () => {
+      clock.dispose();
+      await app.close();
+    },
+  };
 }

@@ -3,6 +3,9 @@ import { conferenceFactory } from "../factories/conference.js";
 import type { Conference, Participant, Stream } from "../generated/schemas.js";
 import { isSid } from "../validate/sids.js";
 import { assertResource } from "../validate/validate.js";
+import { FakeClock } from "./clock.js";
+import { FakeTwilioEvents } from "./events.js";
+import { forgetLifecycle } from "./lifecycle.js";
 
 /** The auth token of accounts the fake creates unless told otherwise: the placeholder of Twilio's docs and of our contracts. */
 export const DEFAULT_AUTH_TOKEN = "your_auth_token";
@@ -13,8 +16,8 @@ export interface FakeTwilioStoreOptions {
   readonly authToken?: string | undefined;
   /** Seed of the SIDs and values the fake draws (new participants, streams, implicit conferences); random when absent */
   readonly seed?: number | undefined;
-  /** The clock for `date_created` / `date_updated` (default: the system clock) */
-  readonly now?: (() => Date) | undefined;
+  /** The clock of `date_created` / `date_updated` and of the lifecycle's scheduled work (default: a real-time {@link FakeClock}) */
+  readonly clock?: FakeClock | undefined;
 }
 
 interface Account {
@@ -51,8 +54,11 @@ const strict = { profile: "strict" } as const;
 export class FakeTwilioStore {
   /** Token of accounts created without one */
   readonly authToken: string;
+  /** The fake's clock: its time and the work the lifecycle scheduled */
+  readonly clock: FakeClock;
+  /** The fake's events, in order: the basis of status callbacks */
+  readonly events = new FakeTwilioEvents();
   readonly #accounts = new Map<string, Account>();
-  readonly #clock: () => Date;
   #seed: number;
 
   /**
@@ -65,13 +71,13 @@ export class FakeTwilioStore {
   /** @param options - default token, seed and clock */
   constructor(options: FakeTwilioStoreOptions = {}) {
     this.authToken = options.authToken ?? DEFAULT_AUTH_TOKEN;
-    this.#clock = options.now ?? (() => new Date());
+    this.clock = options.clock ?? new FakeClock();
     this.#seed = options.seed ?? Math.floor(Math.random() * 2 ** 31);
   }
 
   /** The fake's current time. */
   now(): Date {
-    return this.#clock();
+    return this.clock.now();
   }
 
   /** The next seed of the store's sequence, for a factory building a new resource: reproducible under the store's seed. */
@@ -206,9 +212,13 @@ export class FakeTwilioStore {
     return this.#accounts.get(accountSid)?.calls.get(callSid)?.delete(sid) ?? false;
   }
 
-  /** Empties the store: no accounts, so every request is answered 401 until something is put again. */
+  /**
+   * Empties the store: no accounts, so every request is answered 401 until something is put again;
+   * the lifecycle's pending steps are called off (its event log stays).
+   */
   reset(): void {
     this.#accounts.clear();
+    forgetLifecycle(this);
   }
 
   #account(accountSid: string): Account {

@@ -33,6 +33,157 @@ export type ParticipantStatus = "queued" | "connecting" | "ringing" | "connected
  */
 export type StreamSid = string;
 export type StreamStatus = "in-progress" | "stopped";
+/**
+ * Account SID: AC and 32 hex digits (or 32 x's, the placeholder of a redacted capture)
+ */
+export type CallbackAccountSid = string;
+/**
+ * The call's status; the answered event sends in-progress
+ */
+export type CallProgressStatus =
+  "queued" | "initiated" | "ringing" | "in-progress" | "completed" | "busy" | "failed" | "no-answer" | "canceled";
+export type CallDirection = "inbound" | "outbound-api" | "outbound-dial";
+/**
+ * Call SID: CA and 32 hex digits
+ */
+export type CallSid1 = string;
+/**
+ * The call's length in minutes: completed only (TW-CALL)
+ */
+export type CountText = string;
+/**
+ * The call's length in seconds: terminal events only (TW-CALL)
+ */
+export type CountText1 = string;
+/**
+ * completed only, and only with Record=true (TW-CALL)
+ */
+export type CallbackUrl = string;
+/**
+ * completed only, and only with Record=true (TW-CALL)
+ */
+export type RecordingSid = string;
+/**
+ * Seconds: completed only, and only with Record=true (TW-CALL)
+ */
+export type CountText2 = string;
+/**
+ * RFC 2822 date-time with a day of one or two digits, e.g. Thu, 1 Jun 2017 20:48:32 +0000
+ */
+export type CallbackTimestamp = string;
+/**
+ * Order in which the events were fired, starting from 0 (TW-CALL)
+ */
+export type CountText3 = string;
+/**
+ * Order in which the events were fired (a whole number as text). Sent on every event (TW-CONF)
+ */
+export type CountText4 = string;
+/**
+ * The event a conference status callback reports
+ */
+export type ConferenceCallbackEvent =
+  | "conference-start"
+  | "conference-end"
+  | "participant-join"
+  | "participant-leave"
+  | "participant-mute"
+  | "participant-unmute"
+  | "participant-hold"
+  | "participant-unhold"
+  | "participant-modify"
+  | "participant-speech-start"
+  | "participant-speech-stop"
+  | "announcement-end"
+  | "announcement-fail";
+/**
+ * Call SID: CA and 32 hex digits
+ */
+export type CallSid2 = string;
+/**
+ * A boolean as text: true or false (WEBHOOKS.md section 1, TW-CONF)
+ */
+export type BooleanText = "true" | "false";
+/**
+ * Call SID (CA and 32 hex digits), or empty
+ */
+export type CallSidOrEmpty = string;
+export type ReasonConferenceEnded1 =
+  | "conference-ended-via-api"
+  | "participant-with-end-conference-on-exit-left"
+  | "participant-with-end-conference-on-exit-kicked"
+  | "last-participant-kicked"
+  | "last-participant-left";
+/**
+ * announcement events only: the announcement's URL
+ */
+export type CallbackUrl1 = string;
+/**
+ * participant-leave only: the participant's call status when it left
+ */
+export type ParticipantCallStatus = "no-answer" | "busy" | "in-progress" | "failed" | "canceled" | "completed";
+/**
+ * participant-leave only: why the participant left
+ */
+export type ReasonParticipantLeft =
+  | "conference_ended_via_api"
+  | "moderator_ended_conference"
+  | "participant_updated_via_api"
+  | "participant_hung_up"
+  | "participant_add_failed";
+/**
+ * Deprecated conference-record-end only: the recording's URL
+ */
+export type CallbackUrl2 = string;
+/**
+ * Deprecated conference-record-end only: the recording's length in seconds, e.g. 6
+ */
+export type CountText5 = string;
+/**
+ * Deprecated conference-record-end only: the recording's size in bytes, e.g. 90786
+ */
+export type CountText6 = string;
+/**
+ * Call SID: CA and 32 hex digits
+ */
+export type CallSid3 = string;
+/**
+ * Conference SID: CF and 32 hex digits
+ */
+export type ConferenceSid1 = string;
+/**
+ * Recording SID: RE and 32 hex digits
+ */
+export type RecordingSid1 = string;
+/**
+ * An absolute URL, e.g. https://api.twilio.com/2010-04-01/Accounts/AC…/Recordings/RE….json
+ */
+export type CallbackUrl3 = string;
+/**
+ * The recording's status
+ */
+export type RecordingStatus =
+  "started" | "in-progress" | "paused" | "resumed" | "stopped" | "completed" | "failed" | "absent";
+/**
+ * The recording's length in seconds
+ */
+export type CountText7 = string;
+/**
+ * A whole number ≥ 0 as text, without leading zeros, e.g. 3
+ */
+export type CountText8 = string;
+/**
+ * The event a stream status callback reports
+ */
+export type StreamCallbackEvent = "stream-started" | "stream-stopped" | "stream-error";
+/**
+ * ISO 8601 date-time with a zone, e.g. 2024-01-15T10:30:00Z
+ */
+export type StreamTimestamp = string;
+/**
+ * E.164 phone number (+14155550100) or client:name
+ */
+export type PhoneOrClient = string;
 
 /**
  * One page of conferences as Twilio sends it (tolerant profile): the list envelope of ListConferenceResponse in twilio-oai d50069b.
@@ -432,6 +583,418 @@ export interface Stream {
   status: StreamStatus;
   date_updated: Rfc2822DateTime;
   uri: ApiUri;
+}
+/**
+ * The parameters of a participant's call progress callback (CreateParticipant StatusCallback, events initiated, ringing, answered, completed), decoded from the form (tolerant profile). Source: TW-CALL, WEBHOOKS.md section 3.
+ */
+export interface TolerantCallProgressCallback {
+  CallSid: CallSid;
+  AccountSid: CallbackAccountSid;
+  /**
+   * The caller: E.164 or client:name
+   */
+  From?: string;
+  /**
+   * The callee: E.164 or client:name
+   */
+  To?: string;
+  CallStatus: CallProgressStatus;
+  /**
+   * The API version, e.g. 2010-04-01
+   */
+  ApiVersion?: string;
+  Direction?: CallDirection;
+  /**
+   * The number that forwarded the call, when the carrier supplies it
+   */
+  ForwardedFrom?: string;
+  /**
+   * The caller's name, when a lookup supplies it
+   */
+  CallerName?: string;
+  ParentCallSid?: CallSid1;
+  /**
+   * The same as From
+   */
+  Caller?: string;
+  /**
+   * The same as To
+   */
+  Called?: string;
+  /**
+   * callee's city, when known (TW-CALL); may be empty
+   */
+  CalledCity?: string;
+  /**
+   * callee's state, when known (TW-CALL); may be empty
+   */
+  CalledState?: string;
+  /**
+   * callee's zip, when known (TW-CALL); may be empty
+   */
+  CalledZip?: string;
+  /**
+   * callee's country, when known (TW-CALL); may be empty
+   */
+  CalledCountry?: string;
+  /**
+   * callee's city, when known (TW-CALL); may be empty
+   */
+  ToCity?: string;
+  /**
+   * callee's state, when known (TW-CALL); may be empty
+   */
+  ToState?: string;
+  /**
+   * callee's zip, when known (TW-CALL); may be empty
+   */
+  ToZip?: string;
+  /**
+   * callee's country, when known (TW-CALL); may be empty
+   */
+  ToCountry?: string;
+  /**
+   * caller's city, when known (the real captures); may be empty
+   */
+  FromCity?: string;
+  /**
+   * caller's state, when known (the real captures); may be empty
+   */
+  FromState?: string;
+  /**
+   * caller's zip, when known (the real captures); may be empty
+   */
+  FromZip?: string;
+  /**
+   * caller's country, when known (the real captures); may be empty
+   */
+  FromCountry?: string;
+  /**
+   * caller's city, when known (the real captures); may be empty
+   */
+  CallerCity?: string;
+  /**
+   * caller's state, when known (the real captures); may be empty
+   */
+  CallerState?: string;
+  /**
+   * caller's zip, when known (the real captures); may be empty
+   */
+  CallerZip?: string;
+  /**
+   * caller's country, when known (the real captures); may be empty
+   */
+  CallerCountry?: string;
+  Duration?: CountText;
+  CallDuration?: CountText1;
+  /**
+   * The final SIP response code, e.g. 486 busy, 487 timeout: terminal events only (TW-CALL)
+   */
+  SipResponseCode?: string;
+  RecordingUrl?: CallbackUrl;
+  RecordingSid?: RecordingSid;
+  RecordingDuration?: CountText2;
+  Timestamp?: CallbackTimestamp;
+  /**
+   * Always call-progress-events (TW-CALL)
+   */
+  CallbackSource?: "call-progress-events";
+  SequenceNumber?: CountText3;
+  /**
+   * STIR/SHAKEN attestation A, B or C: ringing and in-progress events only (TW-CALL)
+   */
+  StirStatus?: "A" | "B" | "C";
+  /**
+   * Answering machine detection's verdict, e.g. human; only when the call was created with AMD (the real completed capture)
+   */
+  AnsweredBy?: string;
+  [k: string]: unknown;
+}
+/**
+ * The parameters of a conference status callback (ConferenceStatusCallback / <Conference statusCallback>), decoded from the form (tolerant profile). Source: TW-CONF 'Request Parameters', WEBHOOKS.md section 2.
+ */
+export interface TolerantConferenceStatusCallback {
+  ConferenceSid: ConferenceSid;
+  /**
+   * The conference's name, e.g. MyConf
+   */
+  FriendlyName?: string;
+  AccountSid: CallbackAccountSid;
+  SequenceNumber?: CountText4;
+  Timestamp?: CallbackTimestamp;
+  StatusCallbackEvent?: ConferenceCallbackEvent;
+  CallSid?: CallSid2;
+  Muted?: BooleanText;
+  Hold?: BooleanText;
+  Coaching?: BooleanText;
+  EndConferenceOnExit?: BooleanText;
+  StartConferenceOnEnter?: BooleanText;
+  /**
+   * The participant's label, e.g. customer
+   */
+  ParticipantLabel?: string;
+  CallSidEndingConference?: CallSidOrEmpty;
+  /**
+   * conference-end only: the label of the participant who ended the conference, if applicable
+   */
+  ParticipantLabelEndingConference?: string;
+  ReasonConferenceEnded?: ReasonConferenceEnded1;
+  /**
+   * conference-end only: a message saying why the conference ended (free text)
+   */
+  Reason?: string;
+  /**
+   * announcement-fail only: why the announcement failed (free text)
+   */
+  ReasonAnnouncementFailed?: string;
+  AnnounceUrl?: CallbackUrl1;
+  ParticipantCallStatus?: ParticipantCallStatus;
+  ReasonParticipantLeft?: ReasonParticipantLeft;
+  EventName?: "conference-record-end";
+  RecordingUrl?: CallbackUrl2;
+  Duration?: CountText5;
+  RecordingFileSize?: CountText6;
+  [k: string]: unknown;
+}
+/**
+ * The parameters of a recording status callback, for a participant's call recording (CreateParticipant RecordingStatusCallback) or a conference recording (ConferenceRecordingStatusCallback), decoded from the form (tolerant profile). Source: TW-CALL and TW-CONF, WEBHOOKS.md section 4.
+ */
+export interface TolerantRecordingStatusCallback {
+  AccountSid: CallbackAccountSid;
+  CallSid?: CallSid3;
+  ConferenceSid?: ConferenceSid1;
+  RecordingSid: RecordingSid1;
+  RecordingUrl?: CallbackUrl3;
+  RecordingStatus: RecordingStatus;
+  RecordingDuration?: CountText7;
+  /**
+   * Audio channels: 1 or 2; conference recordings have 1
+   */
+  RecordingChannels?: "1" | "2";
+  /**
+   * When the recording started
+   */
+  RecordingStartTime?: string;
+  /**
+   * What made the recording: OutboundAPI for Record=true on a REST-created call (TW-CALL), Conference (TW-CONF)
+   */
+  RecordingSource?: string;
+  /**
+   * Call recordings: the recorded audio track (TW-CALL; CreateParticipant RecordingTrack)
+   */
+  RecordingTrack?: "inbound" | "outbound" | "both";
+  ErrorCode?: CountText8;
+  [k: string]: unknown;
+}
+/**
+ * The parameters of a media stream status callback (CreateStream StatusCallback, <Stream statusCallback>), decoded from the form (tolerant profile). Source: TW-STREAM, WEBHOOKS.md section 5.
+ */
+export interface TolerantStreamStatusCallback {
+  AccountSid: CallbackAccountSid;
+  CallSid: CallSid;
+  StreamSid: StreamSid;
+  /**
+   * The stream's unique name; defaults to the StreamSid (TW-STREAM)
+   */
+  StreamName?: string;
+  StreamEvent: StreamCallbackEvent;
+  /**
+   * stream-error only: a detailed error message (TW-STREAM)
+   */
+  StreamError?: string;
+  Timestamp?: StreamTimestamp;
+  [k: string]: unknown;
+}
+/**
+ * The parameters of a participant's call progress callback in today's documented shape (strict profile). Source: TW-CALL, WEBHOOKS.md section 3.
+ */
+export interface CallProgressCallback {
+  CallSid: CallSid;
+  AccountSid: AccountSid;
+  From: PhoneOrClient;
+  To: PhoneOrClient;
+  CallStatus: CallProgressStatus;
+  ApiVersion: "2010-04-01";
+  Direction: CallDirection;
+  /**
+   * The number that forwarded the call, when the carrier supplies it
+   */
+  ForwardedFrom?: string;
+  /**
+   * The caller's name, when a lookup supplies it
+   */
+  CallerName?: string;
+  ParentCallSid?: CallSid1;
+  Caller: PhoneOrClient;
+  Called: PhoneOrClient;
+  /**
+   * callee's city, when known (TW-CALL); may be empty
+   */
+  CalledCity?: string;
+  /**
+   * callee's state, when known (TW-CALL); may be empty
+   */
+  CalledState?: string;
+  /**
+   * callee's zip, when known (TW-CALL); may be empty
+   */
+  CalledZip?: string;
+  /**
+   * callee's country, when known (TW-CALL); may be empty
+   */
+  CalledCountry?: string;
+  /**
+   * callee's city, when known (TW-CALL); may be empty
+   */
+  ToCity?: string;
+  /**
+   * callee's state, when known (TW-CALL); may be empty
+   */
+  ToState?: string;
+  /**
+   * callee's zip, when known (TW-CALL); may be empty
+   */
+  ToZip?: string;
+  /**
+   * callee's country, when known (TW-CALL); may be empty
+   */
+  ToCountry?: string;
+  /**
+   * caller's city, when known (the real captures); may be empty
+   */
+  FromCity?: string;
+  /**
+   * caller's state, when known (the real captures); may be empty
+   */
+  FromState?: string;
+  /**
+   * caller's zip, when known (the real captures); may be empty
+   */
+  FromZip?: string;
+  /**
+   * caller's country, when known (the real captures); may be empty
+   */
+  FromCountry?: string;
+  /**
+   * caller's city, when known (the real captures); may be empty
+   */
+  CallerCity?: string;
+  /**
+   * caller's state, when known (the real captures); may be empty
+   */
+  CallerState?: string;
+  /**
+   * caller's zip, when known (the real captures); may be empty
+   */
+  CallerZip?: string;
+  /**
+   * caller's country, when known (the real captures); may be empty
+   */
+  CallerCountry?: string;
+  Duration?: CountText;
+  CallDuration?: CountText1;
+  /**
+   * The final SIP response code, e.g. 486 busy, 487 timeout: terminal events only (TW-CALL)
+   */
+  SipResponseCode?: string;
+  RecordingUrl?: CallbackUrl;
+  RecordingSid?: RecordingSid;
+  RecordingDuration?: CountText2;
+  Timestamp: CallbackTimestamp;
+  /**
+   * Always call-progress-events (TW-CALL)
+   */
+  CallbackSource: "call-progress-events";
+  SequenceNumber: CountText3;
+  /**
+   * STIR/SHAKEN attestation A, B or C: ringing and in-progress events only (TW-CALL)
+   */
+  StirStatus?: "A" | "B" | "C";
+  /**
+   * Answering machine detection's verdict, e.g. human; only when the call was created with AMD (the real completed capture)
+   */
+  AnsweredBy?: string;
+}
+/**
+ * The parameters of a conference status callback in today's documented shape (strict profile). Source: TW-CONF, WEBHOOKS.md section 2.
+ */
+export interface ConferenceStatusCallback {
+  ConferenceSid: ConferenceSid;
+  /**
+   * The conference's name, e.g. MyConf
+   */
+  FriendlyName: string;
+  AccountSid: AccountSid;
+  SequenceNumber: CountText4;
+  Timestamp: CallbackTimestamp;
+  StatusCallbackEvent: ConferenceCallbackEvent;
+  CallSid?: CallSid2;
+  Muted?: BooleanText;
+  Hold?: BooleanText;
+  Coaching?: BooleanText;
+  EndConferenceOnExit?: BooleanText;
+  StartConferenceOnEnter?: BooleanText;
+  /**
+   * The participant's label, e.g. customer
+   */
+  ParticipantLabel?: string;
+  CallSidEndingConference?: CallSid;
+  /**
+   * conference-end only: the label of the participant who ended the conference, if applicable
+   */
+  ParticipantLabelEndingConference?: string;
+  ReasonConferenceEnded?: ReasonConferenceEnded1;
+  /**
+   * conference-end only: a message saying why the conference ended (free text)
+   */
+  Reason?: string;
+  /**
+   * announcement-fail only: why the announcement failed (free text)
+   */
+  ReasonAnnouncementFailed?: string;
+  AnnounceUrl?: CallbackUrl1;
+  ParticipantCallStatus?: ParticipantCallStatus;
+  ReasonParticipantLeft?: ReasonParticipantLeft;
+}
+/**
+ * The parameters of a recording status callback in today's documented shape (strict profile). Source: TW-CALL and TW-CONF, WEBHOOKS.md section 4.
+ */
+export interface RecordingStatusCallback {
+  AccountSid: AccountSid;
+  CallSid?: CallSid3;
+  ConferenceSid?: ConferenceSid1;
+  RecordingSid: RecordingSid1;
+  RecordingUrl: CallbackUrl3;
+  RecordingStatus: RecordingStatus;
+  RecordingDuration?: CountText7;
+  /**
+   * Audio channels: 1 or 2; conference recordings have 1
+   */
+  RecordingChannels: "1" | "2";
+  RecordingStartTime: CallbackTimestamp;
+  RecordingSource: "OutboundAPI" | "Conference";
+  /**
+   * Call recordings: the recorded audio track (TW-CALL; CreateParticipant RecordingTrack)
+   */
+  RecordingTrack?: "inbound" | "outbound" | "both";
+}
+/**
+ * The parameters of a media stream status callback in today's documented shape (strict profile). Source: TW-STREAM, WEBHOOKS.md section 5.
+ */
+export interface StreamStatusCallback {
+  AccountSid: AccountSid;
+  CallSid: CallSid;
+  StreamSid: StreamSid;
+  /**
+   * The stream's unique name; defaults to the StreamSid (TW-STREAM)
+   */
+  StreamName: string;
+  StreamEvent: StreamCallbackEvent;
+  /**
+   * stream-error only: a detailed error message (TW-STREAM)
+   */
+  StreamError?: string;
+  Timestamp: StreamTimestamp;
 }
 
 /** Twilio operationId of a catalogued operation (schemas/operations.json). */

@@ -1,14 +1,20 @@
 import { createRequire } from "node:module";
 import type { FormatDefinition } from "ajv";
 import type { FormatCompare, FormatValidator } from "ajv/dist/types/index.js";
-import { rfc2822Millis } from "../rfc2822.js";
+import { callbackRfc2822Millis, rfc2822Millis } from "../rfc2822.js";
 
 /**
  * Formats twilio-testkit adds to ajv-formats'. The names are the Twilio spec's own.
  * - `date-time-rfc-2822`: see {@link rfc2822Millis}; source: FINDINGS.md item 3.
+ * - `date-time-rfc-2822-callback`: the same with a day of one or two digits, as status callbacks
+ *   write it (see {@link callbackRfc2822Millis}); source: WEBHOOKS.md section 2.4.
  */
 const TWILIO_FORMATS: Readonly<Record<string, FormatDefinition<string>>> = {
   "date-time-rfc-2822": { type: "string", validate: (text: string) => rfc2822Millis(text) !== undefined },
+  "date-time-rfc-2822-callback": {
+    type: "string",
+    validate: (text: string) => callbackRfc2822Millis(text) !== undefined,
+  },
 };
 
 // ajv-formats is CommonJS, whose loader alone costs a cold start ~10 ms: it is loaded the first
@@ -50,6 +56,10 @@ export const KIT_FORMATS: Readonly<Record<string, FormatDefinition<string>>> = {
 export const FORMATS: Readonly<Record<string, FormatDefinition<string> | FormatValidator<string>>> = {
   ...KIT_FORMATS,
   uri: (text: string): boolean => (ajvFormat("uri") as FormatValidator<string>)(text),
+  "date-time": {
+    validate: (text: string): boolean => (ajvFormat("date-time") as ComparableFormat).validate(text),
+    compare: (a: string, b: string): number | undefined => (ajvFormat("date-time") as ComparableFormat).compare(a, b),
+  },
   date: {
     validate: (text: string): boolean => (ajvFormat("date") as ComparableFormat).validate(text),
     compare: (a: string, b: string): number | undefined => (ajvFormat("date") as ComparableFormat).compare(a, b),

@@ -10,8 +10,8 @@ export type WireValue = string | readonly string[];
 
 /** A request's parameters as they arrive on the wire, by location; every value is text. */
 export interface WireRequest {
-  /** Path placeholders, e.g. `{ AccountSid: "AC…", ConferenceSid: "CF…" }` */
-  readonly path: Readonly<Record<string, string>>;
+  /** Path placeholders, e.g. `{ AccountSid: "AC…", ConferenceSid: "CF…" }`; when left out, the path is not checked */
+  readonly path?: Readonly<Record<string, string>>;
   /** Query parameters, decoded, e.g. `{ "DateCreated<": "2024-01-31", PageSize: "20" }` */
   readonly query?: Readonly<Record<string, WireValue>>;
   /** Form body fields, decoded, e.g. `{ From: "+15017122661", StatusCallbackEvent: ["start", "end"] }` */
@@ -69,6 +69,8 @@ function coerceAll(values: Readonly<Record<string, WireValue>>, ref: string | un
   );
 }
 
+const LOCATIONS = ["path", "query", "body"] as const;
+
 /**
  * Validates a request's path, query and form-body parameters against its operation's request
  * schemas, after reading each wire value as its schema type. Unknown keys, missing required ones
@@ -89,7 +91,8 @@ export function validateRequest(operation: OperationId | string, request: WireRe
   const op = findOperation(operation);
   const typed = {} as Record<ParameterLocation, Record<string, unknown>>;
   const issues: ValidationIssue[] = [];
-  for (const location of ["path", "query", "body"] as const) {
+  typed.path = {};
+  for (const location of request.path === undefined ? (["query", "body"] as const) : LOCATIONS) {
     const ref = op.request[location];
     const values = coerceAll(request[location] ?? {}, ref);
     typed[location] = values;

@@ -4,6 +4,7 @@ import { RESPONSE_VALIDATORS } from "../generated/validators.js";
 import { validatorIn, type PrecompiledValidator } from "./ajv.js";
 import { formatIssues, toIssues, type ValidationIssue } from "./issues.js";
 import { schemaFile, type Profile, type ResourceKind, type ResourceTypes } from "./resources.js";
+import { isSdkShape, sdkIssuePaths, sdkToWire } from "./sdk-shape.js";
 
 /** The outcome of a validation: the value, typed, or the issues that make it invalid. Never thrown. */
 export type ValidationResult<T> =
@@ -33,7 +34,53 @@ export class ValidationError extends TestkitError {
 }
 
 function check<T>(validate: PrecompiledValidator, data: unknown): ValidationResult<T> {
+  if (isSdkShape(data)) return checkSdk(validate, data as object);
   return validate(data) ? { ok: true, value: data as T } : { ok: false, issues: toIssues(validate.errors ?? []) };
+}
+
+/** Checks an SDK instance (or its `toJSON()`) in its wire shape; issue paths name the SDK's keys. */
+function checkSdk<T>(validate: PrecompiledValidator, sdk: object): ValidationResult<T> {
+  const wire = sdkToWire(sdk);
+  return validate(wire)
+    ? { ok: true, value: wire as T }
+    : { ok: false, issues: sdkIssuePaths(toIssues(validate.errors ?? [])) };
+}
+
+/** The item kind of a page response file, whose `list()` the SDK answers with an array of instances. */
+const PAGE_ITEMS: Readonly<Record<string, string>> = {
+  "participant-page.json": "participant.json",
+  "conference-page.json": "conference.json",
+};
+
+/**
+ * Checks what the SDK's `list()` gives, an array of instances, item by item; issue paths start with
+ * the item's index. An item that is not SDK-shaped is an issue: a response body is a page, never an array.
+ * The value is the items in their wire shape (an empty array is its own).
+ */
+function checkSdkList(
+  validate: PrecompiledValidator,
+  items: readonly unknown[],
+  operationId: string,
+): ValidationResult<unknown> {
+  const issues: ValidationIssue[] = [];
+  const wire = items.map((item, i) => {
+    if (!isSdkShape(item)) {
+      issues.push({
+        path: `/${i}`,
+        rule: "sdk-instance",
+        message: `must be a twilio SDK instance: an array is what the SDK's list() gives; a ${operationId} body is a page object`,
+        keyword: "sdk-instance",
+        schemaPath: "",
+        params: {},
+      });
+      return item;
+    }
+    const result = checkSdk(validate, item as object);
+    if (!result.ok) issues.push(...result.issues.map((issue) => ({ ...issue, path: `/${i}${issue.path}` })));
+    return result.ok ? result.value : item;
+  });
+  if (issues.length > 0) return { ok: false, issues };
+  return { ok: true, value: items.length === 0 ? items : wire };
 }
 
 // Validators by profile and then kind (or response schema file), so that a validation looks its
@@ -57,9 +104,11 @@ function validatorOf(kind: string, profile: Profile): PrecompiledValidator {
  * Validates a Twilio object against its schema.
  *
  * @param kind - `participant`, `conference`, `stream`, `participant-page`, `conference-page` or `error`
- * @param data - any value, e.g. a parsed response body; never mutated
+ * @param data - any value, e.g. a parsed response body; never mutated. A twilio SDK instance (a
+ *   `ParticipantInstance`, its `toJSON()`; see {@link isSdkShape}) is checked in its wire shape
+ *   (see {@link fromSdkShape}), and its issue paths name the SDK's keys (`/callSid`, `/dateCreated`)
  * @param options - `profile`, `tolerant` by default
- * @returns `{ ok: true, value }` or `{ ok: false, issues }`; never throws for any `data`
+ * @returns `{ ok: true, value }` (for an SDK instance, `value` is its wire shape) or `{ ok: false, issues }`; never throws for any `data`
  * @example
  * ```ts
  * const result = validateResource("participant", body, { profile: "strict" });
@@ -79,7 +128,9 @@ export function validateResource<K extends ResourceKind, P extends Profile = "to
  * no body, so only `undefined` or `null` pass for it.
  *
  * @param operation - Twilio operationId (`ListParticipant`) or seed-page tool name (`listParticipant`)
- * @param body - the parsed response body
+ * @param body - the parsed response body; or a twilio SDK instance, checked as {@link validateResource}
+ *   checks one; or, for ListParticipant and ListConference, the array of instances the SDK's `list()`
+ *   gives, each item checked against the item schema (issue paths `/0/callSid`)
  * @param options - `profile`, `tolerant` by default
  * @throws TestkitError `UNKNOWN_OPERATION` for an operation the catalogue does not know
  */
@@ -101,6 +152,8 @@ export function validateResponse(
     };
     return { ok: false, issues: [issue] };
   }
+  const items = Array.isArray(body) ? PAGE_ITEMS[op.response] : undefined;
+  if (items) return checkSdkList(validatorOf(items, options.profile ?? "tolerant"), body as unknown[], op.operationId);
   return check(validatorOf(op.response, options.profile ?? "tolerant"), body);
 }
 

@@ -111,9 +111,10 @@ export function recordingClient(
 
 /**
  * Starts a fake Twilio before each test and closes it after; after each test, every response the
- * SDK received must pass the strict profile.
+ * SDK received must pass the strict profile. The default clock is manual, so that a participant
+ * stays as created until a test steps the clock (on a real clock it would ring 100 ms later).
  */
-export function useFakeTwilio(options: FakeTwilioOptions = { seed: 42 }): () => Harness {
+export function useFakeTwilio(options: FakeTwilioOptions = { seed: 42, clock: "manual" }): () => Harness {
   let harness: Harness | undefined;
   let stop: (() => Promise<void>) | undefined;
   beforeEach(async () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { conferenceFactory } from "../../src/factories/conference.js";
 import { formatRfc2822 } from "../../src/rfc2822.js";
-import { startFakeTwilio } from "../../src/fake-twilio/index.js";
+import { FakeClock, startFakeTwilio } from "../../src/fake-twilio/index.js";
 import { bodyOf, recordingClient, strictProblem, useFakeTwilio, type Exchange } from "./_harness.js";
 
 const h = useFakeTwilio();
@@ -52,8 +52,8 @@ describe("conferences through the official twilio SDK", () => {
   });
 
   it("update with an announcement only advances date_updated, to the fake's clock", async () => {
-    let now = new Date("2030-01-02T03:04:05Z");
-    const fake = await startFakeTwilio({ seed: 3, now: () => now });
+    const clock = new FakeClock({ mode: "manual", start: new Date("2030-01-02T03:04:05Z") });
+    const fake = await startFakeTwilio({ seed: 3, clock });
     const exchanges: Exchange[] = [];
     try {
       const client = recordingClient(fake, exchanges);
@@ -63,11 +63,11 @@ describe("conferences through the official twilio SDK", () => {
         .update({ announceUrl: "https://example.com/announce.xml" });
       expect(updated).toMatchObject({ status: first?.status, reasonConferenceEnded: first?.reason_conference_ended });
       expect(updated.dateUpdated.toISOString()).toBe("2030-01-02T03:04:05.000Z");
-      now = new Date("2000-01-01T00:00:00Z");
+      clock.advance(2_000);
       const again = await client
         .conferences(first?.sid ?? "")
         .update({ announceUrl: "https://example.com/announce.xml" });
-      expect(again.dateUpdated.toISOString()).toBe("2030-01-02T03:04:05.000Z");
+      expect(again.dateUpdated.toISOString()).toBe("2030-01-02T03:04:07.000Z");
     } finally {
       await fake.close();
     }

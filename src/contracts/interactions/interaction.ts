@@ -4,9 +4,11 @@ import type { V4InteractionWithResponse } from "@pact-foundation/pact/src/v4/htt
 import { findOperation, operationPath, type HttpMethod, type OperationId } from "../../catalogue/operations.js";
 import { TestkitError } from "../../errors.js";
 import { formatIssues } from "../../validate/issues.js";
-import { validateRequest, type WireValue } from "../../validate/request.js";
+import { validateRequest, type TypedRequest, type WireRequest, type WireValue } from "../../validate/request.js";
+import { validateRequest as checkTwilioRules } from "../../validate/request-input.js";
 import type { ResourceKind } from "../../validate/resources.js";
 import { responseMatcher, type BodyTemplate, type NullOrRule } from "../matchers.js";
+import { responseContradictions } from "./_echoes.js";
 import { addResponseBodyRules } from "./_response-rules.js";
 import { formBody, formPairs, groupedValues, type FormValue } from "./form.js";
 import type { ProviderStateName } from "./states.js";
@@ -40,6 +42,13 @@ export interface TwilioInteraction {
     /** The body's `null or X` rules by Pact JSON path, which a template cannot carry (see {@link responseMatcher}) */
     readonly rules: Readonly<Record<string, NullOrRule>>;
   };
+  /**
+   * Why the request cannot be answered with its success response, in one line: Twilio refuses it
+   * beyond its schemas (a `To` it cannot dial), or the response example contradicts it (`label` "agent"
+   * for `Label=customer`). {@link addTwilioInteraction} refuses such an interaction; {@link answeredWithError}
+   * answers it with an error instead. Undefined when there is none.
+   */
+  readonly successProblem?: string;
 }
 
 /** What every builder lets the consumer choose about the response. */
@@ -68,8 +77,13 @@ export interface InteractionSpec extends ResponseChoice {
 
 /**
  * Checks an interaction spec against the catalogue and schemas and builds the interaction: the
- * request's path, query and form must pass the operation's request schemas (as Twilio would accept
- * them), and the response example the strict schema.
+ * request's path, query and form must pass the operation's request schemas, and the response example
+ * the strict schema. What keeps the request from its success response is recorded as the
+ * interaction's `successProblem`, which {@link addTwilioInteraction} refuses: a request Twilio refuses
+ * beyond its schemas (`validateRequest`: a `To` it cannot dial, `Coaching` without `CallSidToCoach`),
+ * or an example that contradicts its request where the kit knows Twilio's rule (a created or updated
+ * participant echoes `Label`, `Muted`, `Hold`, `Coaching`; an update sets `Status`; each item of a page
+ * passes its `Muted`, `Hold`, `Coaching`, `Status`, `FriendlyName` filters).
  *
  * @throws TestkitError `USAGE` naming each bad request parameter; ValidationError (`INVALID_BODY`)
  *   when the response example fails the strict schema; TestkitError `USAGE` when `fields` names an unknown field
@@ -78,16 +92,14 @@ export function defineInteraction(spec: InteractionSpec): TwilioInteraction {
   const op = findOperation(spec.operationId);
   const query = groupedValues(formPairs(spec.query ?? {}));
   const form = spec.form ? formPairs(spec.form) : undefined;
-  const checked = validateRequest(op.operationId, {
-    path: spec.pathParams,
-    query,
-    body: form ? groupedValues(form) : {},
-  });
+  const wire = { path: spec.pathParams, query, body: form ? groupedValues(form) : {} };
+  const checked = validateRequest(op.operationId, wire);
   if (!checked.ok)
     throw new TestkitError(
       "USAGE",
       `Failed to build the ${op.operationId} interaction: the request is not one Twilio accepts: ${formatIssues(checked.issues)}`,
     );
+  const successProblem = problemOf(op.operationId, spec, wire, checked.value);
   const accountSid = spec.pathParams.AccountSid ?? "";
   const fields = spec.fields ? { fields: spec.fields } : {};
   const matcher = spec.response ? responseMatcher(spec.response.kind, spec.response.example, fields) : undefined;
@@ -97,7 +109,24 @@ export function defineInteraction(spec: InteractionSpec): TwilioInteraction {
     state: { name: spec.state, params: { ...spec.pathParams, ...spec.stateParams } },
     request: { method: op.method, path: operationPath(op.operationId, spec.pathParams), accountSid, query, form },
     response: { status: op.successStatus, body: matcher?.body, rules: matcher?.rules ?? {} },
+    ...(successProblem ? { successProblem } : {}),
   };
+}
+
+/** What keeps a schema-valid request from its success response, in one line; undefined when nothing does. */
+function problemOf(
+  operationId: OperationId,
+  spec: InteractionSpec,
+  wire: Required<WireRequest>,
+  typed: TypedRequest,
+): string | undefined {
+  const refused = checkTwilioRules(operationId, wire);
+  if (!refused.ok)
+    return `Twilio refuses the request: ${refused.issues.map((i) => `${i.path} ${i.message}`).join("; ")}`;
+  const contradictions = spec.response ? responseContradictions(operationId, typed, spec.response.example) : [];
+  return contradictions.length > 0
+    ? `the response example contradicts its request: ${contradictions.join("; ")}`
+    : undefined;
 }
 
 /** The example auth token in contracts; the Authorization matcher accepts any Basic credential. */
@@ -110,6 +139,7 @@ const EXAMPLE_AUTH_TOKEN = "your_auth_token";
  * @param pact - the consumer's PactV4
  * @param interaction - from a builder such as `createParticipant(…)`
  * @returns the interaction, ready for `executeTest`
+ * @throws TestkitError `USAGE` for a success response to a request that cannot have it (the interaction's `successProblem`)
  * @example
  * ```ts
  * await addTwilioInteraction(pact, fetchConference({ example: conference })).executeTest(async (mock) => { … });
@@ -117,6 +147,11 @@ const EXAMPLE_AUTH_TOKEN = "your_auth_token";
  */
 export function addTwilioInteraction(pact: PactV4, interaction: TwilioInteraction): V4InteractionWithResponse {
   const { request, response } = interaction;
+  if (interaction.successProblem && response.status < 400)
+    throw new TestkitError(
+      "USAGE",
+      `Failed to add the ${interaction.operationId} interaction "${interaction.description}": ${interaction.successProblem}; answer it with answeredWithError(…) instead`,
+    );
   const credential = Buffer.from(`${request.accountSid}:${EXAMPLE_AUTH_TOKEN}`).toString("base64");
   const form = request.form ? formBody(request.form) : undefined;
   return pact
@@ -152,8 +187,9 @@ export function answeredWithError(
   description: string,
 ): TwilioInteraction {
   const { example: _, ...params } = interaction.state.params;
+  const { successProblem: __, ...rest } = interaction;
   return {
-    ...interaction,
+    ...rest,
     description,
     state: { name: state, params },
     response: { status: error.status, ...responseMatcher("error", error) },

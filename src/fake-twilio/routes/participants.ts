@@ -12,9 +12,9 @@ import { formatRfc2822 } from "../../rfc2822.js";
 import { isSid } from "../../validate/sids.js";
 import { validateResource } from "../../validate/validate.js";
 import { touched } from "../dates.js";
-import { isDialable } from "../endpoint.js";
-import { invalidParameter, invalidToNumber, notFound, rejectedRequest } from "../errors.js";
-import { kickParticipant } from "../lifecycle.js";
+import { isDialable } from "../../validate/endpoint.js";
+import { conferenceCompleted, invalidParameter, invalidToNumber, notFound, rejectedRequest } from "../errors.js";
+import { kickParticipant, participantCreated, participantUpdated } from "../lifecycle.js";
 import { paginate } from "../paging.js";
 import type { FakeTwilioStore } from "../store.js";
 import { fail, type OperationContext, type OperationHandlers, type Outcome } from "./context.js";
@@ -69,7 +69,8 @@ function changes(body: UpdateParticipantBody, current: Readonly<Participant>): P
  * The five participant operations (OPERATIONS.md): CreateParticipant adds a `queued` participant
  * with a new CA call SID and `queue_time` `"0"` (a digit string, FINDINGS.md item 6), honouring
  * `Label`, `Muted`, `Coaching` + `CallSidToCoach`, `StartConferenceOnEnter` and
- * `EndConferenceOnExit`; ListParticipant filters on `Muted`, `Hold` and `Coaching` and pages;
+ * `EndConferenceOnExit`, and starts its lifecycle (lifecycle.ts); a completed conference refuses it
+ * (400, 16022); ListParticipant filters on `Muted`, `Hold` and `Coaching` and pages;
  * Fetch / Update / DeleteParticipant address the participant by call SID or label; Update honours
  * `Muted`, `Hold`, `EndConferenceOnExit`, `Coaching` and `CallSidToCoach`; Delete answers 204.
  */
@@ -82,6 +83,7 @@ export const participantHandlers: OperationHandlers<
     if (form.Coaching === true && form.CallSidToCoach === undefined) return coachTargetMissing();
     const conference = conferenceToJoin(store, path.AccountSid ?? "", path.ConferenceSid ?? "");
     if (!conference) return fail(notFound(resourcePath));
+    if (conference.status === "completed") return fail(conferenceCompleted());
     const now = formatRfc2822(store.now());
     const participant = participantFactory
       .seed(store.nextSeed())
@@ -99,7 +101,9 @@ export const participantHandlers: OperationHandlers<
         date_created: now,
         date_updated: now,
       });
-    return { body: store.putParticipant(participant) };
+    const stored = store.putParticipant(participant);
+    participantCreated(store, stored, form);
+    return { body: stored };
   },
 
   ListParticipant: ({ store, path, query, resourcePath }) => {
@@ -139,9 +143,10 @@ export const participantHandlers: OperationHandlers<
     };
     if (next.coaching && next.call_sid_to_coach === null) return coachTargetMissing();
     const checked = validateResource("participant", next, { profile: "strict" });
-    return checked.ok
-      ? { body: context.store.putParticipant(checked.value) }
-      : fail(rejectedRequest(checked.issues, context.resourcePath));
+    if (!checked.ok) return fail(rejectedRequest(checked.issues, context.resourcePath));
+    const updated = context.store.putParticipant(checked.value);
+    participantUpdated(context.store, participant, updated);
+    return { body: updated };
   },
 
   DeleteParticipant: (context) => {

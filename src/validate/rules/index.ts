@@ -9,12 +9,14 @@ import {
   participantUriRule,
   streamUriRule,
 } from "./resources.js";
+import { CALLBACK_RULES } from "./callbacks.js";
 import type { Rule } from "./types.js";
 
 export type { Rule, RuleViolation } from "./types.js";
 
 /**
- * The strict profile's cross-field rules, by the name a strict schema lists under `twilioRules`.
+ * The strict profile's cross-field rules, by the name a strict schema lists under `twilioRules`:
+ * the resources' and, from ./callbacks.ts, the status callbacks'.
  * A rule's name is the `rule` of the issue it reports.
  */
 export const RULES = {
@@ -30,6 +32,7 @@ export const RULES = {
   "page-uris-agree": pageUrisAgree,
   "participants-share-conference": participantsShareConference,
   "conferences-share-account": conferencesShareAccount,
+  ...CALLBACK_RULES,
 } as const satisfies Record<string, Rule>;
 
 /** Name of a cross-field rule of the strict profile. */

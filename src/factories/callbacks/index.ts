@@ -1,0 +1,34 @@
+export {
+  conferenceEventFactory,
+  ConferenceEventFactory,
+  type ConferenceEventParams,
+  type ConferenceEventTrait,
+} from "./conference-status.js";
+export {
+  callProgressFactory,
+  CallProgressFactory,
+  type CallProgressParams,
+  type CallProgressTrait,
+} from "./call-progress.js";
+export {
+  recordingStatusFactory,
+  RecordingStatusFactory,
+  type RecordingStatusParams,
+  type RecordingStatusTrait,
+} from "./recording-status.js";
+export {
+  streamStatusFactory,
+  StreamStatusFactory,
+  type CallbackStream,
+  type StreamStatusParams,
+  type StreamStatusTrait,
+} from "./stream-status.js";
+export type { CallbackConference, CallbackParticipant } from "./subjects.js";
+export {
+  CALLBACK_INVALID_RULES,
+  callbackInvalidRulesFor,
+  type CallbackInvalidCases,
+  type CallbackInvalidRule,
+  type CallbackInvalidRuleName,
+} from "./invalid.js";
+export { callbackTimeline, type CallbackTimelineOptions, type TimelineCallback } from "./timeline.js";
