@@ -12,6 +12,7 @@ import { benchFakeLifecycle } from "./fake-lifecycle.js";
 import { benchFactorySeeds } from "./factory-seeds.js";
 import { benchFakeTwilio } from "./fake-twilio.js";
 import { benchFakeWorld } from "./fake-world.js";
+import { benchInProcess } from "./in-process.js";
 import type { Row } from "./_kit.js";
 import { RUNS } from "./_measure.js";
 import { benchPact } from "./pact.js";
@@ -28,6 +29,7 @@ const BENCHES: Readonly<Record<string, () => Promise<Row[]>>> = {
   "cli-start": benchCliStart,
   pact: benchPact,
   "fake-twilio": benchFakeTwilio,
+  "in-process": benchInProcess,
   "fake-lifecycle": benchFakeLifecycle,
   "fake-world": benchFakeWorld,
   verify: benchVerify,

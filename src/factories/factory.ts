@@ -56,6 +56,7 @@ export interface BuildContext<P> {
  * A hook run on each built object, before the strict check: it may change the object in place or
  * return a new one. The result must still be valid: the check follows the hooks.
  */
+// biome-ignore lint/suspicious/noConfusingVoidType: a hook that changes the object in place returns nothing
 export type AfterBuild<T, P> = (object: T, context: BuildContext<P>) => T | undefined | void;
 
 /** How to build one resource. */

@@ -70,7 +70,7 @@ describe("answering(): pages hold only items the fake Twilio would return for th
   it("refuses given items the filters exclude, a date filter that is not a day, and filters no item can meet", () => {
     const unmuted = participantFactory
       .seed(1)
-      .buildList(2, { muted: false, conference_sid: "CF" + "0".repeat(32), account_sid: "AC" + "0".repeat(32) });
+      .buildList(2, { muted: false, conference_sid: `CF${"0".repeat(32)}`, account_sid: `AC${"0".repeat(32)}` });
     expect(() => participantPageFactory.answering({ Muted: true }).build({ participants: unmuted })).toThrow(
       /^Failed to build participant-page: \/participants\/0\/muted is false, but the page answers Muted=true$/,
     );

@@ -14,7 +14,6 @@ const seedArb = fc.maxSafeInteger();
 
 /** One kind: override values by field, and the fields each field's value flows into. */
 interface KindCase {
-  // biome-ignore lint/suspicious/noExplicitAny: the three kinds' factories in one table
   readonly factory: Factory<any, any, any>;
   readonly overrides: Record<string, (donor: Record<string, unknown>) => fc.Arbitrary<unknown>>;
   readonly derived: Record<string, readonly string[]>;
