@@ -5,7 +5,11 @@ import type { Profile, ResourceKind } from "../validate/resources.js";
 import { validateResource } from "../validate/validate.js";
 import { checkCallbackMessage } from "./_check-callback.js";
 import { groupedValues } from "./interactions/form.js";
-import { PROVIDER_STATE_EXAMPLES, PROVIDER_STATE_PARAMS, type ProviderStateName } from "./interactions/states.js";
+import {
+  PROVIDER_STATE_EXAMPLES,
+  PROVIDER_STATE_PARAMS,
+  type ProviderStateName,
+} from "../catalogue/provider-states.js";
 import { weakMatchers } from "./matcher-strength.js";
 import {
   listPactFiles,

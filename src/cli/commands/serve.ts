@@ -1,10 +1,11 @@
 import type { Command } from "commander";
 import type { FakeTwilio } from "../../fake-twilio/server.js";
-import { PROVIDER_STATES_PATH } from "../../fake-twilio/state-change.js";
+import { PROVIDER_STATES_PATH } from "../../catalogue/provider-states.js";
+import { FAULTS_PATH } from "../../fake-twilio/faults.js";
 import { DEFAULT_AUTH_TOKEN } from "../../fake-twilio/store.js";
 import { lazily } from "../_lazy.js";
 import { parseInteger } from "../_options.js";
-import type { CommandContext } from "../run.js";
+import type { CommandContext } from "../context.js";
 
 const startFakeTwilio = lazily(async () => (await import("../../fake-twilio/server.js")).startFakeTwilio);
 
@@ -21,6 +22,7 @@ const banner = (fake: FakeTwilio): string =>
     `  Account SID      ${fake.accountSid}`,
     `  Auth token       ${fake.authToken}`,
     `  Provider states  POST ${fake.url}${PROVIDER_STATES_PATH}`,
+    `  Faults           POST ${fake.url}${FAULTS_PATH} (JSON, e.g. {"status":503,"times":2}); DELETE clears`,
     `Point the twilio SDK at it: client.api.baseUrl = "${fake.url}"`,
     "Stop with Ctrl-C.",
     "",
