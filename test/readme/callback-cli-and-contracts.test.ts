@@ -28,8 +28,8 @@ describe("README, Faking a callback from the command line", () => {
     const outputs: string[] = [];
     for (const line of lines(commands)) {
       const { env, command } = parse(line);
-      expect(command[0]).toBe("twilio-testkit");
-      const { code, stdout, stderr } = await run(command.slice(1), { env });
+      expect(command.slice(0, 2)).toEqual(["npx", "twilio-testkit"]);
+      const { code, stdout, stderr } = await run(command.slice(2), { env });
       expect({ line, code, stderr }).toEqual({ line, code: 0, stderr: "" });
       expect(stdout).not.toContain("your_auth_token");
       outputs.push(stdout);
