@@ -121,6 +121,7 @@ function invalidRulesHelp(): string {
 }
 
 const CALLBACK_HELP = `
+
 Callbacks: for conference-event (also spelled conference-status), call-progress, recording-status
 and stream-status, fake prints the request Twilio would send to --url: method, URL, headers (with
 X-Twilio-Signature, computed with the auth token from --auth-token or ${AUTH_TOKEN_VARIABLE}) and the
