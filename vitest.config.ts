@@ -1,4 +1,4 @@
-import { defineConfig } from "vitest/config";
+import { configDefaults, defineConfig } from "vitest/config";
 
 /** The suites that drive the fake with the official SDK (test/fake-twilio/_harness.ts): all of them run over http. */
 const SDK_SUITES = ["test/fake-twilio/sdk-*.test.ts"];
@@ -13,12 +13,23 @@ const TRANSPORT_SUITES =
     ? SDK_SUITES
     : ["conferences", "participants", "streams"].map((suite) => `test/fake-twilio/sdk-${suite}.test.ts`);
 
+/** The test files that replace a module with vi.mock, run each in a module graph of its own. */
+const ISOLATED = ["test/contracts/run-verifier.test.ts"];
+
 export default defineConfig({
   test: {
     testTimeout: 60_000,
     hookTimeout: 60_000,
+    // One module graph per worker, not per file: the files share no state through modules (each starts its
+    // own servers and fakes), and a fresh one per file cost about half of the tests' CPU time. Files that
+    // replace a module (vi.mock) need their own graph: they are in ISOLATED.
+    isolate: false,
     projects: [
-      { extends: true, test: { name: "unit", include: ["test/**/*.test.ts"] } },
+      {
+        extends: true,
+        test: { name: "unit", include: ["test/**/*.test.ts"], exclude: [...configDefaults.exclude, ...ISOLATED] },
+      },
+      { extends: true, test: { name: "isolated", include: ISOLATED, isolate: true } },
       ...(["in-process", "msw"] as const).map((transport) => ({
         extends: true as const,
         test: { name: transport, include: TRANSPORT_SUITES, env: { FAKE_TWILIO_TRANSPORT: transport } },
