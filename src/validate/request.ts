@@ -2,8 +2,9 @@ import { findOperation, type OperationId, type ParameterLocation } from "../cata
 import { schemaNode } from "../catalogue/schema-nodes.js";
 import { REQUEST_VALIDATORS } from "../generated/request-validators.js";
 import { validatorIn } from "./ajv.js";
-import { pointerToken, toIssues, type ValidationIssue } from "./issues.js";
+import { toIssues, type ValidationIssue } from "./issues.js";
 import type { ValidationResult } from "./validate.js";
+import { toPointerToken } from "../catalogue/_json-pointer.js";
 
 /** A parameter value as it travels: text, or repeated text for a repeated form or query key. */
 export type WireValue = string | readonly string[];
@@ -111,7 +112,7 @@ export function validateRequest(
     if (!ref) {
       for (const key of Object.keys(values))
         issues.push({
-          path: `/${location}/${pointerToken(key)}`,
+          path: `/${location}/${toPointerToken(key)}`,
           rule: "additionalProperties",
           message: `is not a ${location} parameter of ${op.operationId}`,
           keyword: "additionalProperties",
