@@ -56,7 +56,7 @@ export const conferenceHandlers: OperationHandlers<"FetchConference" | "UpdateCo
     return { body: store.putConference({ ...conference, date_updated: touched(store.now(), conference) }) };
   },
 
-  ListConference: ({ store, path, query }) => {
+  ListConference: ({ store, path, query, sentQuery }) => {
     const accountSid = path.AccountSid ?? "";
     const q = query as ListConferenceQuery;
     const filtered = Object.keys(q).some((key) => !["Page", "PageSize", "PageToken"].includes(key));
@@ -65,6 +65,7 @@ export const conferenceHandlers: OperationHandlers<"FetchConference" | "UpdateCo
       filtered ? matches(q) : undefined,
       (c) => c.sid,
       query,
+      sentQuery,
       operationPath("ListConference", { AccountSid: accountSid }),
     );
     return { body: { conferences: items, ...envelope } };
