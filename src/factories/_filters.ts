@@ -11,7 +11,8 @@ const YEAR_MS = 365 * DAY_MS;
 const MAX_UPDATE_DELAY = 7200_000;
 const DEFAULT_WINDOW: TimeWindow = { from: Date.UTC(2015, 0, 1), to: Date.UTC(2026, 0, 1) - 1000 };
 
-const isTrue = (value: unknown): boolean => value === true || value === "true";
+/** Twilio's spellings of true: its SDKs send `true`, its own page URIs echo `True` (`participant.list.2`). */
+const isTrue = (value: unknown): boolean => value === true || value === "true" || value === "True";
 
 /** ListParticipant's boolean filters and the fields they set. Source: OPERATIONS.md (ListParticipant query). */
 const PARTICIPANT_FLAGS = [
