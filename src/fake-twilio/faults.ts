@@ -20,7 +20,12 @@ export interface FaultSpec {
   readonly status?: FaultStatus | undefined;
   /** With `status: 429`: the `Retry-After` header, in whole seconds */
   readonly retryAfter?: number | undefined;
-  /** Wait this many milliseconds (real time) before answering, or before failing with `status` or `drop` */
+  /**
+   * Wait this many milliseconds before answering, or before failing with `status` or `drop`. Real
+   * time, whatever the fake's clock: latency is what the client's own timeout (a real-time timer in
+   * the SDK's axios) races, and on a manual clock a request would otherwise hang until the test
+   * advanced the clock, which a test awaiting that request cannot do.
+   */
   readonly latencyMs?: number | undefined;
   /**
    * Drop the connection instead of answering: the HTTP fake destroys the socket, the in-process client

@@ -71,12 +71,15 @@ function propertiesOf(ref: string): Readonly<Record<string, PropertySchema>> {
 function coerceAll(values: Readonly<Record<string, WireValue>>, ref: string | undefined): Record<string, unknown> {
   const properties = ref ? propertiesOf(ref) : {};
   // Own properties only: a key such as `constructor` or `__proto__` names no parameter, and is left for the schema to refuse.
-  return Object.fromEntries(
-    Object.entries(values).map(([key, value]) => [
-      key,
-      coerce(value, Object.hasOwn(properties, key) ? properties[key] : undefined),
-    ]),
-  );
+  const out: Record<string, unknown> = {};
+  for (const key of Object.keys(values)) {
+    const value = coerce(values[key] as WireValue, Object.hasOwn(properties, key) ? properties[key] : undefined);
+    // A `__proto__` key is a field like any other here (as with Object.fromEntries), not the prototype.
+    if (key === "__proto__")
+      Object.defineProperty(out, key, { value, enumerable: true, writable: true, configurable: true });
+    else out[key] = value;
+  }
+  return out;
 }
 
 const LOCATIONS = ["path", "query", "body"] as const;
