@@ -1,6 +1,7 @@
 import type { AddressInfo } from "node:net";
 import { TestkitError } from "../errors.js";
 import { createFakeTwilioApp } from "./app.js";
+import { type FakeTwilioCallbackOptions, FakeTwilioCallbacks } from "./callbacks.js";
 import { type ClockMode, FakeClock, type FakeClockOptions } from "./clock.js";
 import type { FakeTwilioEvents } from "./events.js";
 import { hangUp } from "./lifecycle.js";
@@ -24,6 +25,11 @@ export interface FakeTwilioOptions {
    * or a {@link FakeClock} of your own
    */
   readonly clock?: ClockMode | FakeClockOptions | FakeClock | undefined;
+  /**
+   * Status callbacks: sent by default; `false` turns them off; or their options (`{ timeoutMs: 1_000 }`).
+   * See {@link FakeTwilioCallbacks}.
+   */
+  readonly callbacks?: boolean | FakeTwilioCallbackOptions | undefined;
 }
 
 /** A running fake Twilio. */
@@ -40,6 +46,8 @@ export interface FakeTwilio {
   readonly clock: FakeClock;
   /** The fake's events in order (`store.events`): `subscribe(listener)`, `list()`; the basis of status callbacks */
   readonly events: FakeTwilioEvents;
+  /** The status callbacks it sent and is sending: `list()`, `waitFor(match)`, `settled()`, `subscribe(listener)` */
+  readonly callbacks: FakeTwilioCallbacks;
   /**
    * The callee hangs up a participant's call (no REST operation does it): the participant leaves
    * (`participant_hung_up`) and an in-progress conference ends as Twilio ends it
@@ -103,12 +111,17 @@ export async function startFakeTwilio(options: FakeTwilioOptions = {}): Promise<
   const clock = given instanceof FakeClock ? given : new FakeClock(typeof given === "object" ? given : { mode: given });
   const store = new FakeTwilioStore({ authToken, seed: options.seed, clock });
   const accountSid = seedStore(store);
+  const callbacks = new FakeTwilioCallbacks(
+    store,
+    typeof options.callbacks === "object" ? options.callbacks : { enabled: options.callbacks },
+  );
   const app = await createFakeTwilioApp(store);
   try {
     await app.listen({ port, host });
   } catch (error) {
     await app.close();
     clock.dispose();
+    callbacks.close();
     throw new TestkitError("IO", `Failed to start the fake Twilio on ${host}:${port}: ${(error as Error).message}`, {
       cause: error,
     });
@@ -122,9 +135,11 @@ export async function startFakeTwilio(options: FakeTwilioOptions = {}): Promise<
     store,
     clock,
     events: store.events,
+    callbacks,
     hangUp: (conferenceSid, callSid, account = accountSid) => hangUp(store, account, conferenceSid, callSid),
     close: async () => {
       clock.dispose();
+      callbacks.close();
       await app.close();
     },
   };

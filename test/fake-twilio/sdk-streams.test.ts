@@ -18,15 +18,13 @@ describe("streams through the official twilio SDK", () => {
   it("create starts an in-progress MZ stream with its name; update by SID stops it", async () => {
     const { client, fake } = h();
     const callSid = seededCall();
-    const created = await client
-      .calls(callSid)
-      .streams.create({
-        url: "wss://example.com/audio",
-        name: "recorder",
-        track: "both_tracks",
-        "parameter1.name": "role",
-        "parameter1.value": "agent",
-      });
+    const created = await client.calls(callSid).streams.create({
+      url: "wss://example.com/audio",
+      name: "recorder",
+      track: "both_tracks",
+      "parameter1.name": "role",
+      "parameter1.value": "agent",
+    });
     expect(created).toMatchObject({ accountSid: fake.accountSid, callSid, name: "recorder", status: "in-progress" });
     expect(created.sid).toMatch(/^MZ[0-9a-f]{32}$/);
     const stopped = await client.calls(callSid).streams(created.sid).update({ status: "stopped" });
