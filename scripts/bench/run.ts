@@ -8,6 +8,7 @@ import { cpus } from "node:os";
 import { benchCliStart } from "./cli-start.js";
 import { benchColdStart } from "./cold-start.js";
 import { benchFactories } from "./factories.js";
+import { benchFakeCallbacks } from "./fake-callbacks.js";
 import { benchFakeLifecycle } from "./fake-lifecycle.js";
 import { benchFakeTwilio } from "./fake-twilio.js";
 import type { Row } from "./_kit.js";
@@ -26,6 +27,7 @@ const BENCHES: Readonly<Record<string, () => Promise<Row[]>>> = {
   pact: benchPact,
   "fake-twilio": benchFakeTwilio,
   "fake-lifecycle": benchFakeLifecycle,
+  "fake-callbacks": benchFakeCallbacks,
   verify: benchVerify,
   signatures: benchSignatures,
 };

@@ -2,6 +2,7 @@ import { TestkitError } from "../errors.js";
 import { CallbackProducer, type CallbackMethod, type ProducedCallback } from "../factories/callbacks/produce.js";
 import { signedCallbackRequest } from "../signature/request.js";
 import type { CallbackKind } from "../validate/callbacks.js";
+import { type Agents, createAgents, type OutgoingRequest, post } from "./_post.js";
 import type { FakeTwilioEvent } from "./events.js";
 import type { FakeTwilioStore } from "./store.js";
 
@@ -82,9 +83,10 @@ function redacted(url: string): string {
 /** Why a fetch failed, in a few words: its cause's code (`ECONNREFUSED`), a timeout, or the message. */
 function reasonOf(error: unknown, timeoutMs: number): string {
   const e = error as { name?: string; message?: string; cause?: { code?: string; message?: string } };
-  if (e.name === "TimeoutError") return `timed out after ${timeoutMs} ms`;
+  const reason = (e as { cause?: { name?: string } }).cause?.name ?? e.name;
+  if (reason === "TimeoutError") return `timed out after ${timeoutMs} ms`;
   if (e.name === "AbortError") return "the fake closed";
-  return e.cause?.code ?? e.cause?.message ?? e.message ?? String(error);
+  return (e as { code?: string }).code ?? e.cause?.code ?? e.message ?? String(error);
 }
 
 const matches = (delivery: CallbackDelivery, match: CallbackMatch): boolean =>
@@ -95,7 +97,7 @@ const matches = (delivery: CallbackDelivery, match: CallbackMatch): boolean =>
 /**
  * The fake Twilio's status callbacks: every event a URL subscribed to (see `CallbackProducer` for
  * what is sent, when, and the defaults) is signed with its account's auth token (`X-Twilio-Signature`)
- * and sent with Node's `fetch`: `POST` with a form body (`application/x-www-form-urlencoded`), or
+ * and sent with node:http(s) (keep-alive; redirects followed as Twilio does, up to 10, as a GET without the parameters): `POST` with a form body (`application/x-www-form-urlencoded`), or
  * `GET` with the parameters in the query. Deliveries to one origin (scheme, host and port) go one at
  * a time in event order, so a receiver gets them in the order they happened; different origins do
  * not wait for each other. A receiver that fails (an error status, no connection, slower than the
@@ -121,7 +123,8 @@ export class FakeTwilioCallbacks {
   readonly #producer: CallbackProducer;
   readonly #log: Mutable<CallbackDelivery>[] = [];
   readonly #queues = new Map<string, Mutable<CallbackDelivery>[]>();
-  readonly #requests = new Map<number, { url: string; init: RequestInit }>();
+  readonly #requests = new Map<number, OutgoingRequest>();
+  readonly #agents: Agents = createAgents();
   readonly #listeners = new Set<(delivery: CallbackDelivery) => void>();
   readonly #waiters = new Set<() => void>();
   readonly #closing = new AbortController();
@@ -235,6 +238,8 @@ export class FakeTwilioCallbacks {
   close(): void {
     this.#unsubscribe();
     this.#closing.abort();
+    this.#agents.http.destroy();
+    this.#agents.https.destroy();
     for (const queue of this.#queues.values())
       for (const delivery of queue.splice(0)) this.#finish(delivery, { state: "failed", error: "the fake closed" });
   }
@@ -284,10 +289,7 @@ export class FakeTwilioCallbacks {
       }
       delivery.url = redacted(signed.url);
       origin = target.origin;
-      this.#requests.set(delivery.id, {
-        url: target.href,
-        init: { method: signed.method, headers, ...(signed.body === undefined ? {} : { body: signed.body }) },
-      });
+      this.#requests.set(delivery.id, { url: target.href, method: signed.method, headers, body: signed.body });
     } catch (error) {
       this.#finish(delivery, { state: "failed", error: (error as Error).message });
       return;
@@ -319,11 +321,10 @@ export class FakeTwilioCallbacks {
     const elapsed = () => Math.round(performance.now() - started);
     try {
       const signal = AbortSignal.any([AbortSignal.timeout(this.timeoutMs), this.#closing.signal]);
-      const response = await fetch(request.url, { ...request.init, signal, redirect: "follow" });
-      const answer = (await response.text()).slice(0, ANSWER_LIMIT);
+      const { status, answer } = await post(this.#agents, request, signal, ANSWER_LIMIT);
       this.#finish(delivery, {
-        state: response.ok ? "delivered" : "failed",
-        status: response.status,
+        state: status >= 200 && status < 300 ? "delivered" : "failed",
+        status,
         answer,
         durationMs: elapsed(),
       });
