@@ -115,6 +115,41 @@ describe("status callbacks to receivers that fail", () => {
     expect((await fake.callbacks.waitFor({ url: `${healthy.url}/e` })).state).toBe("delivered");
   });
 
+  it("follows a redirect as Twilio does (a GET without the parameters) and sends a URL's credentials as Basic auth, never logging them", async () => {
+    const rx = await receiver((request, response) => {
+      response.statusCode = request.path.startsWith("/start") ? 307 : 204;
+      if (response.statusCode === 307) response.setHeader("location", "/final");
+      response.end();
+    });
+    const { fake, client } = await fakeWith({ clock: "manual" });
+    const credentialed = rx.url.replace("http://", "http://user:pa55@");
+    await client.conferences("redirects").participants.create(subscribe(`${rx.url}/start`));
+    await client.conferences("redirects").participants.create(subscribe(`${credentialed}/auth`));
+    fake.clock.advance(200);
+    await fake.callbacks.settled();
+    expect(rx.received.map((r) => [r.method, r.path, r.body === "" ? "no body" : "form"])).toEqual([
+      ["POST", "/start", "form"],
+      ["GET", "/final", "no body"],
+      ["POST", "/auth", "form"],
+    ]);
+    const auth = rx.received[2];
+    expect(auth?.headers.authorization).toBe(`Basic ${Buffer.from("user:pa55").toString("base64")}`);
+    // Signed over the URL as configured, credentials included (twilio-node validates it so).
+    const params = Object.fromEntries(new URLSearchParams(auth?.body));
+    expect(
+      twilio.validateRequest(
+        fake.authToken,
+        String(auth?.headers["x-twilio-signature"]),
+        `${credentialed}/auth`,
+        params,
+      ),
+    ).toBe(true);
+    expect(fake.callbacks.list().map((d) => [d.state, d.url])).toEqual([
+      ["delivered", `${rx.url}/start`],
+      ["delivered", `${rx.url.replace("http://", "http://***@")}/auth`],
+    ]);
+  });
+
   it("waitFor names what it waited for and what was delivered when nothing matches in time", async () => {
     const { fake } = await fakeWith({ clock: "manual" });
     await expect(fake.callbacks.waitFor({ event: "participant-join" }, { timeoutMs: 50 })).rejects.toThrow(
