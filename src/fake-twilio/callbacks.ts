@@ -2,7 +2,7 @@ import { TestkitError } from "../errors.js";
 import { CallbackProducer, type CallbackMethod, type ProducedCallback } from "../factories/callbacks/produce.js";
 import { signedCallbackRequest } from "../signature/request.js";
 import type { CallbackKind } from "../validate/callbacks.js";
-import { type Agents, createAgents, type OutgoingRequest, post } from "./_post.js";
+import { type Agents, createAgents, type OutgoingRequest, send } from "./_send.js";
 import type { FakeTwilioEvent } from "./events.js";
 import type { FakeTwilioStore } from "./store.js";
 
@@ -321,7 +321,7 @@ export class FakeTwilioCallbacks {
     const elapsed = () => Math.round(performance.now() - started);
     try {
       const signal = AbortSignal.any([AbortSignal.timeout(this.timeoutMs), this.#closing.signal]);
-      const { status, answer } = await post(this.#agents, request, signal, ANSWER_LIMIT);
+      const { status, answer } = await send(this.#agents, request, signal, ANSWER_LIMIT);
       this.#finish(delivery, {
         state: status >= 200 && status < 300 ? "delivered" : "failed",
         status,

@@ -62,7 +62,7 @@ function once(agents: Agents, request: OutgoingRequest, signal: AbortSignal, lim
  *
  * @throws what node:http throws (`ECONNREFUSED` …), or the signal's reason when it aborts
  */
-export async function post(
+export async function send(
   agents: Agents,
   request: OutgoingRequest,
   signal: AbortSignal,
