@@ -19,6 +19,7 @@ const ENTRIES = {
   contracts: "dist/contracts/index.js",
   "contracts-vitest": "dist/contracts/vitest.js",
   "fake-twilio": "dist/fake-twilio/index.js",
+  msw: "dist/msw/index.js",
   cli: "dist/cli/main.js",
 };
 

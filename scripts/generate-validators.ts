@@ -97,7 +97,7 @@ export function generateValidators(set: ValidatorSet): string {
   const code = requiresToImports(standaloneCode.default(createAjv(true), exportNames).replace(/^"use strict";\n?/, ""));
   checkFormats(code);
   const map = refs.map((ref, i) => `  ${JSON.stringify(ref)}: validate_${i},`).join("\n");
-  const typed = `import type { PrecompiledValidator } from "../validate/ajv.js";\n\n/** The precompiled validator of each ref (relative to schemas/). */\nexport const ${name}: Readonly<Record<string, PrecompiledValidator>> = {\n${map}\n};\n`;
+  const typed = `import type { PrecompiledValidator } from "${GENERATED_IMPORTS.runtime}";\n\n/** The precompiled validator of each ref (relative to schemas/). */\nexport const ${name}: Readonly<Record<string, PrecompiledValidator>> = {\n${map}\n};\n`;
   return `${BANNER}\n${code.trim()}\n\n${typed}`;
 }
 

@@ -1,7 +1,6 @@
 export { TestkitError, type TestkitErrorCode } from "./errors.js";
 export { formatRfc2822, parseRfc2822, RFC_2822_PATTERN } from "./rfc2822.js";
 export {
-  fillPath,
   findOperation,
   OPERATIONS,
   operationPath,
@@ -10,11 +9,9 @@ export {
   type OperationId,
   type ParameterLocation,
 } from "./catalogue/operations.js";
-export { SCHEMA_DIR, SCHEMA_ID_BASE } from "./catalogue/schema-files.js";
-export { getAjv, getValidator } from "./validate/ajv.js";
+export { SCHEMA_DIR } from "./catalogue/schema-files.js";
 export { formatIssues, type ValidationIssue } from "./validate/issues.js";
 export { RESOURCE_KINDS, type Profile, type ResourceKind, type ResourceTypes } from "./validate/resources.js";
-export { RULES, type RuleName } from "./validate/rules/index.js";
 export {
   fromSdkShape,
   isSdkShape,

@@ -2,6 +2,7 @@
 import type { ValidateFunction } from "ajv";
 import { Ajv2020 } from "ajv/dist/2020.js";
 import addFormats from "ajv-formats";
+import { CROSS_FIELD_RULES } from "../../src/validate/rules/index.js";
 import { loadKit } from "./_kit.js";
 import { readSchemas } from "./_schemas.js";
 
@@ -13,7 +14,7 @@ import { readSchemas } from "./_schemas.js";
  * @param id - the `$id` of the schema to compile
  */
 export async function compileRawAjv(id: string): Promise<ValidateFunction> {
-  const { RULES, parseRfc2822 } = await loadKit();
+  const { parseRfc2822 } = await loadKit();
   const ajv = new Ajv2020({ strict: true, allErrors: true, allowUnionTypes: true });
   addFormats.default(ajv);
   ajv.addFormat("date-time-rfc-2822", { type: "string", validate: (text: string) => parseRfc2822(text) !== undefined });
@@ -22,8 +23,8 @@ export async function compileRawAjv(id: string): Promise<ValidateFunction> {
     type: "object",
     schemaType: "array",
     errors: false,
-    validate: (names: (keyof typeof RULES)[], data: Record<string, unknown>) =>
-      names.every((name) => RULES[name](data).length === 0),
+    validate: (names: (keyof typeof CROSS_FIELD_RULES)[], data: Record<string, unknown>) =>
+      names.every((name) => CROSS_FIELD_RULES[name](data).length === 0),
   });
   ajv.addSchema(readSchemas());
   const validate = ajv.getSchema(id);

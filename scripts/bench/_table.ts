@@ -7,7 +7,7 @@ const HEADER = ["measure", "twilio-testkit", "compared with, detail", "figure", 
 export function formatTable(rows: readonly Row[]): string {
   const cells = [
     HEADER as readonly string[],
-    ...rows.map((r) => [r.measure, r.kit, r.baseline, r.figure, r.target, r.pass ? "PASS" : "MISS"]),
+    ...rows.map((r) => [r.measure, r.kit, r.baseline, r.figure, r.target, r.pass ? "PASS" : "MISSED"]),
   ];
   const widths = HEADER.map((_, col) => Math.max(...cells.map((line) => line[col]!.length)));
   const line = (values: readonly string[]) => `| ${values.map((v, col) => v.padEnd(widths[col]!)).join(" | ")} |`;

@@ -1,7 +1,7 @@
 /**
  * `npm run bench`: every measurement on the same machine in one run, against the built kit as a
  * consumer imports it (the package's exports: dist/bundle/, which `npm run bench` builds first),
- * printed as one Markdown table of medians with each target and PASS or MISS. `tsx scripts/bench/run.ts factories validation` runs only those.
+ * printed as one Markdown table of medians with each target and PASS or MISSED; exits 1 when a target is missed (one `MISSED:` line each), else 0. `tsx scripts/bench/run.ts factories validation` runs only those.
  * BENCH_RUNS sets how many runs each median is taken over (default 5).
  */
 import { cpus } from "node:os";
@@ -10,7 +10,10 @@ import { benchColdStart } from "./cold-start.js";
 import { benchFactories } from "./factories.js";
 import { benchFakeCallbacks } from "./fake-callbacks.js";
 import { benchFakeLifecycle } from "./fake-lifecycle.js";
+import { benchFactorySeeds } from "./factory-seeds.js";
 import { benchFakeTwilio } from "./fake-twilio.js";
+import { benchFakeWorld } from "./fake-world.js";
+import { benchInProcess } from "./in-process.js";
 import type { Row } from "./_kit.js";
 import { RUNS } from "./_measure.js";
 import { benchPact } from "./pact.js";
@@ -21,13 +24,16 @@ import { benchVerify } from "./verify.js";
 
 const BENCHES: Readonly<Record<string, () => Promise<Row[]>>> = {
   factories: benchFactories,
+  "factory-seeds": benchFactorySeeds,
   validation: benchValidation,
   "cold-start": benchColdStart,
   "cli-start": benchCliStart,
   pact: benchPact,
   "fake-twilio": benchFakeTwilio,
+  "in-process": benchInProcess,
   "fake-lifecycle": benchFakeLifecycle,
   "fake-callbacks": benchFakeCallbacks,
+  "fake-world": benchFakeWorld,
   verify: benchVerify,
   signatures: benchSignatures,
 };
@@ -45,6 +51,10 @@ for (const name of chosen) {
   rows.push(...(await BENCHES[name]!()));
 }
 console.log(formatTable(rows));
+const missed = rows.filter((r) => !r.pass);
 console.log(
-  `\nnode ${process.version}, ${cpus().length} × ${cpus()[0]?.model ?? "CPU"}, medians of ${RUNS} runs; ${rows.filter((r) => !r.pass).length} of ${rows.length} targets missed.`,
+  `\nnode ${process.version}, ${cpus().length} × ${cpus()[0]?.model ?? "CPU"}, medians of ${RUNS} runs; ${missed.length} of ${rows.length} targets missed.`,
 );
+// A missed target fails the run (exit 1), each named on one line.
+for (const row of missed) console.log(`MISSED: ${row.measure}: ${row.figure}, target ${row.target}`);
+if (missed.length > 0) process.exitCode = 1;

@@ -1,6 +1,8 @@
 import { createReadStream } from "node:fs";
 import { TestkitError } from "../errors.js";
-import type { ExitCode } from "./run.js";
+
+/** Exit status of a CLI run: 0 success, 1 invalid body or failed verification, 2 usage, I/O or configuration error. */
+export type ExitCode = 0 | 1 | 2;
 
 /** What a CLI command may touch: output streams, standard input, the environment and the working folder. Tests pass their own. */
 export interface CliIo {
@@ -70,7 +72,9 @@ function guarded(stream: NodeJS.WriteStream) {
     settled: async (): Promise<NodeJS.ErrnoException | undefined> => {
       // Writes to files, pipes and terminals are synchronous on Linux and macOS, but elsewhere they may still be queued.
       if (!failed && stream.writableLength > 0)
-        await new Promise((resolve) => ["drain", "error", "close"].forEach((event) => stream.once(event, resolve)));
+        await new Promise((resolve) => {
+          for (const event of ["drain", "error", "close"]) stream.once(event, resolve);
+        });
       // A failed write's error event comes a tick after the write: let it arrive.
       await new Promise((resolve) => setImmediate(resolve));
       return failure;
@@ -108,7 +112,9 @@ export function processIo(): ProcessIo {
     env: process.env,
     cwd: process.cwd(),
     untilStopped: () =>
-      new Promise((resolve) => ["SIGINT", "SIGTERM"].forEach((signal) => process.once(signal, resolve))),
+      new Promise((resolve) => {
+        for (const signal of ["SIGINT", "SIGTERM"]) process.once(signal, resolve);
+      }),
   };
 }
 

@@ -1,3 +1,4 @@
+import { readFileSync } from "node:fs";
 import { Command, CommanderError } from "commander";
 import { printable, printableLines } from "../_printable.js";
 import { TestkitError } from "../errors.js";
@@ -5,17 +6,13 @@ import { registerContracts } from "./commands/contracts.js";
 import { registerFake } from "./commands/fake.js";
 import { registerServe } from "./commands/serve.js";
 import { registerValidate } from "./commands/validate.js";
-import type { CliIo } from "./io.js";
+import type { CommandContext } from "./context.js";
+import type { CliIo, ExitCode } from "./io.js";
 
-/** Exit status of a CLI run: 0 success, 1 invalid body or failed verification, 2 usage, I/O or configuration error. */
-export type ExitCode = 0 | 1 | 2;
+const PACKAGE_JSON = new URL("../../package.json", import.meta.url);
 
-/** What every command gets: the I/O to use and a way to set the exit code. */
-export interface CommandContext {
-  readonly io: CliIo;
-  /** Sets the run's exit code (the last call wins); commands that succeed need not call it */
-  readonly exit: (code: ExitCode) => void;
-}
+/** The kit's version, from its package.json (two folders up from src/cli/ and from dist/bundle/ alike). */
+const version = (): string => (JSON.parse(readFileSync(PACKAGE_JSON, "utf8")) as { version: string }).version;
 
 /**
  * Commander's usage errors ("error: unknown option '--x'", with a "(Did you mean …?)" line at times)
@@ -33,6 +30,9 @@ function buildProgram(context: CommandContext): Command {
   const output = { writeOut: context.io.stdout, writeErr: context.io.stderr, outputError: usageError };
   const program = new Command("twilio-testkit")
     .description("Fake Twilio Voice resources, validate responses against the schemas, and publish Pact contracts.")
+    .version(version(), "--version", "print the kit's version and exit 0")
+    // Program options only before the command: `contracts can-i-deploy --version 1.2.3` is the command's own.
+    .enablePositionalOptions()
     .configureOutput(output);
   registerFake(program, context);
   registerValidate(program, context);

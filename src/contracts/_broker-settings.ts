@@ -3,7 +3,7 @@
 // the names and versions it passes to the Pact CLI.
 import { execFile } from "node:child_process";
 import { TestkitError } from "../errors.js";
-import { redactor } from "./_pact-cli.js";
+import { redactor } from "./_redactor.js";
 
 /** Environment variables, as `process.env` holds them. */
 export type Env = Readonly<Record<string, string | undefined>>;

@@ -5,7 +5,7 @@ import { existsSync } from "node:fs";
 import { join } from "node:path";
 import { TestkitError } from "../errors.js";
 import { changeContract, type ContractUpdate } from "./_contract-file.js";
-import { PROVIDER_NAME } from "./interactions/states.js";
+import { PROVIDER_NAME } from "../catalogue/provider-states.js";
 import { stageDirectory } from "./staging.js";
 import { PactV4 } from "./_pact.js";
 

@@ -64,17 +64,6 @@ export function runPactCli(
   });
 }
 
-/**
- * Replaces every secret in a text with `***`.
- *
- * @param secrets - values never to show; empty strings are ignored
- * @returns a function that redacts a text
- */
-export function redactor(secrets: readonly string[]): (text: string) => string {
-  const shown = secrets.filter((s) => s !== "").sort((a, b) => b.length - a.length);
-  return (text) => shown.reduce((out, secret) => out.split(secret).join("***"), text);
-}
-
 /** The Pact CLI's `failed validation - ["a","b"]` (a broker's 400 or 409) as `a; b`. */
 function validationErrors(line: string): string {
   const list = /^failed validation - (\[.*\])$/.exec(line)?.[1];

@@ -1,6 +1,6 @@
 // internal: reading a file that must be a regular file, without hanging on a named pipe.
 import { constants, type Stats } from "node:fs";
-import { open } from "node:fs/promises";
+import { type FileHandle, open } from "node:fs/promises";
 import { TestkitError } from "../errors.js";
 
 /** What a file that is not a regular file is, for the error that refuses it. */
@@ -22,7 +22,7 @@ function specialKind(stats: Stats): string {
  * @throws the error of `open` or `read` (ENOENT, EACCES…) for the caller to word
  */
 export async function readRegularFile(path: string, file: string): Promise<string> {
-  let handle;
+  let handle: FileHandle;
   try {
     handle = await open(path, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
   } catch (error) {

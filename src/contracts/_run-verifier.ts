@@ -32,7 +32,7 @@ export const RUN_SIZE = 200;
 const CERTIFICATE_VARIABLES = ["SSL_CERT_DIR"] as const;
 
 /** Whether a URL is plain http, so that verifying against it needs no certificate. */
-const isHttp = (url: string | undefined): boolean => url !== undefined && url.startsWith("http://");
+const isHttp = (url: string | undefined): boolean => url?.startsWith("http://") === true;
 
 /** Whether an entry of `pactUrls` is a local file (not an http(s) URL). */
 const isLocal = (entry: string): boolean => !/^https?:\/\//i.test(entry);

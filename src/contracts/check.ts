@@ -4,7 +4,11 @@ import { validateRequest, type WireValue } from "../validate/request.js";
 import type { Profile, ResourceKind } from "../validate/resources.js";
 import { validateResource } from "../validate/validate.js";
 import { groupedValues } from "./interactions/form.js";
-import { PROVIDER_STATE_EXAMPLES, PROVIDER_STATE_PARAMS, type ProviderStateName } from "./interactions/states.js";
+import {
+  PROVIDER_STATE_EXAMPLES,
+  PROVIDER_STATE_PARAMS,
+  type ProviderStateName,
+} from "../catalogue/provider-states.js";
 import { weakMatchers } from "./matcher-strength.js";
 import {
   listPactFiles,

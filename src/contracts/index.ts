@@ -2,7 +2,6 @@
 // Pact Broker workflow. Kept apart from the main entry so that factories and validators load without Pact.
 export * from "./interactions/index.js";
 export {
-  enumPattern,
   responseMatcher,
   type BodyTemplate,
   type NullOrRule,
@@ -16,14 +15,12 @@ export {
   type ContractWriterOptions,
 } from "./contract-writer.js";
 export { checkContracts, type CheckOptions, type CheckReport, type ContractFinding } from "./check.js";
-export {
-  readPactFile,
-  listPactFiles,
-  type PactFile,
-  type PactInteraction,
-  type PactMessage,
-  type PactMatcher,
-  type PactMatchingRules,
+export type {
+  PactFile,
+  PactInteraction,
+  PactMessage,
+  PactMatcher,
+  PactMatchingRules,
 } from "./pact-file.js";
 export { verifyContracts, type VerifyOptions, type VerifyResult } from "./verify.js";
 export { publishContracts, type PublishOptions, type PublishResult } from "./publish.js";

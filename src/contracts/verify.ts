@@ -1,11 +1,10 @@
 import type { VerifierOptions } from "@pact-foundation/pact-core";
 import { resolve } from "node:path";
 import { TestkitError } from "../errors.js";
-import { PROVIDER_STATES_PATH, startFakeTwilio } from "../fake-twilio/index.js";
 import { branchOrGit, brokerSettings, type Env, urlCredentials, versionOrCommit } from "./_broker-settings.js";
 import { verifierLog, verifierLogSince, verifierLogSize } from "./_pact-verifier.js";
 import { runVerifier } from "./_run-verifier.js";
-import { PROVIDER_NAME, PROVIDER_STATES } from "./interactions/states.js";
+import { PROVIDER_NAME, PROVIDER_STATES, PROVIDER_STATES_PATH } from "../catalogue/provider-states.js";
 import { listPactFiles, readPactFile } from "./pact-file.js";
 
 /** What to verify, against what, and whether to tell a Pact Broker. */
@@ -240,7 +239,11 @@ export async function verifyContracts(options: VerifyOptions, env: Env): Promise
   const providerPassword = urlCredentials(options.providerBaseUrl ?? "").redact;
   const redact = (text: string) => providerPassword(source ? source.redact(text) : text);
   if (options.providerBaseUrl !== undefined) await checkProvider(options.providerBaseUrl, redact);
-  const fake = options.providerBaseUrl === undefined ? await startFakeTwilio({ seed: options.seed }) : undefined;
+  // The fake (and fastify) loads only when it is needed, so that importing the contracts does not pay for it.
+  const fake =
+    options.providerBaseUrl === undefined
+      ? await (await import("../fake-twilio/server.js")).startFakeTwilio({ seed: options.seed })
+      : undefined;
   const providerBaseUrl = options.providerBaseUrl ?? (fake as NonNullable<typeof fake>).url;
   const logOffset = await verifierLogSize();
   let outcome: unknown;

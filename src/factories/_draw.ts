@@ -1,92 +1,78 @@
-// internal: the factories' randomness. Faker is loaded on the first build, so that importing the kit
-// does not pay for it, from its English entry (not the one that loads every locale), with a
-// randomizer that draws exactly the numbers faker's default one draws for the same seed (the
-// Mersenne Twister MT19937, on a typed array: several times faster); and random values in
-// Twilio's shapes, drawn from a factory's seeded faker (SIDs' hex digits straight from the randomizer, eight a draw).
+// internal: the factories' randomness. Every field of a build draws from a stream of its own, keyed
+// by (seed, factory name, field name, build index), so that a field's value does not depend on which
+// other fields were drawn, nor on which other factory was built under the same seed. One faker (with
+// English data, loaded on the first build so that importing the kit does not pay for it) serves
+// every stream: its randomizer is re-keyed before each field's draws, which costs a few
+// multiplications where a new seeded Faker costs tens of microseconds.
 import { createRequire } from "node:module";
 import type { Faker, Randomizer } from "@faker-js/faker";
 import { formatRfc2822, rfc2822Millis } from "../rfc2822.js";
 
-const N = 624;
-const M = 397;
-const MATRIX_A = 0x9908b0df | 0;
-const UPPER_MASK = 0x80000000 | 0;
-const LOWER_MASK = 0x7fffffff;
+const GOLDEN = 0x9e3779b9 | 0;
 const TWO_POW_26 = 67108864;
+const TWO_POW_32 = 4294967296;
 const TWO_POW_MINUS_53 = 1.1102230246251565e-16;
 
 /** Character codes of the lowercase hex digits, by value. */
 const HEX_CODES = Array.from("0123456789abcdef", (c) => c.charCodeAt(0));
 
-function initGenrand(mt: Int32Array, seed: number): void {
-  mt[0] = seed;
-  for (let i = 1; i < N; i++) {
-    const prev = mt[i - 1]!;
-    mt[i] = Math.imul(1812433253, prev ^ (prev >>> 30)) + i;
-  }
+/** MurmurHash3's finaliser: a bijection of 32-bit integers whose every output bit depends on every input bit. */
+function mix(h: number): number {
+  h = Math.imul(h ^ (h >>> 16), 0x85ebca6b);
+  h = Math.imul(h ^ (h >>> 13), 0xc2b2ae35);
+  return h ^ (h >>> 16);
 }
 
-function initByArray(mt: Int32Array, key: readonly number[]): void {
-  initGenrand(mt, 19650218);
-  let i = 1;
-  let j = 0;
-  for (let k = Math.max(N, key.length); k > 0; k--) {
-    const prev = mt[i - 1]!;
-    mt[i] = (mt[i]! ^ Math.imul(prev ^ (prev >>> 30), 1664525)) + key[j]! + j;
-    i++;
-    j++;
-    if (i >= N) {
-      mt[0] = mt[N - 1]!;
-      i = 1;
-    }
-    if (j >= key.length) j = 0;
-  }
-  for (let k = N - 1; k > 0; k--) {
-    const prev = mt[i - 1]!;
-    mt[i] = (mt[i]! ^ Math.imul(prev ^ (prev >>> 30), 1566083941)) - i;
-    i++;
-    if (i >= N) {
-      mt[0] = mt[N - 1]!;
-      i = 1;
-    }
-  }
-  mt[0] = UPPER_MASK;
+/** FNV-1a of a string's UTF-16 code units, mixed. */
+function hashText(text: string): number {
+  let h = 0x811c9dc5 | 0;
+  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
+  return mix(h);
 }
 
-function twist(mt: Int32Array): void {
-  let k = 0;
-  for (; k < N - M; k++) {
-    const y = (mt[k]! & UPPER_MASK) | (mt[k + 1]! & LOWER_MASK);
-    mt[k] = mt[k + M]! ^ (y >>> 1) ^ (-(y & 1) & MATRIX_A);
+const textHashes = new Map<string, number>();
+
+/** {@link hashText}, remembered: factory and field names are few and drawn from again and again. */
+function nameHash(text: string): number {
+  let h = textHashes.get(text);
+  if (h === undefined) {
+    h = hashText(text);
+    textHashes.set(text, h);
   }
-  for (; k < N - 1; k++) {
-    const y = (mt[k]! & UPPER_MASK) | (mt[k + 1]! & LOWER_MASK);
-    mt[k] = mt[k + M - N]! ^ (y >>> 1) ^ (-(y & 1) & MATRIX_A);
-  }
-  const y = (mt[N - 1]! & UPPER_MASK) | (mt[0]! & LOWER_MASK);
-  mt[N - 1] = mt[M - 1]! ^ (y >>> 1) ^ (-(y & 1) & MATRIX_A);
+  return h;
 }
 
 /**
- * A randomizer for `new Faker({ randomizer })` that yields exactly what faker's default one
- * (`generateMersenne53Randomizer`) yields for the same seed.
+ * A counter-based generator (SplitMix32 over a 64-bit key): {@link FieldStream.key} selects a stream
+ * in O(1), and each stream yields the same numbers whatever was drawn from any other.
  */
-export class Mersenne implements Randomizer {
-  readonly #mt = new Int32Array(N);
-  #index = 0;
+export class FieldStream implements Randomizer {
+  #counter = 0;
+  #salt = 0;
   #codes: number[] | undefined;
 
-  /** @param seed - as for `faker.seed()` */
-  constructor(seed: number | number[]) {
-    this.seed(seed);
+  /**
+   * Selects the stream of one field of one build: the same arguments always give the same numbers.
+   *
+   * @param seed - the factory's seed, any safe integer
+   * @param factory - the factory's name, e.g. `participant`: other factories' fields draw other digits
+   * @param field - the field, e.g. `call_sid`
+   * @param index - the build's index in the factory (0 for the first build)
+   */
+  key(seed: number, factory: string, field: string, index: number): void {
+    const high = Math.floor(seed / TWO_POW_32) | 0;
+    let h = mix(nameHash(factory) ^ GOLDEN);
+    h = mix(h ^ nameHash(field));
+    h = mix(h ^ (seed | 0));
+    h = mix(h ^ high);
+    this.#counter = mix(h ^ index);
+    this.#salt = mix(this.#counter ^ Math.floor(index / TWO_POW_32));
   }
 
-  /** Restarts the sequence, as `faker.seed()` does. Bound, like {@link Mersenne.next}. */
+  /** Restarts from a number, as `faker.seed()` does (the factories select streams with {@link FieldStream.key}). Bound. */
   readonly seed = (seed: number | number[]): void => {
-    if (typeof seed === "number") initGenrand(this.#mt, seed);
-    else initByArray(this.#mt, seed);
-    twist(this.#mt);
-    this.#index = 0;
+    const key = typeof seed === "number" ? [seed] : seed;
+    this.key(key[0] ?? 0, "", "", key[1] ?? 0);
   };
 
   /** The next number in [0, 1), with 53 random bits. Bound: faker calls it detached from the object. */
@@ -97,10 +83,9 @@ export class Mersenne implements Randomizer {
   };
 
   /**
-   * `prefix` and `length` lowercase hex digits, eight from each 32-bit output of the generator (most
-   * significant nibble first): a SID's 32 digits cost four draws, where `faker.string.hexadecimal`
-   * spends two per digit. One flat string, not a concatenation, so that the regular expressions that
-   * check it need not flatten it first.
+   * `prefix` and `length` lowercase hex digits, eight from each 32-bit output (most significant
+   * nibble first): a SID's 32 digits cost four outputs. One flat string, not a concatenation, so
+   * that the regular expressions that check it need not flatten it first.
    */
   hex(length: number, prefix = ""): string {
     const codes = (this.#codes ??= []);
@@ -115,74 +100,107 @@ export class Mersenne implements Randomizer {
   }
 
   #nextU32(): number {
-    const mt = this.#mt;
-    let y = mt[this.#index]!;
-    y ^= y >>> 11;
-    y ^= (y << 7) & 0x9d2c5680;
-    y ^= (y << 15) & 0xefc60000;
-    y ^= y >>> 18;
-    if (++this.#index >= N) {
-      twist(mt);
-      this.#index = 0;
-    }
-    return y >>> 0;
+    this.#counter = (this.#counter + GOLDEN) | 0;
+    return mix(this.#counter ^ this.#salt) >>> 0;
   }
 }
 
 const require = createRequire(import.meta.url);
 
-let english: Faker | undefined;
-const randomizers = new WeakMap<Faker, Mersenne>();
+let shared: { faker: Faker; stream: FieldStream } | undefined;
 
-/**
- * A new faker with English data (`[en, base]`), seeded: the same draws as
- * `new Faker({ locale: [en, base], seed })`.
- */
-export function seededFaker(seed: number): Faker {
-  english ??= (require("@faker-js/faker/locale/en") as typeof import("@faker-js/faker/locale/en")).faker;
+/** The one faker of every factory (English data, `[en, base]`), and its randomizer. */
+function sharedFaker(): { faker: Faker; stream: FieldStream } {
+  if (shared) return shared;
+  const english = (require("@faker-js/faker/locale/en") as typeof import("@faker-js/faker/locale/en")).faker;
   const EnglishFaker = english.constructor as typeof Faker;
-  const randomizer = new Mersenne(seed);
-  const faker = new EnglishFaker({ locale: english.rawDefinitions, randomizer });
-  randomizers.set(faker, randomizer);
-  return faker;
+  const stream = new FieldStream();
+  shared = { faker: new EnglishFaker({ locale: english.rawDefinitions, randomizer: stream }), stream };
+  return shared;
 }
 
 /**
- * `prefix` and `length` lowercase hex digits, drawn from the randomizer of a faker made by
- * {@link seededFaker} (eight digits a draw).
- *
- * @throws Error for a faker made elsewhere (every factory's faker comes from {@link seededFaker})
+ * Draws for one field: a faker whose numbers come from that field's own stream. Use it at once, for
+ * that field only: the next call re-keys the same faker.
  */
+export type Draw = (field: string) => Faker;
+
+/**
+ * The {@link Draw} of one build.
+ *
+ * @param seed - the factory's seed
+ * @param factory - the factory's name
+ * @param index - the build's index in the factory
+ */
+export function drawFor(seed: number, factory: string, index: number): Draw {
+  const { faker, stream } = sharedFaker();
+  return (field) => {
+    stream.key(seed, factory, field, index);
+    return faker;
+  };
+}
+
+/** `prefix` and `length` lowercase hex digits from the stream the faker was last keyed to (eight a draw). */
 export function hexDigits(faker: Faker, length: number, prefix = ""): string {
-  const randomizer = randomizers.get(faker);
-  if (!randomizer) throw new Error("Failed to draw hex digits: the faker was not made by seededFaker");
-  return randomizer.hex(length, prefix);
+  const { faker: own, stream } = sharedFaker();
+  if (faker !== own) throw new Error("Failed to draw hex digits: the faker is not the factories' own");
+  return stream.hex(length, prefix);
 }
 
 /** A SID: the prefix and 32 lowercase hex digits, as Twilio writes them. */
 export const sid = (faker: Faker, prefix: "AC" | "CA" | "CF" | "MZ"): string => hexDigits(faker, 32, prefix);
 
-// A fixed window keeps dates independent of the clock, so seeded builds are reproducible.
-const FROM = Date.UTC(2015, 0, 1);
-const TO = Date.UTC(2026, 0, 1);
+/** A span of time, in milliseconds since the epoch, both ends included. */
+export interface TimeWindow {
+  readonly from: number;
+  readonly to: number;
+}
 
-/** Milliseconds since the epoch of a whole second between 2015 and 2025. */
-const instant = (faker: Faker): number => faker.number.int({ min: FROM / 1000, max: TO / 1000 }) * 1000;
+/** Where a resource's dates must fall, e.g. to answer a list's date filters. */
+export interface DateWindows {
+  /** Where `date_created` falls (default: 2015 to 2025) */
+  readonly created?: TimeWindow | undefined;
+  /** Where `date_updated` falls, either end possibly infinite (default: up to two hours after `date_created`) */
+  readonly updated?: TimeWindow | undefined;
+}
+
+const DEFAULT_WINDOW: TimeWindow = { from: Date.UTC(2015, 0, 1), to: Date.UTC(2026, 0, 1) - 1000 };
+const MAX_UPDATE_DELAY = 7200_000;
+
+/** Milliseconds since the epoch of a whole second in the window (default 2015 to 2025). */
+export const instant = (faker: Faker, window: TimeWindow = DEFAULT_WINDOW): number =>
+  faker.number.int({ min: Math.ceil(window.from / 1000), max: Math.floor(window.to / 1000) }) * 1000;
 
 /** An instant in RFC 2822 (`+0000`) between 2015 and 2025. */
 export const dateTime = (faker: Faker): string => formatRfc2822(new Date(instant(faker)));
 
 /**
- * A creation and a later update time in RFC 2822 (`+0000`), up to two hours apart.
+ * A creation and a later update time in RFC 2822 (`+0000`), up to two hours apart, each from its
+ * own field's stream: a fixed creation time moves the update time with it, a fixed update time
+ * moves the creation time only when the drawn one would be later.
  *
- * @param fixedCreated - a creation time the caller fixed; the update time follows it
+ * @param fixed - the dates the caller fixed, if any
+ * @param windows - where the dates must fall; the caller makes sure that some creation time fits both
  */
 export function createdAndUpdated(
-  faker: Faker,
-  fixedCreated?: string | null,
+  draw: Draw,
+  fixed: { date_created?: string | null | undefined; date_updated?: string | null | undefined },
+  windows: DateWindows = {},
 ): { date_created: string; date_updated: string } {
-  const given = typeof fixedCreated === "string" ? rfc2822Millis(fixedCreated) : undefined;
-  const created = given ?? instant(faker);
-  const updated = created + faker.number.int({ min: 0, max: 7200 }) * 1000;
+  const givenCreated = typeof fixed.date_created === "string" ? rfc2822Millis(fixed.date_created) : undefined;
+  const givenUpdated = typeof fixed.date_updated === "string" ? rfc2822Millis(fixed.date_updated) : undefined;
+  const created0 = windows.created ?? DEFAULT_WINDOW;
+  const within = windows.updated;
+  const drawnCreated =
+    givenCreated ??
+    instant(
+      draw("date_created"),
+      within
+        ? { from: Math.max(created0.from, within.from - MAX_UPDATE_DELAY), to: Math.min(created0.to, within.to) }
+        : created0,
+    );
+  const created = givenUpdated === undefined ? drawnCreated : Math.min(drawnCreated, givenUpdated);
+  const delayed = created + draw("date_updated").number.int({ min: 0, max: MAX_UPDATE_DELAY / 1000 }) * 1000;
+  const updated = givenUpdated ?? (within ? Math.min(Math.max(delayed, within.from), within.to) : delayed);
   return { date_created: formatRfc2822(new Date(created)), date_updated: formatRfc2822(new Date(updated)) };
 }

@@ -53,7 +53,8 @@ export function pageFill(
 /**
  * The eight envelope fields of a page: arithmetic from page, size and item count, URIs from the list
  * path and filters, `next_page_uri` only when more items follow (PageToken `PA<last sid>`),
- * `previous_page_uri` only after page 0 (PageToken `PB<first sid>`).
+ * `previous_page_uri` only after page 0 (PageToken `PB<first sid>`); `uri` echoes the page's own
+ * `PageToken` when it was asked for with one (as `participant.list.3` and `.18` do).
  * Source: the 42 real list pages (FINDINGS.md section 3).
  */
 export function envelope(input: {
@@ -61,6 +62,7 @@ export function envelope(input: {
   query: PageQuery;
   page: number;
   pageSize: number;
+  pageToken?: string | undefined;
   itemSids: readonly string[];
   hasNext: boolean;
 }) {
@@ -78,7 +80,7 @@ export function envelope(input: {
     page_size: pageSize,
     start,
     end: itemSids.length === 0 ? 0 : start + itemSids.length - 1,
-    uri: pageUri(listPath, filters, { page, pageSize }),
+    uri: pageUri(listPath, filters, { page, pageSize, pageToken: input.pageToken }),
     first_page_uri: pageUri(listPath, filters, { page: 0, pageSize }),
     next_page_uri:
       hasNext && last ? pageUri(listPath, filters, { page: page + 1, pageSize, pageToken: `PA${last}` }) : null,

@@ -1,4 +1,5 @@
 import type { TwilioError } from "../generated/schemas.js";
+import { ofKind } from "./_kind.js";
 import { Factory, traitPerValue } from "./factory.js";
 
 /**
@@ -22,14 +23,14 @@ export type ErrorTrait = keyof typeof KNOWN_ERRORS;
  * @example `errorFactory.traits("not-found").build()` → `{ code: 20404, status: 404, … }`
  */
 export const errorFactory = new Factory<TwilioError, Record<never, never>, ErrorTrait>({
-  kind: "error",
+  ...ofKind("error"),
   validByConstruction: true,
   params: {},
   traits: traitPerValue<ErrorTrait, TwilioError>(Object.keys(KNOWN_ERRORS) as ErrorTrait[], (name) => ({
     ...KNOWN_ERRORS[name],
   })),
-  generate: ({ faker, fixed }) => {
-    const known = faker.helpers.objectValue(KNOWN_ERRORS);
+  generate: ({ draw, fixed }) => {
+    const known = draw("code").helpers.objectValue(KNOWN_ERRORS);
     const code = fixed.code ?? known.code;
     return {
       code,

@@ -1,6 +1,23 @@
-export { Factory, type FactoryDefinition, type GenerateInput, type Trait } from "./factory.js";
+export {
+  Factory,
+  type AfterBuild,
+  type BuildContext,
+  type DeepPartial,
+  type Draw,
+  type FactoryDefinition,
+  type GenerateInput,
+  type Trait,
+} from "./factory.js";
+export { defineFactory, type DefineFactoryOptions } from "./define.js";
 export { participantFactory, ParticipantFactory, type ParticipantTrait } from "./participant.js";
-export { conferenceFactory, ConferenceFactory, type ConferenceTrait } from "./conference.js";
+export {
+  conferenceFactory,
+  ConferenceFactory,
+  type ConferenceParams,
+  type ConferenceTrait,
+  type DateWindows,
+  type TimeWindow,
+} from "./conference.js";
 export { streamFactory, StreamFactory, type StreamTrait } from "./stream.js";
 export { errorFactory, type ErrorTrait } from "./error.js";
 export {

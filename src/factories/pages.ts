@@ -1,30 +1,36 @@
 import { operationPath } from "../catalogue/operations.js";
 import { TestkitError } from "../errors.js";
-import type { ListConferenceResponse, ListParticipantResponse, Participant, Conference } from "../generated/schemas.js";
+import type { ListConferenceResponse, ListParticipantResponse } from "../generated/schemas.js";
 import { pageQueryProblem } from "../validate/_page-range.js";
 import { sid } from "./_draw.js";
 import { envelope, pageFill, pagePosition, type PageParams, type PageQuery } from "./_envelope.js";
-import { conferenceFactory, type ConferenceTrait } from "./conference.js";
-import { Factory } from "./factory.js";
-import { participantFactory, type ParticipantTrait } from "./participant.js";
+import { conferenceMismatch, conferenceQuery, participantMismatch, participantQueryFields } from "./_filters.js";
+import { ofKind } from "./_kind.js";
+import { conferenceFactory } from "./conference.js";
+import { Factory, UNCHECKED_LIST } from "./factory.js";
+import { participantFactory } from "./participant.js";
 
 export type { PageParams, PageQuery } from "./_envelope.js";
 
 /** A factory of list pages, with the request they answer and the size of the whole list as parameters. */
 export class PageFactory<T> extends Factory<T, PageParams, never> {
   /**
-   * A factory whose pages answer this query: `PageSize` and `Page` set the envelope, filters set the
-   * items (ListParticipant `Muted` / `Hold` / `Coaching`; ListConference `Status` / `FriendlyName`) and
-   * appear in the URIs.
+   * A factory whose pages answer this query as the fake Twilio does: `PageSize` and `Page` set the
+   * envelope, filters set the items and appear in the URIs. ListParticipant: `Muted`, `Hold`,
+   * `Coaching` (true or false). ListConference: `Status`, `FriendlyName`, and the days (`YYYY-MM-DD`,
+   * UTC) of `DateCreated`, `DateCreated<` (on or before), `DateCreated>` (on or after) and the same
+   * three for `DateUpdated`. Items given as overrides must match the filters too.
    *
+   * @example `conferencePageFactory.seed(1).answering({ "DateCreated>": "2024-01-01" }).build()` // every date_created on or after 1 January 2024
    * @throws TestkitError `INVALID_OVERRIDE` for a `Page` or `PageSize` that is not a whole number
    *   (≥ 0, ≥ 1), or a `Page` so large that `(Page + 1) × PageSize` passes 2^53 − 1, as the fake
-   *   Twilio refuses it
+   *   Twilio refuses it; at build time, for a date filter that is not a day, date filters no item
+   *   can meet, or a given item the filters exclude
    */
   answering(query: PageQuery): this {
     const range = pageQueryProblem(query);
     if (range !== undefined)
-      throw new TestkitError("INVALID_OVERRIDE", `Failed to build ${this.definition.kind}: ${range}`);
+      throw new TestkitError("INVALID_OVERRIDE", `Failed to build ${this.definition.name}: ${range}`);
     return this.withParams({ query });
   }
 
@@ -32,26 +38,6 @@ export class PageFactory<T> extends Factory<T, PageParams, never> {
   ofTotal(total: number): this {
     return this.withParams({ total });
   }
-}
-
-const isTrue = (value: unknown): boolean => value === true || value === "true";
-const isSet = (value: unknown): boolean => value !== undefined;
-
-function participantTraits(query: PageQuery): ParticipantTrait[] {
-  return [
-    ...(isTrue(query.Muted) ? (["muted"] as const) : []),
-    ...(isTrue(query.Hold) ? (["on-hold"] as const) : []),
-    ...(isTrue(query.Coaching) ? (["coaching"] as const) : []),
-  ];
-}
-
-function participantFilters(query: PageQuery): Partial<Participant> {
-  const out: Partial<Participant> = {};
-  if (isSet(query.Muted)) out.muted = isTrue(query.Muted);
-  if (isSet(query.Hold)) out.hold = isTrue(query.Hold);
-  if (isSet(query.Coaching) && !isTrue(query.Coaching))
-    Object.assign(out, { coaching: false, call_sid_to_coach: null });
-  return out;
 }
 
 /**
@@ -62,26 +48,28 @@ function participantFilters(query: PageQuery): Partial<Participant> {
  * @example `participantPageFactory.seed(1).answering({ PageSize: 20, Page: 1, Muted: true }).build()`
  */
 export const participantPageFactory = new PageFactory<ListParticipantResponse>({
-  kind: "participant-page",
+  ...ofKind("participant-page"),
   validByConstruction: true,
   params: { query: {} },
   traits: {},
-  generate: ({ faker, fixed, params }) => {
+  generate: ({ draw, fixed, params }) => {
     const position = pagePosition(fixed, params.query);
     const given = fixed.participants;
+    const mismatch = given && participantMismatch(params.query, given);
+    if (mismatch) throw new TestkitError("INVALID_OVERRIDE", `Failed to build participant-page: ${mismatch}`);
     const parent = {
-      account_sid: given?.[0]?.account_sid ?? sid(faker, "AC"),
-      sid: given?.[0]?.conference_sid ?? sid(faker, "CF"),
+      account_sid: given?.[0]?.account_sid ?? sid(draw("account_sid"), "AC"),
+      sid: given?.[0]?.conference_sid ?? sid(draw("conference_sid"), "CF"),
     };
-    const { count, hasNext } = pageFill(faker, position, params.total, given?.length);
+    const { count, hasNext } = pageFill(draw("total"), position, params.total, given?.length);
+    // The items are not checked one by one: the page's check covers them.
     const participants =
       given ??
       participantFactory
-        .seed(faker.number.int())
+        .seed(draw("participants").number.int())
         .forConference(parent)
-        .traits(...participantTraits(params.query))
-        .with(participantFilters(params.query))
-        .buildList(count);
+        .with(participantQueryFields(params.query))
+        [UNCHECKED_LIST](count);
     const listPath = operationPath("ListParticipant", { AccountSid: parent.account_sid, ConferenceSid: parent.sid });
     return {
       participants,
@@ -96,17 +84,6 @@ export const participantPageFactory = new PageFactory<ListParticipantResponse>({
   },
 });
 
-function conferenceFilters(query: PageQuery): { traits: ConferenceTrait[]; fixed: Partial<Conference> } {
-  const status = query.Status;
-  return {
-    traits:
-      typeof status === "string" && ["init", "in-progress", "completed"].includes(status)
-        ? [status as ConferenceTrait]
-        : [],
-    fixed: typeof query.FriendlyName === "string" ? { friendly_name: query.FriendlyName } : {},
-  };
-}
-
 /**
  * Builds ListConference pages (strict profile): conferences of one account, an envelope that agrees
  * with its page, page_size and item count, items that match the query's `Status` and `FriendlyName`.
@@ -114,24 +91,27 @@ function conferenceFilters(query: PageQuery): { traits: ConferenceTrait[]; fixed
  * @example `conferencePageFactory.seed(1).answering({ Status: "completed", PageSize: 3 }).build()`
  */
 export const conferencePageFactory = new PageFactory<ListConferenceResponse>({
-  kind: "conference-page",
+  ...ofKind("conference-page"),
   validByConstruction: true,
   params: { query: {} },
   traits: {},
-  generate: ({ faker, fixed, params }) => {
+  generate: ({ draw, fixed, params }) => {
     const position = pagePosition(fixed, params.query);
     const given = fixed.conferences;
-    const accountSid = given?.[0]?.account_sid ?? sid(faker, "AC");
-    const { count, hasNext } = pageFill(faker, position, params.total, given?.length);
-    const filters = conferenceFilters(params.query);
+    const mismatch = given && conferenceMismatch(params.query, given);
+    if (mismatch) throw new TestkitError("INVALID_OVERRIDE", `Failed to build conference-page: ${mismatch}`);
+    const accountSid = given?.[0]?.account_sid ?? sid(draw("account_sid"), "AC");
+    const { count, hasNext } = pageFill(draw("total"), position, params.total, given?.length);
+    const filters = conferenceQuery(params.query);
+    // The items are not checked one by one: the page's check covers them.
     const conferences =
       given ??
       conferenceFactory
-        .seed(faker.number.int())
+        .seed(draw("conferences").number.int())
         .forAccount(accountSid)
-        .traits(...filters.traits)
         .with(filters.fixed)
-        .buildList(count);
+        .withParams({ dates: filters.dates })
+        [UNCHECKED_LIST](count);
     const listPath = operationPath("ListConference", { AccountSid: accountSid });
     return {
       conferences,

@@ -2,6 +2,7 @@ import { PARTICIPANT_STATUSES } from "../catalogue/enums.js";
 import { participantUri } from "../catalogue/resource-uris.js";
 import type { Conference, Participant, ParticipantStatus } from "../generated/schemas.js";
 import { createdAndUpdated, sid } from "./_draw.js";
+import { ofKind } from "./_kind.js";
 import { Factory, traitPerValue } from "./factory.js";
 
 const LABELS = ["customer", "agent", "supervisor", "caller", "host"] as const;
@@ -29,23 +30,26 @@ export class ParticipantFactory extends Factory<Participant, Record<never, never
  * ```
  */
 export const participantFactory = new ParticipantFactory({
-  kind: "participant",
+  ...ofKind("participant"),
   validByConstruction: true,
   params: {},
   traits: {
     muted: () => ({ muted: true }),
     "on-hold": () => ({ hold: true }),
-    coaching: (faker) => ({ coaching: true, call_sid_to_coach: sid(faker, "CA") }),
+    coaching: () => ({ coaching: true }),
     ...traitPerValue<ParticipantStatus, Participant>(PARTICIPANT_STATUSES, (status) => ({ status })),
   },
-  generate: ({ faker, fixed }) => {
-    const account_sid = fixed.account_sid ?? sid(faker, "AC");
-    const conference_sid = fixed.conference_sid ?? sid(faker, "CF");
-    const call_sid = fixed.call_sid ?? sid(faker, "CA");
-    const coaching = fixed.coaching ?? false;
-    const label = faker.helpers.maybe(() => faker.helpers.arrayElement(LABELS), { probability: 0.5 }) ?? null;
-    const call_sid_to_coach = coaching ? sid(faker, "CA") : null;
-    const { date_created, date_updated } = createdAndUpdated(faker, fixed.date_created);
+  generate: ({ draw, fixed }) => {
+    const account_sid = fixed.account_sid ?? sid(draw("account_sid"), "AC");
+    const conference_sid = fixed.conference_sid ?? sid(draw("conference_sid"), "CF");
+    const call_sid = fixed.call_sid ?? sid(draw("call_sid"), "CA");
+    // coaching and call_sid_to_coach are partners (coaching-has-target): either one fixed sets the other.
+    const coaching = fixed.coaching ?? typeof fixed.call_sid_to_coach === "string";
+    const call_sid_to_coach = coaching ? (fixed.call_sid_to_coach ?? sid(draw("call_sid_to_coach"), "CA")) : null;
+    const labels = draw("label");
+    const label = labels.helpers.maybe(() => labels.helpers.arrayElement(LABELS), { probability: 0.5 }) ?? null;
+    const { date_created, date_updated } = createdAndUpdated(draw, fixed);
+    const queueTimes = draw("queue_time");
     // Every field spelled out (no spread), in Twilio's order: V8 builds a literal slowly when fields follow a spread.
     return {
       account_sid,
@@ -56,13 +60,14 @@ export const participantFactory = new ParticipantFactory({
       coaching,
       date_created,
       date_updated,
-      end_conference_on_exit: faker.datatype.boolean({ probability: 0.2 }),
-      muted: faker.datatype.boolean({ probability: 0.2 }),
-      hold: faker.datatype.boolean({ probability: 0.1 }),
-      start_conference_on_enter: faker.datatype.boolean({ probability: 0.9 }),
-      status: faker.helpers.weightedArrayElement(STATUS_WEIGHTS),
+      end_conference_on_exit: draw("end_conference_on_exit").datatype.boolean({ probability: 0.2 }),
+      muted: draw("muted").datatype.boolean({ probability: 0.2 }),
+      hold: draw("hold").datatype.boolean({ probability: 0.1 }),
+      start_conference_on_enter: draw("start_conference_on_enter").datatype.boolean({ probability: 0.9 }),
+      status: draw("status").helpers.weightedArrayElement(STATUS_WEIGHTS),
       queue_time:
-        faker.helpers.maybe(() => String(faker.number.int({ min: 0, max: 60_000 })), { probability: 0.3 }) ?? null,
+        queueTimes.helpers.maybe(() => String(queueTimes.number.int({ min: 0, max: 60_000 })), { probability: 0.3 }) ??
+        null,
       uri: participantUri({ account_sid, conference_sid, call_sid }),
     };
   },

@@ -2,6 +2,7 @@ import formbody from "@fastify/formbody";
 import Fastify, { type FastifyError, type FastifyInstance, type FastifyReply, type FastifyRequest } from "fastify";
 import { STATUS_CODES } from "node:http";
 import type { Socket } from "node:net";
+import { setTimeout as sleep } from "node:timers/promises";
 import { matchOperation, OPERATIONS } from "../catalogue/operations.js";
 import { validateRequest } from "../validate/request.js";
 import {
@@ -13,6 +14,7 @@ import {
   notFound,
   type Reply,
 } from "./errors.js";
+import { FAULTS_PATH, type FakeTwilioFaults, injectFault } from "./faults.js";
 import { answer } from "./operation.js";
 import { changeProviderState, PROVIDER_STATES_PATH } from "./state-change.js";
 import type { FakeTwilioStore } from "./store.js";
@@ -43,6 +45,7 @@ const METHODS = [...new Set(OPERATIONS.map((op) => op.method))];
  */
 function allowedMethods(path: string): string[] {
   if (path === PROVIDER_STATES_PATH) return ["POST"];
+  if (path === FAULTS_PATH) return ["POST", "DELETE"];
   return METHODS.filter((method) => {
     const matched = matchOperation(method, path);
     const checked = matched && validateRequest(matched.operation.operationId, { path: matched.params });
@@ -96,15 +99,37 @@ function clientError(error: NodeJS.ErrnoException, socket: Socket): void {
  * large), and 500 (20500) for anything unexpected, never with the cause or a stack trace: every
  * error body is Twilio's `{ code, message, more_info, status }`. Fastify's logger is off.
  *
+ * With `faults`, each catalogued operation first asks them (a status, latency or a dropped
+ * connection), and {@link FAULTS_PATH} adds (`POST`) and clears (`DELETE`) them.
+ *
  * @param store - the state every route reads and changes
+ * @param faults - the faults to apply, when the app answers HTTP
  */
-export async function createFakeTwilioApp(store: FakeTwilioStore): Promise<FastifyInstance> {
+export async function createFakeTwilioApp(store: FakeTwilioStore, faults?: FakeTwilioFaults): Promise<FastifyInstance> {
   const app = Fastify({
     forceCloseConnections: true,
     frameworkErrors: frameworkError,
     clientErrorHandler: clientError,
   });
   await app.register(formbody);
+  if (faults) {
+    app.addHook("onRequest", async (request, reply) => {
+      if (faults.size === 0) return;
+      const matched = matchOperation(request.method, pathOf(request.url));
+      const fault = matched && faults.take(matched.operation.operationId);
+      if (!fault) return;
+      if (fault.latencyMs > 0) await sleep(fault.latencyMs);
+      if (fault.drop) {
+        reply.hijack();
+        request.raw.socket.destroy();
+      } else if (fault.reply) return send(reply.headers(fault.reply.headers), fault.reply.reply);
+    });
+    app.post(FAULTS_PATH, async (request, reply) => send(reply, injectFault(faults, request.body)));
+    app.delete(FAULTS_PATH, async (_request, reply) => {
+      faults.clear();
+      return send(reply, { status: 204, body: undefined });
+    });
+  }
   for (const operation of OPERATIONS) {
     app.route({
       method: operation.method,

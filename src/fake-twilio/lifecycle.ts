@@ -203,7 +203,7 @@ function endIfDue(store: FakeTwilioStore, participant: Readonly<Participant>, ho
   if (conference?.status !== "in-progress") return;
   if (participant.end_conference_on_exit && participant.status === "connected")
     endConference(store, conference, `participant-with-end-conference-on-exit-${how}`, participant);
-  else if (store.participants(conference.account_sid, conference.sid).length === 0)
+  else if (store.participantCount(conference.account_sid, conference.sid) === 0)
     endConference(store, conference, `last-participant-${how}`, participant);
 }
 

@@ -1,5 +1,6 @@
 import { envelope, type PageQuery } from "../factories/_envelope.js";
 import { DEFAULT_PAGE_SIZE, pageQueryProblem } from "../validate/_page-range.js";
+import type { OrderedList } from "./_ordered-list.js";
 
 /** Paging parameters of a list request, as `validateRequest` types them. */
 interface PagingQuery {
@@ -9,21 +10,6 @@ interface PagingQuery {
   readonly Page?: number;
   /** `PA<sid>`: the page after that item; `PB<sid>`: the page before it (as `next_page_uri` / `previous_page_uri` carry them) */
   readonly PageToken?: string;
-}
-
-/**
- * Where a page starts in the filtered list. A `PageToken` naming an item of the list wins, as with
- * Twilio, so that following `next_page_uri` / `previous_page_uri` stays right when items come or go
- * between requests: `PA<sid>` starts just after that item, `PB<sid>` a page before it. Otherwise
- * `Page × PageSize`. When fewer than a page of items precede a `PB` item (some went away), the first
- * page is answered whole, as a fresh `Page=0` would be, so that every page but the last stays full as
- * the strict profile's page rules want; it may then repeat items of the page the client came from.
- */
-function offsetOf(sids: readonly string[], page: number, pageSize: number, token: string | undefined): number {
-  const [, direction, sid] = /^P([AB])(.+)$/.exec(token ?? "") ?? [];
-  const at = sid === undefined ? -1 : sids.indexOf(sid);
-  if (at < 0) return page * pageSize;
-  return direction === "A" ? at + 1 : Math.max(0, at - pageSize);
 }
 
 /**
@@ -43,20 +29,55 @@ export function pagingProblem(query: Readonly<Record<string, unknown>>): string 
   return range === undefined ? undefined : `Invalid parameter: ${range}`;
 }
 
+/** Takes up to `count` items of `items` that pass `matches`, and tells whether another one follows. */
+function take<T>(items: Iterable<T>, matches: ((item: T) => boolean) | undefined, count: number) {
+  const out: T[] = [];
+  for (const item of items) {
+    if (matches && !matches(item)) continue;
+    if (out.length === count) return { items: out, more: true };
+    out.push(item);
+  }
+  return { items: out, more: false };
+}
+
+/** The items after `skip` matching ones, from the start of the list: an index step without a filter, a walk with one. */
+function fromStart<T>(list: OrderedList<T>, matches: ((item: T) => boolean) | undefined, skip: number): Iterable<T> {
+  if (!matches) return list.walkFrom(skip);
+  const walk = list.walkAfter(undefined);
+  for (let skipped = 0; skipped < skip; ) {
+    const next = walk.next();
+    if (next.done) break;
+    if (matches(next.value)) skipped++;
+  }
+  return { [Symbol.iterator]: () => walk };
+}
+
 /**
  * One page of a list, as Twilio answers ListParticipant and ListConference: the items of the page
  * and the envelope {@link envelope} writes (`start`, `end`, `uri`, `first_page_uri`, and
- * `next_page_uri` / `previous_page_uri` with `PageToken`s `PA<last sid>` / `PB<first sid>`).
- * Source: Twilio's paging documentation and the 42 real list pages (FINDINGS.md section 3).
+ * `next_page_uri` / `previous_page_uri` with `PageToken`s `PA<last sid>` / `PB<first sid>`; `uri`
+ * carries the request's own `PageToken`, as real pages reached through `next_page_uri` do:
+ * `participant.list.3`, `.18`). Source: Twilio's paging documentation and the 42 real list pages
+ * (FINDINGS.md section 3).
  *
- * @param all - every item that passes the request's filters, in the list's stable order
+ * A `PageToken` names a place in the list's order, not an item that must still be there: `PA<sid>`
+ * answers the items after where that SID is or was, `PB<sid>` the page before it, so following
+ * `next_page_uri` lists every item that stays exactly once while others come and go. When fewer than
+ * a page of items precede a `PB` place (some went away), the first page is answered whole, as a fresh
+ * `Page=0` would be, so that every page but the last stays full as the strict profile's page rules
+ * want. Without a token (or with one naming a SID the list never held) the page starts at
+ * `Page × PageSize`. The work is in proportion to the page (plus the items a filter skips), not to the list.
+ *
+ * @param list - the list, in Twilio's order
+ * @param matches - the request's filters as a test on an item; undefined when it has none
  * @param sidOf - the SID that names an item in page tokens (`call_sid`, `sid`)
  * @param query - the request's query as `validateRequest` types it: filters (echoed in the URIs in the order given) and {@link PagingQuery}
  * @param listPath - the list's path, e.g. `/2010-04-01/Accounts/AC…/Conferences.json`
  * @returns the page's items and its eight envelope fields
  */
 export function paginate<T>(
-  all: readonly T[],
+  list: OrderedList<T>,
+  matches: ((item: T) => boolean) | undefined,
   sidOf: (item: T) => string,
   query: Readonly<Record<string, unknown>>,
   listPath: string,
@@ -64,11 +85,27 @@ export function paginate<T>(
   const paging = query as PagingQuery;
   const page = paging.Page ?? 0;
   const pageSize = paging.PageSize ?? DEFAULT_PAGE_SIZE;
-  const offset = offsetOf(all.map(sidOf), page, pageSize, paging.PageToken);
-  const items = all.slice(offset, offset + pageSize);
-  const hasNext = offset + items.length < all.length;
+  const [, direction, sid] = /^P([AB])(.+)$/.exec(paging.PageToken ?? "") ?? [];
+  const at = sid === undefined ? undefined : list.positionOf(sid);
+  const before = at && direction === "B" ? take(list.walkBefore(at), matches, pageSize) : undefined;
+  const { items, more: hasNext } =
+    before?.items.length === pageSize
+      ? { items: before.items.reverse(), more: true }
+      : take(
+          at && !before ? list.walkAfter(at) : fromStart(list, matches, before ? 0 : page * pageSize),
+          matches,
+          pageSize,
+        );
   return {
     items,
-    envelope: envelope({ listPath, query: query as PageQuery, page, pageSize, itemSids: items.map(sidOf), hasNext }),
+    envelope: envelope({
+      listPath,
+      query: query as PageQuery,
+      page,
+      pageSize,
+      pageToken: paging.PageToken,
+      itemSids: items.map(sidOf),
+      hasNext,
+    }),
   };
 }

@@ -1,5 +1,5 @@
 import { conferenceWith, participantWith } from "../catalogue/resource-uris.js";
-import { PROVIDER_STATES, type ProviderStateName } from "../contracts/interactions/states.js";
+import { PROVIDER_STATES, type ProviderStateName } from "../catalogue/provider-states.js";
 import { TestkitError } from "../errors.js";
 import { conferenceFactory } from "../factories/conference.js";
 import { participantFactory } from "../factories/participant.js";
@@ -51,8 +51,9 @@ function openConference(store: FakeTwilioStore, accountSid: string, fields: Part
 }
 
 /**
- * Most items an example page may have before it (its `start`), each a copy the fake builds (about
- * 0.1 ms each) and holds: page 10 of Twilio's largest pages (1,000 items). Without a bound, one
+ * Most items an example page may have before it (its `start`), each a copy the fake builds (drawing
+ * its new SID from the store's seeded factory), checks and holds: page 10 of Twilio's largest pages
+ * (1,000 items). Without a bound, one
  * contract's `start` (up to 2^53 − 1 by the page rules) would stall the fake or exhaust its memory.
  */
 const MAX_ITEMS_BEFORE_PAGE = 10_000;
@@ -83,11 +84,11 @@ function pageItems<T>(
 
 /** The same participant on another call: same fields (so the same filters match it), a new CA SID and its `uri`. */
 const copyParticipant = (store: FakeTwilioStore, p: Participant): Participant =>
-  participantWith(p, { call_sid: participantFactory.seed(store.nextSeed()).build().call_sid });
+  participantWith(p, { call_sid: store.draws.participant.build().call_sid });
 
 /** The same conference with a new CF SID and the URIs built from it. */
 const copyConference = (store: FakeTwilioStore, c: Conference): Conference =>
-  conferenceWith(c, { sid: conferenceFactory.seed(store.nextSeed()).build().sid });
+  conferenceWith(c, { sid: store.draws.conference.build().sid });
 
 /** `the resource does not exist`: removes what the path SIDs name, keeping the account so that its credentials still pass. */
 function removeAtPath(store: FakeTwilioStore, params: ProviderStateParams): void {
@@ -119,8 +120,9 @@ function removeAtPath(store: FakeTwilioStore, params: ProviderStateParams): void
  *   without one, a `connected` participant with the path's call SID or label.
  * - `a conference has participants` / `an account has conferences`: `example` the page; the list
  *   becomes exactly its items, after `start` copies of its first item and before one copy of its
- *   last when it has a next page, so that the request for that page, with `Page` or `PageToken`,
- *   answers those items with that envelope (a page that starts past item 10,000 is refused).
+ *   last when it has a next page, listed in that order whatever their dates, so that the request for
+ *   that page, with `Page` or `PageToken`, answers those items with that envelope (a page that
+ *   starts past item 10,000 is refused).
  * - `a call is in progress`: the call `CallSid`.
  * - `a stream is running on a call`: `example` the stream, `in-progress`, addressed by SID or name.
  * - `the resource does not exist`: removes what the path SIDs name (for an account alone, its conferences).
@@ -163,20 +165,30 @@ export const PROVIDER_STATE_HANDLERS: Readonly<Record<ProviderStateName, Provide
     for (const p of store.participants(accountSid, conference.sid))
       store.removeParticipant(accountSid, conference.sid, p.call_sid);
     const page = params.example === undefined ? undefined : assertResource("participant-page", params.example, strict);
-    const items = page
-      ? pageItems(page.participants, page, (p) => copyParticipant(store, p))
-      : participantFactory.seed(store.nextSeed()).forConference(conference).traits("connected").buildList(3);
-    for (const p of items) store.putParticipant(p);
+    if (!page) {
+      for (const p of participantFactory
+        .seed(store.nextSeed())
+        .forConference(conference)
+        .traits("connected")
+        .buildList(3))
+        store.putParticipant(p);
+      return;
+    }
+    const items = pageItems(page.participants, page, (p) => copyParticipant(store, p));
+    items.forEach((p, i) => void store.putParticipant(p, items.length - i));
   },
 
   [PROVIDER_STATES.accountHasConferences]: (store, params) => {
     const accountSid = account(store, params);
     for (const c of store.conferences(accountSid)) store.removeConference(accountSid, c.sid);
     const page = params.example === undefined ? undefined : assertResource("conference-page", params.example, strict);
-    const items = page
-      ? pageItems(page.conferences, page, (c) => copyConference(store, c))
-      : conferenceFactory.seed(store.nextSeed()).forAccount(accountSid).buildList(3);
-    for (const c of items) store.putConference(c);
+    if (!page) {
+      for (const c of conferenceFactory.seed(store.nextSeed()).forAccount(accountSid).buildList(3))
+        store.putConference(c);
+      return;
+    }
+    const items = pageItems(page.conferences, page, (c) => copyConference(store, c));
+    items.forEach((c, i) => void store.putConference(c, items.length - i));
   },
 
   [PROVIDER_STATES.callInProgress]: (store, params) => {

@@ -2,6 +2,7 @@ import type { AddressInfo } from "node:net";
 import { TestkitError } from "../errors.js";
 import { createFakeTwilioApp } from "./app.js";
 import { type FakeTwilioCallbackOptions, FakeTwilioCallbacks } from "./callbacks.js";
+import { FakeTwilioFaults } from "./faults.js";
 import { type ClockMode, FakeClock, type FakeClockOptions } from "./clock.js";
 import type { FakeTwilioEvents } from "./events.js";
 import { hangUp } from "./lifecycle.js";
@@ -42,6 +43,8 @@ export interface FakeTwilio {
   readonly authToken: string;
   /** The fake's state, to put or inspect resources from a test */
   readonly store: FakeTwilioStore;
+  /** Faults on demand: `fake.faults.inject({ operation: "CreateParticipant", status: 503 })` */
+  readonly faults: FakeTwilioFaults;
   /** The fake's clock (`store.clock`): `now()`, `advance(ms)`, `runAll()` */
   readonly clock: FakeClock;
   /** The fake's events in order (`store.events`): `subscribe(listener)`, `list()`; the basis of status callbacks */
@@ -62,6 +65,11 @@ export interface FakeTwilio {
   close(): Promise<void>;
 }
 
+/**
+ * Refuses a bad option with one line; shared by {@link startFakeTwilio} and `createFakeTwilio`.
+ *
+ * @throws TestkitError `USAGE`
+ */
 function checkOptions(options: FakeTwilioOptions): void {
   const { port, seed, authToken, clock } = options;
   const mode = typeof clock === "object" && !(clock instanceof FakeClock) ? clock.mode : clock;
@@ -81,6 +89,40 @@ function checkOptions(options: FakeTwilioOptions): void {
   if (seed !== undefined && !Number.isSafeInteger(seed))
     throw new TestkitError("USAGE", `Failed to start the fake Twilio: seed ${seed} is not a whole number`);
   if (authToken === "") throw new TestkitError("USAGE", "Failed to start the fake Twilio: the auth token is empty");
+}
+
+/** What every fake Twilio holds, whatever answers its requests. */
+export interface FakeWorld {
+  readonly store: FakeTwilioStore;
+  readonly clock: FakeClock;
+  readonly accountSid: string;
+  readonly authToken: string;
+  readonly faults: FakeTwilioFaults;
+  readonly callbacks: FakeTwilioCallbacks;
+}
+
+/**
+ * The options checked, then the clock, the store seeded with one account, and the faults: shared by
+ * {@link startFakeTwilio} and `createFakeTwilio`, so that both fakes are the same world.
+ *
+ * @throws TestkitError `USAGE` for a bad option
+ */
+export function fakeWorld(options: FakeTwilioOptions): FakeWorld {
+  checkOptions(options);
+  const { authToken = DEFAULT_AUTH_TOKEN, clock: given } = options;
+  const clock = given instanceof FakeClock ? given : new FakeClock(typeof given === "object" ? given : { mode: given });
+  const store = new FakeTwilioStore({ authToken, seed: options.seed, clock });
+  const accountSid = seedStore(store);
+  store.keepAsSeeded();
+  const { callbacks } = options;
+  return {
+    store,
+    clock,
+    accountSid,
+    authToken,
+    faults: new FakeTwilioFaults(),
+    callbacks: new FakeTwilioCallbacks(store, typeof callbacks === "object" ? callbacks : { enabled: callbacks }),
+  };
 }
 
 /**
@@ -105,17 +147,9 @@ function checkOptions(options: FakeTwilioOptions): void {
  * ```
  */
 export async function startFakeTwilio(options: FakeTwilioOptions = {}): Promise<FakeTwilio> {
-  checkOptions(options);
-  const { port = 0, host = "127.0.0.1", authToken = DEFAULT_AUTH_TOKEN } = options;
-  const { clock: given } = options;
-  const clock = given instanceof FakeClock ? given : new FakeClock(typeof given === "object" ? given : { mode: given });
-  const store = new FakeTwilioStore({ authToken, seed: options.seed, clock });
-  const accountSid = seedStore(store);
-  const callbacks = new FakeTwilioCallbacks(
-    store,
-    typeof options.callbacks === "object" ? options.callbacks : { enabled: options.callbacks },
-  );
-  const app = await createFakeTwilioApp(store);
+  const { port = 0, host = "127.0.0.1" } = options;
+  const { store, clock, accountSid, authToken, faults, callbacks } = fakeWorld(options);
+  const app = await createFakeTwilioApp(store, faults);
   try {
     await app.listen({ port, host });
   } catch (error) {
@@ -133,6 +167,7 @@ export async function startFakeTwilio(options: FakeTwilioOptions = {}): Promise<
     accountSid,
     authToken,
     store,
+    faults,
     clock,
     events: store.events,
     callbacks,

@@ -3,8 +3,7 @@ import { errorReply, invalidParameter, type Reply } from "./errors.js";
 import { PROVIDER_STATE_HANDLERS, type ProviderStateParams } from "./provider-states.js";
 import type { FakeTwilioStore } from "./store.js";
 
-/** Path of the fake's provider-state endpoint (no auth), for the Pact verifier's state change URL. */
-export const PROVIDER_STATES_PATH = "/_pact/provider-states";
+export { PROVIDER_STATES_PATH } from "../catalogue/provider-states.js";
 
 /** The JSON body Pact's verifier posts to a state change URL. */
 interface StateChange {

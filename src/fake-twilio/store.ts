@@ -1,11 +1,14 @@
 import { TestkitError } from "../errors.js";
 import { conferenceFactory } from "../factories/conference.js";
+import { participantFactory } from "../factories/participant.js";
 import type { Conference, Participant, Stream } from "../generated/schemas.js";
+import { parseRfc2822 } from "../rfc2822.js";
 import { isSid } from "../validate/sids.js";
 import { assertResource } from "../validate/validate.js";
 import { FakeClock } from "./clock.js";
 import { FakeTwilioEvents } from "./events.js";
 import { forgetLifecycle } from "./lifecycle.js";
+import { OrderedList } from "./_ordered-list.js";
 
 /** The auth token of accounts the fake creates unless told otherwise: the placeholder of Twilio's docs and of our contracts. */
 export const DEFAULT_AUTH_TOKEN = "your_auth_token";
@@ -20,14 +23,46 @@ export interface FakeTwilioStoreOptions {
   readonly clock?: FakeClock | undefined;
 }
 
+/** A conference's participants in Twilio's order, with the call SIDs of each label (latest last). */
+interface Roster {
+  readonly list: OrderedList<Participant>;
+  readonly labels: Map<string, string[]>;
+}
+
 interface Account {
   authToken: string;
-  readonly conferences: Map<string, Conference>;
-  /** Participants by conference SID, then by call SID */
-  readonly participants: Map<string, Map<string, Participant>>;
+  readonly conferences: OrderedList<Conference>;
+  /** Participants by conference SID */
+  readonly participants: Map<string, Roster>;
   /** In-progress calls by call SID, each with its streams by stream SID */
   readonly calls: Map<string, Map<string, Stream>>;
 }
+
+/** What {@link FakeTwilioStore.reset} goes back to: every account as it was, and the seed sequence's place. */
+interface Snapshot {
+  readonly seed: number;
+  readonly accounts: readonly {
+    readonly sid: string;
+    readonly authToken: string;
+    readonly conferences: readonly { readonly item: Conference; readonly time: number }[];
+    readonly participants: readonly { readonly item: Participant; readonly time: number }[];
+    readonly calls: readonly (readonly [string, readonly Stream[]])[];
+  }[];
+}
+
+/** `date_created` in ms, the list order's key (0 without a date). */
+const createdAt = (resource: { readonly date_created?: string | null }): number =>
+  (resource.date_created ? parseRfc2822(resource.date_created)?.getTime() : undefined) ?? 0;
+
+/** A seed of its own for each of a store's factories, apart from the store's sequence of seeds (seed, seed + 1, …). */
+const salted = (seed: number, salt: bigint): number =>
+  Number((BigInt(seed) * 2_654_435_761n + salt) % BigInt(Number.MAX_SAFE_INTEGER));
+
+/** The factories a store draws new resources from, each seeded once (a seeded faker costs far more than a build). */
+const drawsFrom = (seed: number) => ({
+  participant: participantFactory.seed(salted(seed, 1n)),
+  conference: conferenceFactory.seed(salted(seed, 2n)),
+});
 
 function assertSid(kind: "AccountSid" | "CallSid", value: string): void {
   if (!isSid(kind, value))
@@ -41,14 +76,17 @@ const strict = { profile: "strict" } as const;
 
 /**
  * The fake Twilio's in-memory state: accounts with their auth tokens, conferences, participants,
- * in-progress calls and their media streams. Lists keep insertion order, so paging is stable; an
- * update keeps an item's place. Every `put…` checks its resource against the strict profile and
- * stores a copy; every account created implicitly gets the store's {@link FakeTwilioStore.authToken}.
+ * in-progress calls and their media streams. Conference and participant lists are kept in Twilio's
+ * order, newest `date_created` first (ties by SID, descending), with a place for every SID ever
+ * stored, so that pages cost in proportion to their size and page tokens survive deletions; an update
+ * keeps an item's place. Every `put…` checks its resource against the strict profile and stores a
+ * copy; every account created implicitly gets the store's {@link FakeTwilioStore.authToken}.
  *
  * @example
  * ```ts
  * const { store } = await startFakeTwilio();
  * store.putParticipant(participantFactory.seed(1).traits("muted").build()); // adds its account and conference too
+ * store.reset(); // back to the seeded world
  * ```
  */
 export class FakeTwilioStore {
@@ -60,6 +98,9 @@ export class FakeTwilioStore {
   readonly events = new FakeTwilioEvents();
   readonly #accounts = new Map<string, Account>();
   #seed: number;
+  readonly #firstSeed: number;
+  #draws: ReturnType<typeof drawsFrom>;
+  #snapshot: Snapshot;
 
   /**
    * What each provider-state change that failed answered (its 400 message), oldest first, the last
@@ -73,6 +114,9 @@ export class FakeTwilioStore {
     this.authToken = options.authToken ?? DEFAULT_AUTH_TOKEN;
     this.clock = options.clock ?? new FakeClock();
     this.#seed = options.seed ?? Math.floor(Math.random() * 2 ** 31);
+    this.#firstSeed = this.#seed;
+    this.#draws = drawsFrom(this.#seed);
+    this.#snapshot = { seed: this.#seed, accounts: [] };
   }
 
   /** The fake's current time. */
@@ -83,6 +127,16 @@ export class FakeTwilioStore {
   /** The next seed of the store's sequence, for a factory building a new resource: reproducible under the store's seed. */
   nextSeed(): number {
     return this.#seed++;
+  }
+
+  /**
+   * Factories for the resources the fake creates (CreateParticipant's participant, a conference
+   * started by name), each seeded once from the store's seed: their builds are reproducible under it,
+   * and cheap, as no build seeds a new faker. `reset()` starts them over. Build from them directly:
+   * `traits()` or `with()` would return a new factory that starts from the seed again.
+   */
+  get draws(): Readonly<ReturnType<typeof drawsFrom>> {
+    return this.#draws;
   }
 
   /**
@@ -103,11 +157,13 @@ export class FakeTwilioStore {
   /**
    * Adds or replaces a conference (and creates its account when missing).
    *
+   * @param place - its place in the list's order, in ms like `date_created` (the default): a provider
+   *   state answering an example page uses it to keep the page's own order
    * @throws ValidationError (`INVALID_BODY`) when it fails the strict profile
    */
-  putConference(conference: Conference): Readonly<Conference> {
+  putConference(conference: Conference, place?: number): Readonly<Conference> {
     const value = { ...assertResource("conference", conference, strict) };
-    this.#account(value.account_sid).conferences.set(value.sid, value);
+    this.#account(value.account_sid).conferences.set(value.sid, place ?? createdAt(value), value);
     return value;
   }
 
@@ -116,9 +172,14 @@ export class FakeTwilioStore {
     return this.#accounts.get(accountSid)?.conferences.get(sid);
   }
 
-  /** The account's conferences, in insertion order. */
+  /** The account's conferences, in Twilio's order (newest `date_created` first). */
   conferences(accountSid: string): Readonly<Conference>[] {
-    return [...(this.#accounts.get(accountSid)?.conferences.values() ?? [])];
+    return this.#accounts.get(accountSid)?.conferences.values() ?? [];
+  }
+
+  /** The account's conferences as the ordered list ListConference pages through (empty for an unknown account). */
+  conferenceList(accountSid: string): OrderedList<Readonly<Conference>> {
+    return this.#accounts.get(accountSid)?.conferences ?? new OrderedList();
   }
 
   /** Removes a conference and its participants; whether there was one. */
@@ -132,20 +193,27 @@ export class FakeTwilioStore {
    * Adds or replaces a participant. A missing account is created, and a missing conference is built
    * by {@link conferenceFactory} with the participant's SIDs, `in-progress`.
    *
+   * @param place - its place in the list's order, in ms like `date_created` (the default), as for {@link putConference}
    * @throws ValidationError (`INVALID_BODY`) when it fails the strict profile
    */
-  putParticipant(participant: Participant): Readonly<Participant> {
+  putParticipant(participant: Participant, place?: number): Readonly<Participant> {
     const value = { ...assertResource("participant", participant, strict) };
     const account = this.#account(value.account_sid);
-    if (!account.conferences.has(value.conference_sid))
+    if (!account.conferences.get(value.conference_sid))
       this.putConference(
         conferenceFactory
           .seed(this.nextSeed())
           .traits("in-progress")
           .build({ account_sid: value.account_sid, sid: value.conference_sid }),
       );
-    const list = account.participants.get(value.conference_sid) ?? new Map<string, Participant>();
-    account.participants.set(value.conference_sid, list.set(value.call_sid, value));
+    const roster = this.#roster(account, value.conference_sid);
+    const held = roster.list.get(value.call_sid);
+    if (held?.label !== value.label) {
+      if (held) unlabel(roster, held);
+      const sids = value.label === null ? undefined : (roster.labels.get(value.label) ?? []);
+      if (sids && value.label !== null) roster.labels.set(value.label, sids).get(value.label)?.push(value.call_sid);
+    }
+    roster.list.set(value.call_sid, place ?? createdAt(value), value);
     return value;
   }
 
@@ -153,18 +221,34 @@ export class FakeTwilioStore {
    * A participant by call SID or, as Twilio allows in the path, by its `label` (the latest added with it).
    */
   participant(accountSid: string, conferenceSid: string, callSidOrLabel: string): Readonly<Participant> | undefined {
-    const list = this.#accounts.get(accountSid)?.participants.get(conferenceSid);
-    return list?.get(callSidOrLabel) ?? [...(list?.values() ?? [])].findLast((p) => p.label === callSidOrLabel);
+    const roster = this.#accounts.get(accountSid)?.participants.get(conferenceSid);
+    const byLabel = roster?.labels.get(callSidOrLabel)?.at(-1);
+    return roster?.list.get(callSidOrLabel) ?? (byLabel === undefined ? undefined : roster?.list.get(byLabel));
   }
 
-  /** The conference's participants, in insertion order. */
+  /** The conference's participants, in Twilio's order (newest `date_created` first). */
   participants(accountSid: string, conferenceSid: string): Readonly<Participant>[] {
-    return [...(this.#accounts.get(accountSid)?.participants.get(conferenceSid)?.values() ?? [])];
+    return this.#accounts.get(accountSid)?.participants.get(conferenceSid)?.list.values() ?? [];
+  }
+
+  /** How many participants the conference has (0 for one the store does not hold). */
+  participantCount(accountSid: string, conferenceSid: string): number {
+    return this.#accounts.get(accountSid)?.participants.get(conferenceSid)?.list.size ?? 0;
+  }
+
+  /** The conference's participants as the ordered list ListParticipant pages through (empty for a conference without any). */
+  participantList(accountSid: string, conferenceSid: string): OrderedList<Readonly<Participant>> {
+    const account = this.#accounts.get(accountSid);
+    return account ? this.#roster(account, conferenceSid).list : new OrderedList();
   }
 
   /** Removes a participant by call SID; whether there was one. */
   removeParticipant(accountSid: string, conferenceSid: string, callSid: string): boolean {
-    return this.#accounts.get(accountSid)?.participants.get(conferenceSid)?.delete(callSid) ?? false;
+    const roster = this.#accounts.get(accountSid)?.participants.get(conferenceSid);
+    const held = roster?.list.get(callSid);
+    if (!roster || !held) return false;
+    unlabel(roster, held);
+    return roster.list.delete(callSid);
   }
 
   /**
@@ -213,20 +297,72 @@ export class FakeTwilioStore {
   }
 
   /**
-   * Empties the store: no accounts, so every request is answered 401 until something is put again;
-   * the lifecycle's pending steps are called off (its event log stays).
+   * Makes what the store holds now (and where its seed sequence is) the world {@link reset} goes back
+   * to. `startFakeTwilio()` calls it once it has seeded the store.
+   */
+  keepAsSeeded(): void {
+    this.#snapshot = {
+      seed: this.#seed,
+      accounts: [...this.#accounts].map(([sid, account]) => ({
+        sid,
+        authToken: account.authToken,
+        conferences: account.conferences.placed(),
+        participants: [...account.participants.values()].flatMap((roster) => roster.list.placed()),
+        calls: [...account.calls].map(([callSid, streams]) => [callSid, [...streams.values()]] as const),
+      })),
+    };
+  }
+
+  /**
+   * Goes back to exactly the world of the last {@link keepAsSeeded} (for a started fake: the seeded
+   * account, with its token), and restarts the seed sequence there, so that the SIDs drawn after a
+   * reset are those drawn after the start. An empty store without one. The lifecycle's pending steps
+   * are called off (its event log stays).
    */
   reset(): void {
     this.#accounts.clear();
     forgetLifecycle(this);
+    this.#seed = this.#snapshot.seed;
+    this.#draws = drawsFrom(this.#firstSeed);
+    for (const held of this.#snapshot.accounts) {
+      const account = this.#account(held.sid);
+      account.authToken = held.authToken;
+      for (const { item, time } of held.conferences) account.conferences.set(item.sid, time, item);
+      for (const { item, time } of held.participants) this.putParticipant(item, time);
+      for (const [callSid, streams] of held.calls)
+        account.calls.set(callSid, new Map(streams.map((stream) => [stream.sid, stream])));
+    }
   }
 
   #account(accountSid: string): Account {
     let account = this.#accounts.get(accountSid);
     if (!account) {
-      account = { authToken: this.authToken, conferences: new Map(), participants: new Map(), calls: new Map() };
+      account = {
+        authToken: this.authToken,
+        conferences: new OrderedList(),
+        participants: new Map(),
+        calls: new Map(),
+      };
       this.#accounts.set(accountSid, account);
     }
     return account;
   }
+
+  #roster(account: Account, conferenceSid: string): Roster {
+    let roster = account.participants.get(conferenceSid);
+    if (!roster) {
+      roster = { list: new OrderedList(), labels: new Map() };
+      account.participants.set(conferenceSid, roster);
+    }
+    return roster;
+  }
+}
+
+/** Takes a participant's call SID out of its label's list. */
+function unlabel(roster: Roster, participant: Readonly<Participant>): void {
+  if (participant.label === null) return;
+  const sids = roster.labels.get(participant.label) ?? [];
+  const at = sids.lastIndexOf(participant.call_sid);
+  if (at >= 0) sids.splice(at, 1);
+  if (sids.length === 0) roster.labels.delete(participant.label);
 }

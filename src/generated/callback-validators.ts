@@ -4118,7 +4118,7 @@ return errors === 0;
 }
 validate33.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-import type { PrecompiledValidator } from "../validate/ajv.js";
+import type { PrecompiledValidator } from "../validate/_validator-runtime.js";
 
 /** The precompiled validator of each ref (relative to schemas/). */
 export const CALLBACK_VALIDATORS: Readonly<Record<string, PrecompiledValidator>> = {

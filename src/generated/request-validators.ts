@@ -3,7 +3,7 @@
 import * as module0 from "../validate/_validator-runtime.js";
 import * as module1 from "../validate/formats.js";
 export const validate_0 = validate22;
-const schema33 = {"title":"CreateParticipantBody","type":"object","additionalProperties":false,"properties":{"From":{"type":"string","minLength":1,"$comment":"Spec format 'endpoint': an E.164 number, client:…, sip:…, app:AP… or a non-E.164 string; all appear in Twilio's examples, so any non-empty string is accepted."},"To":{"type":"string","minLength":1,"$comment":"Spec format 'endpoint': an E.164 number, client:…, sip:…, app:AP… or a non-E.164 string; all appear in Twilio's examples, so any non-empty string is accepted."},"StatusCallback":{"type":"string","format":"uri"},"StatusCallbackMethod":{"type":"string","enum":["GET","POST"],"$comment":"Spec format 'http-method'; the enum already constrains it (GET/POST since 2024-04-18, commit 753ee12)."},"StatusCallbackEvent":{"type":"array","items":{"type":"string"}},"Label":{"type":"string"},"Timeout":{"type":"integer"},"Record":{"type":"boolean"},"Muted":{"type":"boolean"},"Beep":{"type":"string"},"StartConferenceOnEnter":{"type":"boolean"},"EndConferenceOnExit":{"type":"boolean"},"WaitUrl":{"type":"string","format":"uri"},"WaitMethod":{"type":"string","enum":["GET","POST"],"$comment":"Spec format 'http-method'; the enum already constrains it (GET/POST since 2024-04-18, commit 753ee12)."},"EarlyMedia":{"type":"boolean"},"MaxParticipants":{"type":"integer"},"ConferenceRecord":{"type":"string"},"ConferenceTrim":{"type":"string"},"ConferenceStatusCallback":{"type":"string","format":"uri"},"ConferenceStatusCallbackMethod":{"type":"string","enum":["GET","POST"],"$comment":"Spec format 'http-method'; the enum already constrains it (GET/POST since 2024-04-18, commit 753ee12)."},"ConferenceStatusCallbackEvent":{"type":"array","items":{"type":"string"}},"RecordingChannels":{"type":"string"},"RecordingStatusCallback":{"type":"string","format":"uri"},"RecordingStatusCallbackMethod":{"type":"string","enum":["GET","POST"],"$comment":"Spec format 'http-method'; the enum already constrains it (GET/POST since 2024-04-18, commit 753ee12)."},"SipAuthUsername":{"type":"string"},"SipAuthPassword":{"type":"string"},"Region":{"type":"string"},"ConferenceRecordingStatusCallback":{"type":"string","format":"uri"},"ConferenceRecordingStatusCallbackMethod":{"type":"string","enum":["GET","POST"],"$comment":"Spec format 'http-method'; the enum already constrains it (GET/POST since 2024-04-18, commit 753ee12)."},"RecordingStatusCallbackEvent":{"type":"array","items":{"type":"string"}},"ConferenceRecordingStatusCallbackEvent":{"type":"array","items":{"type":"string"}},"Coaching":{"type":"boolean"},"CallSidToCoach":{"$ref":"../common.json#/$defs/CallSid"},"JitterBufferSize":{"type":"string"},"Byoc":{"type":"string","pattern":"^BY[0-9a-fA-F]{32}$"},"CallerId":{"type":"string"},"CallReason":{"type":"string"},"RecordingTrack":{"type":"string"},"TimeLimit":{"type":"integer"},"MachineDetection":{"type":"string"},"MachineDetectionTimeout":{"type":"integer"},"MachineDetectionSpeechThreshold":{"type":"integer"},"MachineDetectionSpeechEndThreshold":{"type":"integer"},"MachineDetectionSilenceTimeout":{"type":"integer"},"AmdStatusCallback":{"type":"string","format":"uri"},"AmdStatusCallbackMethod":{"type":"string","enum":["GET","POST"],"$comment":"Spec format 'http-method'; the enum already constrains it (GET/POST since 2024-04-18, commit 753ee12)."},"Trim":{"type":"string"},"CallToken":{"type":"string"},"ClientNotificationUrl":{"type":"string","format":"uri"},"CallerDisplayName":{"type":"string"}},"required":["From","To"],"$comment":"Sent as application/x-www-form-urlencoded with PascalCase keys; array fields repeat the key once per value; booleans are 'true'/'false'."};
+const schema33 = {"title":"CreateParticipantBody","type":"object","additionalProperties":false,"properties":{"From":{"type":"string","minLength":1,"$comment":"Spec format 'endpoint': an E.164 number, client:…, sip:…, app:AP… or a non-E.164 string; all appear in Twilio's examples, so any non-empty string is accepted."},"To":{"type":"string","minLength":1,"$comment":"Spec format 'endpoint': an E.164 number, client:…, sip:…, app:AP… or a non-E.164 string; all appear in Twilio's examples, so any non-empty string is accepted."},"StatusCallback":{"type":"string","format":"uri"},"StatusCallbackMethod":{"type":"string","enum":["GET","POST"],"$comment":"Spec format 'http-method'; the enum already constrains it (GET/POST since 2024-04-18, commit 753ee12)."},"StatusCallbackEvent":{"type":"array","items":{"type":"string"}},"Label":{"type":"string"},"Timeout":{"type":"integer"},"Record":{"type":"boolean"},"Muted":{"type":"boolean"},"Beep":{"type":"string"},"StartConferenceOnEnter":{"type":"boolean"},"EndConferenceOnExit":{"type":"boolean"},"WaitUrl":{"type":"string","format":"uri"},"WaitMethod":{"type":"string","enum":["GET","POST"],"$comment":"Spec format 'http-method'; the enum already constrains it (GET/POST since 2024-04-18, commit 753ee12)."},"EarlyMedia":{"type":"boolean"},"MaxParticipants":{"type":"integer"},"ConferenceRecord":{"type":"string"},"ConferenceTrim":{"type":"string"},"ConferenceStatusCallback":{"type":"string","format":"uri"},"ConferenceStatusCallbackMethod":{"type":"string","enum":["GET","POST"],"$comment":"Spec format 'http-method'; the enum already constrains it (GET/POST since 2024-04-18, commit 753ee12)."},"ConferenceStatusCallbackEvent":{"type":"array","items":{"type":"string"}},"RecordingChannels":{"type":"string"},"RecordingStatusCallback":{"type":"string","format":"uri"},"RecordingStatusCallbackMethod":{"type":"string","enum":["GET","POST"],"$comment":"Spec format 'http-method'; the enum already constrains it (GET/POST since 2024-04-18, commit 753ee12)."},"SipAuthUsername":{"type":"string"},"SipAuthPassword":{"type":"string"},"Region":{"type":"string"},"ConferenceRecordingStatusCallback":{"type":"string","format":"uri"},"ConferenceRecordingStatusCallbackMethod":{"type":"string","enum":["GET","POST"],"$comment":"Spec format 'http-method'; the enum already constrains it (GET/POST since 2024-04-18, commit 753ee12)."},"RecordingStatusCallbackEvent":{"type":"array","items":{"type":"string"}},"ConferenceRecordingStatusCallbackEvent":{"type":"array","items":{"type":"string"}},"Coaching":{"type":"boolean"},"CallSidToCoach":{"$ref":"../common.json#/$defs/CallSid"},"JitterBufferSize":{"type":"string"},"Byoc":{"type":"string","pattern":"^BY[0-9a-fA-F]{32}$"},"CallerId":{"type":"string"},"CallReason":{"type":"string"},"RecordingTrack":{"type":"string"},"TimeLimit":{"type":"integer"},"MachineDetection":{"type":"string"},"MachineDetectionTimeout":{"type":"integer"},"MachineDetectionSpeechThreshold":{"type":"integer"},"MachineDetectionSpeechEndThreshold":{"type":"integer"},"MachineDetectionSilenceTimeout":{"type":"integer"},"AmdStatusCallback":{"type":"string","format":"uri"},"AmdStatusCallbackMethod":{"type":"string","enum":["GET","POST"],"$comment":"Spec format 'http-method'; the enum already constrains it (GET/POST since 2024-04-18, commit 753ee12)."},"Trim":{"type":"string"},"CallToken":{"type":"string"},"ClientNotificationUrl":{"type":"string","format":"uri"},"CallerDisplayName":{"type":"string"},"RecordingConfigurationId":{"type":"string","description":"The identifier of the configuration used when creating and processing the recording. Source: twilio-node 6.2.0 (CreateParticipant's parameters, newer than twilio-oai d50069b)."},"Passports":{"type":"string","description":"STIR/SHAKEN passports, base64, up to 5 separated by commas. Source: twilio-node 6.2.0 (CreateParticipant's parameters, newer than twilio-oai d50069b)."},"EmergencyCallerPosition":{"type":"string","description":"The emergency caller's GPS position: \"latitude longitude\" in decimal degrees (Twilio keeps the first 150 characters). Source: twilio-node 6.2.0 (CreateParticipant's parameters, newer than twilio-oai d50069b)."},"EmergencyCallerLocation":{"type":"string","description":"The emergency caller's location within a building (Twilio keeps the first 20 characters). Source: twilio-node 6.2.0 (CreateParticipant's parameters, newer than twilio-oai d50069b)."},"EmergencyName":{"type":"string","description":"The emergency caller's organization or name (Twilio keeps the first 20 characters). Source: twilio-node 6.2.0 (CreateParticipant's parameters, newer than twilio-oai d50069b)."},"EmergencyAddress":{"type":"string","description":"The emergency caller's street address (Twilio keeps the first 60 characters). Source: twilio-node 6.2.0 (CreateParticipant's parameters, newer than twilio-oai d50069b)."},"EmergencyZipCode":{"type":"string","description":"The emergency caller's postal code (Twilio keeps the first 20 characters). Source: twilio-node 6.2.0 (CreateParticipant's parameters, newer than twilio-oai d50069b)."},"EmergencyCity":{"type":"string","description":"The emergency caller's city (Twilio keeps the first 20 characters). Source: twilio-node 6.2.0 (CreateParticipant's parameters, newer than twilio-oai d50069b)."},"EmergencyState":{"type":"string","description":"The emergency caller's state or province (Twilio keeps the first 20 characters). Source: twilio-node 6.2.0 (CreateParticipant's parameters, newer than twilio-oai d50069b)."},"EmergencyCountry":{"type":"string","description":"The emergency caller's country: US or CA (Twilio keeps the first 20 characters). Source: twilio-node 6.2.0 (CreateParticipant's parameters, newer than twilio-oai d50069b)."}},"required":["From","To"],"$comment":"Sent as application/x-www-form-urlencoded with PascalCase keys; array fields repeat the key once per value; booleans are 'true'/'false'."};
 const schema35 = {"title":"CallSid","description":"Call SID: CA and 32 hex digits","type":"string","pattern":"^CA[0-9a-fA-F]{32}$"};
 const func1 = Object.prototype.hasOwnProperty;
 const func2 = module0.ucs2length;
@@ -960,14 +960,144 @@ vErrors.push(err73);
 errors++;
 }
 }
-}
-else {
-const err74 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema33.type,parentSchema:schema33,data};
+if(data.RecordingConfigurationId !== undefined){
+let data54 = data.RecordingConfigurationId;
+if(typeof data54 !== "string"){
+const err74 = {instancePath:instancePath+"/RecordingConfigurationId",schemaPath:"#/properties/RecordingConfigurationId/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema33.properties.RecordingConfigurationId.type,parentSchema:schema33.properties.RecordingConfigurationId,data:data54};
 if(vErrors === null){
 vErrors = [err74];
 }
 else {
 vErrors.push(err74);
+}
+errors++;
+}
+}
+if(data.Passports !== undefined){
+let data55 = data.Passports;
+if(typeof data55 !== "string"){
+const err75 = {instancePath:instancePath+"/Passports",schemaPath:"#/properties/Passports/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema33.properties.Passports.type,parentSchema:schema33.properties.Passports,data:data55};
+if(vErrors === null){
+vErrors = [err75];
+}
+else {
+vErrors.push(err75);
+}
+errors++;
+}
+}
+if(data.EmergencyCallerPosition !== undefined){
+let data56 = data.EmergencyCallerPosition;
+if(typeof data56 !== "string"){
+const err76 = {instancePath:instancePath+"/EmergencyCallerPosition",schemaPath:"#/properties/EmergencyCallerPosition/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema33.properties.EmergencyCallerPosition.type,parentSchema:schema33.properties.EmergencyCallerPosition,data:data56};
+if(vErrors === null){
+vErrors = [err76];
+}
+else {
+vErrors.push(err76);
+}
+errors++;
+}
+}
+if(data.EmergencyCallerLocation !== undefined){
+let data57 = data.EmergencyCallerLocation;
+if(typeof data57 !== "string"){
+const err77 = {instancePath:instancePath+"/EmergencyCallerLocation",schemaPath:"#/properties/EmergencyCallerLocation/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema33.properties.EmergencyCallerLocation.type,parentSchema:schema33.properties.EmergencyCallerLocation,data:data57};
+if(vErrors === null){
+vErrors = [err77];
+}
+else {
+vErrors.push(err77);
+}
+errors++;
+}
+}
+if(data.EmergencyName !== undefined){
+let data58 = data.EmergencyName;
+if(typeof data58 !== "string"){
+const err78 = {instancePath:instancePath+"/EmergencyName",schemaPath:"#/properties/EmergencyName/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema33.properties.EmergencyName.type,parentSchema:schema33.properties.EmergencyName,data:data58};
+if(vErrors === null){
+vErrors = [err78];
+}
+else {
+vErrors.push(err78);
+}
+errors++;
+}
+}
+if(data.EmergencyAddress !== undefined){
+let data59 = data.EmergencyAddress;
+if(typeof data59 !== "string"){
+const err79 = {instancePath:instancePath+"/EmergencyAddress",schemaPath:"#/properties/EmergencyAddress/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema33.properties.EmergencyAddress.type,parentSchema:schema33.properties.EmergencyAddress,data:data59};
+if(vErrors === null){
+vErrors = [err79];
+}
+else {
+vErrors.push(err79);
+}
+errors++;
+}
+}
+if(data.EmergencyZipCode !== undefined){
+let data60 = data.EmergencyZipCode;
+if(typeof data60 !== "string"){
+const err80 = {instancePath:instancePath+"/EmergencyZipCode",schemaPath:"#/properties/EmergencyZipCode/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema33.properties.EmergencyZipCode.type,parentSchema:schema33.properties.EmergencyZipCode,data:data60};
+if(vErrors === null){
+vErrors = [err80];
+}
+else {
+vErrors.push(err80);
+}
+errors++;
+}
+}
+if(data.EmergencyCity !== undefined){
+let data61 = data.EmergencyCity;
+if(typeof data61 !== "string"){
+const err81 = {instancePath:instancePath+"/EmergencyCity",schemaPath:"#/properties/EmergencyCity/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema33.properties.EmergencyCity.type,parentSchema:schema33.properties.EmergencyCity,data:data61};
+if(vErrors === null){
+vErrors = [err81];
+}
+else {
+vErrors.push(err81);
+}
+errors++;
+}
+}
+if(data.EmergencyState !== undefined){
+let data62 = data.EmergencyState;
+if(typeof data62 !== "string"){
+const err82 = {instancePath:instancePath+"/EmergencyState",schemaPath:"#/properties/EmergencyState/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema33.properties.EmergencyState.type,parentSchema:schema33.properties.EmergencyState,data:data62};
+if(vErrors === null){
+vErrors = [err82];
+}
+else {
+vErrors.push(err82);
+}
+errors++;
+}
+}
+if(data.EmergencyCountry !== undefined){
+let data63 = data.EmergencyCountry;
+if(typeof data63 !== "string"){
+const err83 = {instancePath:instancePath+"/EmergencyCountry",schemaPath:"#/properties/EmergencyCountry/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema33.properties.EmergencyCountry.type,parentSchema:schema33.properties.EmergencyCountry,data:data63};
+if(vErrors === null){
+vErrors = [err83];
+}
+else {
+vErrors.push(err83);
+}
+errors++;
+}
+}
+}
+else {
+const err84 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema33.type,parentSchema:schema33,data};
+if(vErrors === null){
+vErrors = [err84];
+}
+else {
+vErrors.push(err84);
 }
 errors++;
 }
@@ -3302,7 +3432,7 @@ return errors === 0;
 }
 validate48.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-import type { PrecompiledValidator } from "../validate/ajv.js";
+import type { PrecompiledValidator } from "../validate/_validator-runtime.js";
 
 /** The precompiled validator of each ref (relative to schemas/). */
 export const REQUEST_VALIDATORS: Readonly<Record<string, PrecompiledValidator>> = {

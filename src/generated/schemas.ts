@@ -357,6 +357,46 @@ export interface CreateParticipantBody {
   CallToken?: string;
   ClientNotificationUrl?: string;
   CallerDisplayName?: string;
+  /**
+   * The identifier of the configuration used when creating and processing the recording. Source: twilio-node 6.2.0 (CreateParticipant's parameters, newer than twilio-oai d50069b).
+   */
+  RecordingConfigurationId?: string;
+  /**
+   * STIR/SHAKEN passports, base64, up to 5 separated by commas. Source: twilio-node 6.2.0 (CreateParticipant's parameters, newer than twilio-oai d50069b).
+   */
+  Passports?: string;
+  /**
+   * The emergency caller's GPS position: "latitude longitude" in decimal degrees (Twilio keeps the first 150 characters). Source: twilio-node 6.2.0 (CreateParticipant's parameters, newer than twilio-oai d50069b).
+   */
+  EmergencyCallerPosition?: string;
+  /**
+   * The emergency caller's location within a building (Twilio keeps the first 20 characters). Source: twilio-node 6.2.0 (CreateParticipant's parameters, newer than twilio-oai d50069b).
+   */
+  EmergencyCallerLocation?: string;
+  /**
+   * The emergency caller's organization or name (Twilio keeps the first 20 characters). Source: twilio-node 6.2.0 (CreateParticipant's parameters, newer than twilio-oai d50069b).
+   */
+  EmergencyName?: string;
+  /**
+   * The emergency caller's street address (Twilio keeps the first 60 characters). Source: twilio-node 6.2.0 (CreateParticipant's parameters, newer than twilio-oai d50069b).
+   */
+  EmergencyAddress?: string;
+  /**
+   * The emergency caller's postal code (Twilio keeps the first 20 characters). Source: twilio-node 6.2.0 (CreateParticipant's parameters, newer than twilio-oai d50069b).
+   */
+  EmergencyZipCode?: string;
+  /**
+   * The emergency caller's city (Twilio keeps the first 20 characters). Source: twilio-node 6.2.0 (CreateParticipant's parameters, newer than twilio-oai d50069b).
+   */
+  EmergencyCity?: string;
+  /**
+   * The emergency caller's state or province (Twilio keeps the first 20 characters). Source: twilio-node 6.2.0 (CreateParticipant's parameters, newer than twilio-oai d50069b).
+   */
+  EmergencyState?: string;
+  /**
+   * The emergency caller's country: US or CA (Twilio keeps the first 20 characters). Source: twilio-node 6.2.0 (CreateParticipant's parameters, newer than twilio-oai d50069b).
+   */
+  EmergencyCountry?: string;
 }
 export interface CreateStreamPathParams {
   AccountSid: AccountSid;
@@ -466,7 +506,7 @@ export interface TolerantStream {
   [k: string]: unknown;
 }
 /**
- * One page of conferences in today's documented shape (strict profile): items of one account, envelope arithmetic and URIs that agree.
+ * One page of conferences in today's documented shape (strict profile): items of one account, each once, envelope arithmetic and URIs that agree (on the page and on the filters).
  */
 export interface ListConferenceResponse {
   conferences: Conference[];
@@ -527,7 +567,7 @@ export interface TwilioError {
   status: number;
 }
 /**
- * One page of participants in today's documented shape (strict profile): items of one conference, envelope arithmetic and URIs that agree.
+ * One page of participants in today's documented shape (strict profile): items of one conference, each once, envelope arithmetic and URIs that agree (on the page and on the filters).
  */
 export interface ListParticipantResponse {
   participants: Participant[];

@@ -3,7 +3,13 @@
 // loading the validators loads no CommonJS (Node's CommonJS loader alone costs a cold start ~10 ms).
 // test/validate/validator-runtime.test.ts checks each helper against Ajv's own.
 import type { ErrorObject } from "ajv";
-import { RULES, type RuleName } from "./rules/index.js";
+import { CROSS_FIELD_RULES, type CrossFieldRuleName } from "./rules/index.js";
+
+/** A validator of Ajv's standalone code (src/generated/): true or false, and the errors of the last call. */
+export interface PrecompiledValidator {
+  (data: unknown): boolean;
+  errors?: ErrorObject[] | null;
+}
 
 /** Keyword under which a strict schema lists its cross-field rules, e.g. `"twilioRules": ["participant-uri"]`. */
 export const RULES_KEYWORD = "twilioRules";
@@ -18,13 +24,13 @@ export const RULES_KEYWORD = "twilioRules";
  * @param instancePath - JSON pointer of the object, `""` at the root
  */
 export function ruleErrors(
-  names: readonly RuleName[],
+  names: readonly CrossFieldRuleName[],
   data: Readonly<Record<string, unknown>>,
   instancePath: string,
 ): Partial<ErrorObject>[] | null {
   let errors: Partial<ErrorObject>[] | null = null;
   for (const rule of names) {
-    for (const v of RULES[rule](data))
+    for (const v of CROSS_FIELD_RULES[rule](data))
       (errors ??= []).push({
         keyword: RULES_KEYWORD,
         instancePath: `${instancePath}/${v.field}`,

@@ -1,10 +1,10 @@
 import { createRequire } from "node:module";
-import type { CodeKeywordDefinition, ErrorObject, KeywordCxt, ValidateFunction } from "ajv";
+import type { CodeKeywordDefinition, KeywordCxt, ValidateFunction } from "ajv";
 import type { Ajv2020 } from "ajv/dist/2020.js";
 import { readSchemaFiles, SCHEMA_ID_BASE } from "../catalogue/schema-files.js";
 import { KIT_FORMATS } from "./formats.js";
-import { RULES } from "./rules/index.js";
-import { RULES_KEYWORD, ruleErrors } from "./_validator-runtime.js";
+import { CROSS_FIELD_RULES } from "./rules/index.js";
+import { type PrecompiledValidator, RULES_KEYWORD, ruleErrors } from "./_validator-runtime.js";
 
 // Ajv is loaded on first use, so that importing the kit does not pay for it (validation runs the
 // precompiled validators of src/generated/).
@@ -31,7 +31,7 @@ function rulesKeyword(): CodeKeywordDefinition {
     type: "object",
     schemaType: "array",
     trackErrors: true,
-    metaSchema: { type: "array", items: { enum: Object.keys(RULES) } },
+    metaSchema: { type: "array", items: { enum: Object.keys(CROSS_FIELD_RULES) } },
     code(cxt: KeywordCxt) {
       const { gen, data, it } = cxt;
       const check = gen.scopeValue("keyword", {
@@ -97,12 +97,6 @@ export function getValidator(ref: string): ValidateFunction {
   const validate = getAjv().getSchema(SCHEMA_ID_BASE + ref);
   if (!validate) throw new Error(`Failed to find schema ${ref} in schemas/`);
   return validate;
-}
-
-/** A validator of Ajv's standalone code (src/generated/): true or false, and the errors of the last call. */
-export interface PrecompiledValidator {
-  (data: unknown): boolean;
-  errors?: ErrorObject[] | null;
 }
 
 /**

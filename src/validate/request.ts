@@ -29,8 +29,17 @@ interface PropertySchema {
   readonly type?: string;
 }
 
+/** The boolean spellings Twilio reads: its SDKs send `true` / `false`; `True` appears in its own page URIs (`participant.list.2`). */
+const BOOLEAN_SPELLINGS = new Map([
+  ["true", true],
+  ["True", true],
+  ["false", false],
+  ["False", false],
+]);
+
 /**
- * Reads a wire value as its schema type: `"true"` / `"false"` as booleans, digit strings as
+ * Reads a wire value as its schema type: `"true"` / `"false"` (or Twilio's `"True"` / `"False"`, which
+ * its real page URIs echo: `Hold=True`) as booleans, digit strings as
  * integers, a lone value as a one-item array where the schema wants an array (Twilio's clients repeat
  * the key per value: `StatusCallbackEvent=start&StatusCallbackEvent=end`), the last of repeated
  * values where it wants one. Text that does not read as the type stays text, for the schema to reject.
@@ -41,7 +50,7 @@ function coerce(value: WireValue, schema: PropertySchema | undefined): unknown {
   const type = schema?.type;
   if (type === "array") return typeof value === "string" ? [value] : [...value];
   const one = typeof value === "string" ? value : value.at(-1);
-  if (type === "boolean" && (one === "true" || one === "false")) return one === "true";
+  if (type === "boolean" && one !== undefined && BOOLEAN_SPELLINGS.has(one)) return BOOLEAN_SPELLINGS.get(one);
   if (type === "integer" && typeof one === "string" && /^-?\d+$/.test(one)) return Number(one);
   return typeof value === "string" || value.length !== 1 ? value : one;
 }
@@ -87,7 +96,10 @@ const LOCATIONS = ["path", "query", "body"] as const;
  * // { ok: true, value: { path: {…}, query: { Muted: true, PageSize: 20 }, body: {} } }
  * ```
  */
-export function validateRequest(operation: OperationId | string, request: WireRequest): ValidationResult<TypedRequest> {
+export function validateRequest(
+  operation: OperationId | (string & {}),
+  request: WireRequest,
+): ValidationResult<TypedRequest> {
   const op = findOperation(operation);
   const typed = {} as Record<ParameterLocation, Record<string, unknown>>;
   const issues: ValidationIssue[] = [];

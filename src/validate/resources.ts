@@ -1,3 +1,4 @@
+import type { ResourceKind } from "../catalogue/resource-kinds.js";
 import type * as T from "../generated/schemas.js";
 
 /** Which shape to check against. */
@@ -7,18 +8,7 @@ export type Profile =
   /** Today's documented shape: every field present, no unknown fields, cross-field rules hold. */
   | "strict";
 
-/** The Twilio objects twilio-testkit has schemas and factories for, named after their schema files. */
-export const RESOURCE_KINDS = [
-  "participant",
-  "conference",
-  "stream",
-  "participant-page",
-  "conference-page",
-  "error",
-] as const;
-
-/** One of {@link RESOURCE_KINDS}. */
-export type ResourceKind = (typeof RESOURCE_KINDS)[number];
+export { RESOURCE_KINDS, type ResourceKind } from "../catalogue/resource-kinds.js";
 
 /** The TypeScript type of each resource kind under each profile (generated from `schemas/`). */
 export interface ResourceTypes {

@@ -1,7 +1,8 @@
 import { findOperation, type OperationId } from "../catalogue/operations.js";
 import { TestkitError } from "../errors.js";
 import { RESPONSE_VALIDATORS } from "../generated/validators.js";
-import { validatorIn, type PrecompiledValidator } from "./ajv.js";
+import type { PrecompiledValidator } from "./_validator-runtime.js";
+import { validatorIn } from "./ajv.js";
 import { formatIssues, toIssues, type ValidationIssue } from "./issues.js";
 import { schemaFile, type Profile, type ResourceKind, type ResourceTypes } from "./resources.js";
 import { isSdkShape, sdkIssuePaths, sdkToWire } from "./sdk-shape.js";
@@ -135,7 +136,7 @@ export function validateResource<K extends ResourceKind, P extends Profile = "to
  * @throws TestkitError `UNKNOWN_OPERATION` for an operation the catalogue does not know
  */
 export function validateResponse(
-  operation: OperationId | string,
+  operation: OperationId | (string & {}),
   body: unknown,
   options: ValidateOptions = {},
 ): ValidationResult<unknown> {
@@ -177,7 +178,11 @@ export function assertResource<K extends ResourceKind, P extends Profile = "tole
  *
  * @throws ValidationError (code `INVALID_BODY`) listing every issue; TestkitError `UNKNOWN_OPERATION`
  */
-export function assertResponse(operation: OperationId | string, body: unknown, options: ValidateOptions = {}): unknown {
+export function assertResponse(
+  operation: OperationId | (string & {}),
+  body: unknown,
+  options: ValidateOptions = {},
+): unknown {
   const result = validateResponse(operation, body, options);
   if (!result.ok)
     throw new ValidationError(`${operation} response (${options.profile ?? "tolerant"} profile)`, result.issues);

@@ -59,6 +59,15 @@ describe("the CLI bundle", () => {
     }
   });
 
+  it("loads fastify from the fake-twilio entry point only: contracts verify starts the fake on demand", () => {
+    expect(packagesLoadedBy("fake-twilio.js")).toContain("fastify");
+    for (const entry of ["index.js", "contracts.js", "contracts-vitest.js", "vitest.js"])
+      expect(
+        [...packagesLoadedBy(entry)].filter((name) => name.includes("fastify")),
+        entry,
+      ).toEqual([]);
+  });
+
   it("loads Pact from the contracts entry points and vitest from the vitest ones, through their one-line guards", () => {
     expect(packagesLoadedBy("contracts.js")).toContain("@pact-foundation/pact");
     expect(packagesLoadedBy("vitest.js")).toContain("vitest");

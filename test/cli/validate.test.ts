@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { participantFactory } from "../../src/factories/index.js";
+import { participantFactory, participantPageFactory } from "../../src/factories/index.js";
 import { CF_COACH_PARTICIPANT, RELATIVE_URI_PARTICIPANT_PAGE, without } from "../_findings.js";
 import { run } from "../_io.js";
 
@@ -44,6 +44,16 @@ describe("twilio-testkit validate", () => {
       ["/queue_time", "required"],
     ]);
   });
+
+  it.each(["page-uris-share-filters", "page-items-unique"] as const)(
+    "--strict rejects a page that breaks %s, naming the rule",
+    async (rule) => {
+      const broken = fixture(`${rule}.json`, participantPageFactory.seed(2).invalid(rule));
+      const { code, stdout } = await run(["validate", "ListParticipant", broken, "--strict", "--json"]);
+      expect(code).toBe(1);
+      expect(JSON.parse(stdout).issues.map((i: { rule: string }) => i.rule)).toEqual([rule]);
+    },
+  );
 
   it("reads standard input with - or no file", async () => {
     expect((await run(["validate", "DeleteParticipant", "-"], { stdin: "null" })).code).toBe(0);

@@ -373,13 +373,19 @@ describe("twilio-testkit contracts check", () => {
     ["a folder without pact files", (cwd: string) => cwd, ["contracts", "check", "."], /holds no \*\.json pact files/],
     [
       "a file that is not JSON",
-      (cwd: string) => (writeFileSync(join(cwd, "x.json"), "{oops"), cwd),
+      (cwd: string) => {
+        writeFileSync(join(cwd, "x.json"), "{oops");
+        return cwd;
+      },
       ["contracts", "check", "."],
       /Failed to read x\.json: not JSON/,
     ],
     [
       "JSON that is not a pact",
-      (cwd: string) => (writeFileSync(join(cwd, "x.json"), "[]"), cwd),
+      (cwd: string) => {
+        writeFileSync(join(cwd, "x.json"), "[]");
+        return cwd;
+      },
       ["contracts", "check", "."],
       /Failed to read x\.json: not a pact file/,
     ],

@@ -97,7 +97,7 @@ describe("twilio-testkit contracts publish", () => {
       interactions: [PACT.interactions[0]],
     });
     expect(out.stdout).toContain(
-      "Published 1 pact file from contracts to " + broker.url + " as version 1.2.3 on branch main",
+      `Published 1 pact file from contracts to ${broker.url} as version 1.2.3 on branch main`,
     );
     expect(out.stdout + out.stderr).not.toContain(TOKEN);
   });

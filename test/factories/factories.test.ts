@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { ofKind } from "../../src/factories/_kind.js";
 import {
   Factory,
   conferenceFactory,
@@ -29,7 +30,8 @@ describe("determinism", () => {
 
   it("checks every build of a factory not marked valid by construction, plain ones too", () => {
     const broken = new Factory<Record<string, unknown>>({
-      kind: "participant",
+      name: "participant",
+      validate: ofKind("participant").validate,
       generate: () => ({ call_sid: "not-a-sid" }),
       traits: {},
       params: {},

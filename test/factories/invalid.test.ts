@@ -14,7 +14,7 @@ import {
   type InvalidRuleName,
 } from "../../src/factories/index.js";
 import { CALLBACK_RULES } from "../../src/validate/rules/callbacks.js";
-import { RULES } from "../../src/validate/rules/index.js";
+import { CROSS_FIELD_RULES } from "../../src/validate/rules/index.js";
 import { RESOURCE_KINDS, type ResourceKind } from "../../src/validate/resources.js";
 import { validateResource } from "../../src/validate/validate.js";
 
@@ -61,7 +61,7 @@ describe("factory.invalid(rule): each fixture breaks exactly its rule", () => {
 
 describe("the catalogue", () => {
   it("covers every cross-field rule of the validator's resources, under the validator's name", () => {
-    for (const name of Object.keys(RULES))
+    for (const name of Object.keys(CROSS_FIELD_RULES))
       if (!Object.hasOwn(CALLBACK_RULES, name)) expect(Object.keys(INVALID_RULES)).toContain(name);
   });
 
@@ -69,7 +69,7 @@ describe("the catalogue", () => {
     for (const [name, spec] of Object.entries(INVALID_RULES) as Array<[InvalidRuleName, InvalidRule]>)
       for (const c of Object.values(spec.cases))
         expect(c.issue.rule).toEqual(
-          Object.hasOwn(RULES, name) ? name : expect.stringMatching(/^(pattern|format|enum)$/),
+          Object.hasOwn(CROSS_FIELD_RULES, name) ? name : expect.stringMatching(/^(pattern|format|enum)$/),
         );
   });
 

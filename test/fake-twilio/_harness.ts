@@ -1,9 +1,20 @@
 // A fresh fake Twilio per test, the official twilio SDK pointed at it, and a record of every raw
-// response the SDK got, each checked against the strict profile after the test.
+// response the SDK got, each checked against the strict profile after the test. The transport comes
+// from FAKE_TWILIO_TRANSPORT (vitest.config.ts runs the SDK suites under each): `http` (default, the
+// HTTP fake on 127.0.0.1), `in-process` (createFakeTwilio's httpClient) or `msw` (the twilio SDK's own
+// RequestClient to api.twilio.com, answered by twilioHandlers under msw/node).
+import { setupServer } from "msw/node";
 import twilio from "twilio";
 import { afterEach, beforeEach, expect } from "vitest";
 import { OPERATIONS, type Operation } from "../../src/catalogue/operations.js";
-import { startFakeTwilio, type FakeTwilio, type FakeTwilioOptions } from "../../src/fake-twilio/index.js";
+import {
+  createFakeTwilio,
+  startFakeTwilio,
+  type FakeTwilio,
+  type FakeTwilioOptions,
+  type InProcessFakeTwilio,
+} from "../../src/fake-twilio/index.js";
+import { twilioHandlers } from "../../src/msw/index.js";
 import { formatIssues } from "../../src/validate/issues.js";
 import { validateResource, validateResponse } from "../../src/validate/validate.js";
 
@@ -18,8 +29,23 @@ export interface Exchange {
   readonly body: unknown;
 }
 
+/** How the SDK reaches the fake. */
+export type Transport = "http" | "in-process" | "msw";
+
+const TRANSPORTS: readonly Transport[] = ["http", "in-process", "msw"];
+
+/** The transport of this run, from FAKE_TWILIO_TRANSPORT. */
+export const TRANSPORT: Transport = (() => {
+  const chosen = (process.env.FAKE_TWILIO_TRANSPORT ?? "http") as Transport;
+  if (!TRANSPORTS.includes(chosen)) throw new Error(`FAKE_TWILIO_TRANSPORT ${chosen} is not one of ${TRANSPORTS}`);
+  return chosen;
+})();
+
+/** A fake Twilio of either kind. */
+export type AnyFake = FakeTwilio | InProcessFakeTwilio;
+
 export interface Harness {
-  readonly fake: FakeTwilio;
+  readonly fake: AnyFake;
   readonly client: twilio.Twilio;
   /** Every response so far, in order */
   readonly exchanges: Exchange[];
@@ -55,9 +81,17 @@ export function strictProblem(exchange: Exchange): string | undefined {
   return result.ok ? undefined : `${exchange.method} ${path} (${exchange.statusCode}): ${formatIssues(result.issues)}`;
 }
 
-/** An SDK client whose HTTP client records every response into `exchanges`. */
-export function recordingClient(fake: FakeTwilio, exchanges: Exchange[]): twilio.Twilio {
-  const httpClient = new twilio.RequestClient();
+/**
+ * An SDK client whose HTTP client records every response into `exchanges`: the SDK's own
+ * RequestClient for an HTTP fake (at its URL) and under MSW (at api.twilio.com), the in-process one else.
+ */
+export function recordingClient(
+  fake: AnyFake,
+  exchanges: Exchange[],
+  options: ConstructorParameters<typeof twilio.RequestClient>[0] = {},
+): twilio.Twilio {
+  const inProcess = !("url" in fake) && TRANSPORT === "in-process";
+  const httpClient = inProcess ? fake.httpClient : new twilio.RequestClient(options);
   const send = httpClient.request.bind(httpClient);
   httpClient.request = (async (opts: Parameters<typeof send>[0]) => {
     const response = await send(opts);
@@ -71,7 +105,7 @@ export function recordingClient(fake: FakeTwilio, exchanges: Exchange[]): twilio
     return response;
   }) as typeof httpClient.request;
   const client = twilio(fake.accountSid, fake.authToken, { httpClient });
-  client.api.baseUrl = fake.url;
+  if ("url" in fake) client.api.baseUrl = fake.url;
   return client;
 }
 
@@ -82,19 +116,46 @@ export function recordingClient(fake: FakeTwilio, exchanges: Exchange[]): twilio
  */
 export function useFakeTwilio(options: FakeTwilioOptions = { seed: 42, clock: "manual" }): () => Harness {
   let harness: Harness | undefined;
+  let stop: (() => Promise<void>) | undefined;
   beforeEach(async () => {
-    const fake = await startFakeTwilio(options);
+    const started = await startFake(options);
+    stop = started.stop;
     const exchanges: Exchange[] = [];
-    harness = { fake, client: recordingClient(fake, exchanges), exchanges };
+    harness = { fake: started.fake, client: recordingClient(started.fake, exchanges), exchanges };
   });
   afterEach(async () => {
     const current = harness;
     harness = undefined;
-    await current?.fake.close();
+    await stop?.();
     expect(current?.exchanges.map(strictProblem).filter((p) => p !== undefined)).toEqual([]);
   });
   return () => {
     if (!harness) throw new Error("useFakeTwilio: no fake running outside a test");
     return harness;
+  };
+}
+
+/** A fake on this run's transport, and how to stop it (and the MSW server). */
+export async function startFake(options: FakeTwilioOptions): Promise<{ fake: AnyFake; stop: () => Promise<void> }> {
+  if (TRANSPORT === "http") {
+    const fake = await startFakeTwilio(options);
+    return { fake, stop: () => fake.close() };
+  }
+  const { port: _port, host: _host, ...inProcessOptions } = options;
+  const fake = await createFakeTwilio(inProcessOptions);
+  if (TRANSPORT === "in-process") return { fake, stop: () => fake.close() };
+  const server = setupServer(...twilioHandlers(fake));
+  // A request to Twilio that no handler took is a bug of the handlers; anything else (an HTTP fake on 127.0.0.1) goes through.
+  server.listen({
+    onUnhandledRequest: (request, print) => {
+      if (new URL(request.url).hostname.endsWith("twilio.com")) print.error();
+    },
+  });
+  return {
+    fake,
+    stop: async () => {
+      server.close();
+      await fake.close();
+    },
   };
 }

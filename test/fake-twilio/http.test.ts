@@ -2,6 +2,7 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { startFakeTwilio, type FakeTwilio } from "../../src/fake-twilio/index.js";
 import { participantFactory } from "../../src/factories/participant.js";
+import { inTwilioOrder } from "./_order.js";
 import { validateResource, validateResponse } from "../../src/validate/validate.js";
 
 let fake: FakeTwilio;
@@ -178,7 +179,7 @@ describe("400 for invalid or unknown parameters", () => {
 
 describe("500 / 20500 for the unexpected", () => {
   it("never leaks the cause or a stack trace", async () => {
-    fake.store.conferences = () => {
+    fake.store.conferenceList = () => {
       throw new Error("boom: secret internals");
     };
     const reply = await call("GET", conferences());
@@ -202,14 +203,14 @@ describe("success replies", () => {
 });
 
 describe("paging as Twilio pages", () => {
-  /** A conference with `count` participants, their call SIDs in list order. */
+  /** A conference with `count` participants, their call SIDs in Twilio's order (newest first). */
   function conferenceOf(count: number): { sid: string; calls: string[] } {
     const sid = firstConference();
     for (const p of fake.store.participants(fake.accountSid, sid))
       fake.store.removeParticipant(fake.accountSid, sid, p.call_sid);
     const added = participantFactory.seed(4).forConference({ account_sid: fake.accountSid, sid }).buildList(count);
     for (const p of added) fake.store.putParticipant(p);
-    return { sid, calls: added.map((p) => p.call_sid) };
+    return { sid, calls: inTwilioOrder(added).map((p) => p.call_sid) };
   }
 
   type Page = {

@@ -1,6 +1,6 @@
 // Every provider state handler, driven through the fake's Pact state change endpoint as a verifier would.
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { PROVIDER_STATE_PARAMS, PROVIDER_STATES } from "../../src/contracts/interactions/states.js";
+import { PROVIDER_STATE_PARAMS, PROVIDER_STATES } from "../../src/catalogue/provider-states.js";
 import { conferenceFactory } from "../../src/factories/conference.js";
 import { conferencePageFactory, participantPageFactory } from "../../src/factories/pages.js";
 import { participantFactory } from "../../src/factories/participant.js";
@@ -126,9 +126,9 @@ describe("provider states through POST /_pact/provider-states", () => {
         To: "+15558675310",
       });
       const list = await request("ListConference", "GET", "/Conferences.json?FriendlyName=weekly-sync");
-      expect((list.body?.conferences as Array<{ sid: string; status: string }>).map((c) => [c.sid, c.status])).toEqual([
-        [created.body?.conference_sid, "in-progress"],
-      ]);
+      expect(
+        ((list.body?.conferences ?? []) as Array<{ sid: string; status: string }>).map((c) => [c.sid, c.status]),
+      ).toEqual([[created.body?.conference_sid, "in-progress"]]);
     });
   });
 

@@ -133,7 +133,8 @@ describe("conferences through the official twilio SDK", () => {
     ] as const)("%j answers conferences %j", async (query, expected) => {
       const sids = seedFilters();
       const listed = await h().client.conferences.list(query);
-      expect(listed.map((c) => c.sid)).toEqual(expected.map((i) => sids[i]));
+      // Rows are oldest first; Twilio lists newest first.
+      expect(listed.map((c) => c.sid)).toEqual([...expected].reverse().map((i) => sids[i]));
     });
 
     it("the filters appear in every page URI, and each() follows them across pages", async () => {
@@ -141,7 +142,7 @@ describe("conferences through the official twilio SDK", () => {
       const { client, exchanges } = h();
       const seen: string[] = [];
       await client.conferences.each({ friendlyName: "alpha", pageSize: 2 }, (c) => void seen.push(c.sid));
-      expect(seen).toEqual([sids[0], sids[2], sids[4]]);
+      expect(seen).toEqual([sids[4], sids[2], sids[0]]);
       const [first, second] = exchanges.map(
         (e) => bodyOf(e) as { next_page_uri: string | null; previous_page_uri: string | null; uri: string },
       );
@@ -153,7 +154,8 @@ describe("conferences through the official twilio SDK", () => {
       );
       expect(second).toMatchObject({
         next_page_uri: null,
-        previous_page_uri: `/2010-04-01/Accounts/${h().fake.accountSid}/Conferences.json?FriendlyName=alpha&PageSize=2&Page=0&PageToken=PB${sids[4]}`,
+        previous_page_uri: `/2010-04-01/Accounts/${h().fake.accountSid}/Conferences.json?FriendlyName=alpha&PageSize=2&Page=0&PageToken=PB${sids[0]}`,
+        uri: `/2010-04-01/Accounts/${h().fake.accountSid}/Conferences.json?FriendlyName=alpha&PageSize=2&Page=1&PageToken=PA${sids[2]}`,
       });
     });
   });

@@ -3,6 +3,7 @@ import { conferenceFactory } from "../../src/factories/conference.js";
 import { participantFactory } from "../../src/factories/participant.js";
 import { parseRfc2822 } from "../../src/rfc2822.js";
 import { bodyOf, useFakeTwilio } from "./_harness.js";
+import { inTwilioOrder } from "./_order.js";
 
 const h = useFakeTwilio();
 
@@ -28,7 +29,7 @@ function conferenceWith(count: number, seed: number, fields: Parameters<typeof p
     .traits("connected")
     .buildList(count, fields);
   for (const p of participants) fake.store.putParticipant(p);
-  return { conference, participants };
+  return { conference, participants: inTwilioOrder(participants) };
 }
 
 describe("participants through the official twilio SDK", () => {
@@ -63,7 +64,7 @@ describe("participants through the official twilio SDK", () => {
 
     const listed = await participants.list();
     expect(listed.map((p) => p.callSid)).toHaveLength(5);
-    expect(listed.at(-1)?.callSid).toBe(created.callSid);
+    expect(listed[0]?.callSid).toBe(created.callSid); // the newest comes first
 
     const updated = await participants("customer").update({
       muted: true,

@@ -26,6 +26,7 @@ describe("twilio-testkit serve", () => {
     const accountSid = /Account SID\s+(AC[0-9a-f]{32})/.exec(run.out())?.[1] ?? "";
     expect(run.out()).toMatch(/Auth token\s+your_auth_token/);
     expect(run.out()).toContain(`Provider states  POST ${url}/_pact/provider-states`);
+    expect(run.out()).toContain(`Faults           POST ${url}/_fake/faults`);
 
     const authorization = `Basic ${Buffer.from(`${accountSid}:your_auth_token`).toString("base64")}`;
     const response = await fetch(`${url}/2010-04-01/Accounts/${accountSid}/Conferences.json`, {

@@ -3,6 +3,8 @@ import { TestkitError } from "../../src/errors.js";
 import { conferenceFactory } from "../../src/factories/conference.js";
 import { participantFactory } from "../../src/factories/participant.js";
 import { streamFactory } from "../../src/factories/stream.js";
+import { conferenceWith, participantWith } from "../../src/catalogue/resource-uris.js";
+import type { Conference } from "../../src/generated/schemas.js";
 import { FakeTwilioStore, startFakeTwilio } from "../../src/fake-twilio/index.js";
 import { ValidationError, validateResource } from "../../src/validate/validate.js";
 
@@ -27,16 +29,52 @@ describe("FakeTwilioStore", () => {
     expect(store.conference(c.account_sid, c.sid)?.friendly_name).not.toBe("changed");
   });
 
-  it("an update keeps an item's place; lists keep insertion order", () => {
+  it("an update keeps an item's place; lists come newest date_created first, of one second the later added first", () => {
     const store = new FakeTwilioStore();
-    const [a, b, c] = conferenceFactory.seed(4).forAccount("AC0123456789abcdef0123456789abcdef").buildList(3);
+    const account = "AC0123456789abcdef0123456789abcdef";
+    const days = [
+      "Tue, 02 Jan 2024 10:00:00 +0000",
+      "Wed, 03 Jan 2024 10:00:00 +0000",
+      "Mon, 01 Jan 2024 10:00:00 +0000",
+    ];
+    const [a, b, c] = conferenceFactory
+      .seed(4)
+      .forAccount(account)
+      .traits("init")
+      .buildList(3)
+      .map((x, i) => ({ ...x, date_created: days[i] as string, date_updated: days[i] as string }));
     for (const x of [a, b, c]) if (x) store.putConference(x);
     if (a) store.putConference({ ...a, friendly_name: "renamed" });
-    expect(store.conferences("AC0123456789abcdef0123456789abcdef").map((x) => x.friendly_name)).toEqual([
-      "renamed",
+    expect(store.conferences(account).map((x) => x.friendly_name)).toEqual([
       b?.friendly_name,
+      "renamed",
       c?.friendly_name,
     ]);
+    const twins = ["CF00000000000000000000000000000002", "CF00000000000000000000000000000001"].map((sid) =>
+      conferenceWith({ ...(c as Conference), friendly_name: "twin" }, { sid }),
+    );
+    for (const twin of twins) store.putConference(twin);
+    expect(
+      store
+        .conferences(account)
+        .filter((x) => x.friendly_name === "twin")
+        .map((x) => x.sid),
+    ).toEqual(twins.map((x) => x.sid).reverse());
+  });
+
+  it("finds a participant by label after others with it come and go", () => {
+    const store = new FakeTwilioStore({ seed: 3 });
+    const [first, second] = participantFactory.seed(8).buildList(2, { label: "agent" });
+    const conferenceSid = first?.conference_sid ?? "";
+    if (!first || !second) throw new Error("two participants");
+    store.putParticipant(first);
+    store.putParticipant(participantWith(second, { account_sid: first.account_sid, conference_sid: conferenceSid }));
+    expect(store.participant(first.account_sid, conferenceSid, "agent")?.call_sid).toBe(second.call_sid);
+    store.removeParticipant(first.account_sid, conferenceSid, second.call_sid);
+    expect(store.participant(first.account_sid, conferenceSid, "agent")?.call_sid).toBe(first.call_sid);
+    store.putParticipant({ ...first, label: "host" });
+    expect(store.participant(first.account_sid, conferenceSid, "agent")).toBeUndefined();
+    expect(store.participant(first.account_sid, conferenceSid, "host")?.call_sid).toBe(first.call_sid);
   });
 
   it("putStream puts its call in place; a stream is found by SID or name", () => {
@@ -61,21 +99,47 @@ describe("FakeTwilioStore", () => {
     );
   });
 
-  it("reset empties everything, so the fake answers 401 until something is put again", async () => {
+  it("reset goes back to exactly the seeded world, and the fake answers as it did at the start", async () => {
     const fake = await startFakeTwilio({ seed: 2 });
     try {
       const path = `${fake.url}/2010-04-01/Accounts/${fake.accountSid}/Conferences.json`;
       const headers = {
         authorization: `Basic ${Buffer.from(`${fake.accountSid}:${fake.authToken}`).toString("base64")}`,
       };
+      const world = () => {
+        const conferences = fake.store.conferences(fake.accountSid);
+        return { conferences, participants: conferences.map((c) => fake.store.participants(fake.accountSid, c.sid)) };
+      };
+      const seeded = world();
+      const listed = await (await fetch(path, { headers })).json();
+      const [busy] = seeded.conferences.filter((c) => c.status === "in-progress");
+      for (const c of seeded.conferences.slice(1)) fake.store.removeConference(fake.accountSid, c.sid);
+      fake.store.putParticipant(
+        participantFactory
+          .seed(9)
+          .forConference(busy as Conference)
+          .build(),
+      );
+      fake.store.putAccount(fake.accountSid, "another-token");
+      const drawnBefore = fake.store.draws.participant.build().call_sid;
+      expect(world()).not.toEqual(seeded);
+
       fake.store.reset();
-      expect(fake.store.conferences(fake.accountSid)).toEqual([]);
-      expect((await fetch(path, { headers })).status).toBe(401);
-      fake.store.putAccount(fake.accountSid);
-      expect(await (await fetch(path, { headers })).json()).toMatchObject({ conferences: [], page: 0 });
+      expect(world()).toEqual(seeded);
+      expect(await (await fetch(path, { headers })).json()).toEqual(listed);
+      expect(fake.store.draws.participant.build().call_sid).toBe(drawnBefore);
     } finally {
       await fake.close();
     }
+  });
+
+  it("reset empties a store that was never seeded", () => {
+    const store = new FakeTwilioStore();
+    const c = conferenceFactory.seed(3).build();
+    store.putConference(c);
+    store.reset();
+    expect(store.conference(c.account_sid, c.sid)).toBeUndefined();
+    expect(store.authTokenOf(c.account_sid)).toBeUndefined();
   });
 });
 
@@ -95,13 +159,13 @@ describe("startFakeTwilio", () => {
     expect(await snapshot(11)).toEqual(first);
     expect((await snapshot(12)).accountSid).not.toBe(first.accountSid);
     expect(first.conferences.map((c) => c.status)).toEqual([
-      "in-progress",
-      "in-progress",
       "init",
+      "in-progress",
+      "in-progress",
       "completed",
       "completed",
     ]);
-    expect(first.participants.map((list) => list.length)).toEqual([4, 2, 0, 0, 0]);
+    expect(first.participants.map((list) => list.length)).toEqual([0, 2, 4, 0, 0]);
   });
 
   it.each([

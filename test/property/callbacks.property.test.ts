@@ -16,7 +16,7 @@ import {
   streamStatusFactory,
 } from "../../src/factories/index.js";
 import { CALLBACK_KINDS, type CallbackKind, validateCallback } from "../../src/validate/callbacks.js";
-import { RULES, type RuleName } from "../../src/validate/rules/index.js";
+import { CROSS_FIELD_RULES, type CrossFieldRuleName } from "../../src/validate/rules/index.js";
 import { PROPERTY_RUNS, propertyTimeout } from "./_runs.js";
 
 /** fast-check's own seed, fixed so that every run draws the same cases. */
@@ -55,8 +55,9 @@ function buildArb(kind: CallbackKind): fc.Arbitrary<Record<string, unknown>> {
 }
 
 function ruleViolations(kind: CallbackKind, built: Record<string, unknown>): string[] {
-  const names = (readSchemaDocument(`callbacks/strict/${kind}.json`) as { twilioRules: RuleName[] }).twilioRules;
-  return names.flatMap((rule) => RULES[rule](built).map((v) => `${rule} at /${v.field}: ${v.message}`));
+  const names = (readSchemaDocument(`callbacks/strict/${kind}.json`) as { twilioRules: CrossFieldRuleName[] })
+    .twilioRules;
+  return names.flatMap((rule) => CROSS_FIELD_RULES[rule](built).map((v) => `${rule} at /${v.field}: ${v.message}`));
 }
 
 const issuesOf = (kind: CallbackKind, params: Record<string, unknown>) => {

@@ -1,7 +1,8 @@
 // Property: for PROPERTY_RUNS seeds (300; 10,000 under `npm run test:deep`), every factory, with
 // traits drawn from its trait list (or, for pages, a query drawn from what ListParticipant /
-// ListConference accept), builds objects that pass the strict profile, whose cross-field rules are
-// checked here a second time, directly.
+// ListConference accept, date filters included), builds objects that pass the strict profile, whose
+// cross-field rules are checked here a second time, directly, and pages whose items the fake's
+// filters would all return.
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { CONFERENCE_STATUSES, END_REASONS, PARTICIPANT_STATUSES, STREAM_STATUSES } from "../../src/catalogue/enums.js";
@@ -20,7 +21,7 @@ import {
 } from "../../src/factories/index.js";
 import type { PageQuery } from "../../src/factories/pages.js";
 import { RESOURCE_KINDS, type ResourceKind } from "../../src/validate/resources.js";
-import { RULES, type RuleName } from "../../src/validate/rules/index.js";
+import { CROSS_FIELD_RULES, type CrossFieldRuleName } from "../../src/validate/rules/index.js";
 import { validateResource } from "../../src/validate/validate.js";
 import { PROPERTY_RUNS, propertyTimeout } from "./_runs.js";
 
@@ -78,6 +79,28 @@ const participantQueryArb: fc.Arbitrary<PageQuery> = fc
   .tuple(pagingArb, fc.record({ Muted: flagArb, Hold: flagArb, Coaching: flagArb }, { requiredKeys: [] }))
   .map(([paging, filters]) => ({ ...filters, ...paging }));
 
+/** A UTC day between 2010 and 2034, as the date filters write it. */
+const dayArb = fc
+  .integer({ min: Date.UTC(2010, 0, 1) / 86_400_000, max: Date.UTC(2034, 11, 31) / 86_400_000 })
+  .map((d) => new Date(d * 86_400_000).toISOString().slice(0, 10));
+
+/**
+ * Date filters some conference can meet: four ordered days a ≤ b ≤ c ≤ d give `DateCreated>` a,
+ * `DateUpdated>` b, `DateCreated<` c, `DateUpdated<` d (each present or not), or `DateCreated` and
+ * `DateUpdated` on one day.
+ */
+const dateFiltersArb: fc.Arbitrary<PageQuery> = fc.oneof(
+  fc
+    .tuple(fc.array(dayArb, { minLength: 4, maxLength: 4 }), fc.array(fc.boolean(), { minLength: 4, maxLength: 4 }))
+    .map(([days, keep]) => {
+      const [a, b, c, d] = days.sort();
+      const all = { "DateCreated>": a!, "DateUpdated>": b!, "DateCreated<": c!, "DateUpdated<": d! };
+      return Object.fromEntries(Object.entries(all).filter((_, i) => keep[i]));
+    }),
+  dayArb.map((day) => ({ DateCreated: day, DateUpdated: day })),
+  fc.constant({}),
+);
+
 const conferenceQueryArb: fc.Arbitrary<PageQuery> = fc
   .tuple(
     pagingArb,
@@ -85,8 +108,41 @@ const conferenceQueryArb: fc.Arbitrary<PageQuery> = fc
       { Status: fc.constantFrom(...CONFERENCE_STATUSES), FriendlyName: fc.string({ unit: "grapheme", maxLength: 30 }) },
       { requiredKeys: [] },
     ),
+    dateFiltersArb,
   )
-  .map(([paging, filters]) => ({ ...filters, ...paging }));
+  .map(([paging, filters, dates]) => ({ ...filters, ...dates, ...paging }));
+
+const utcDayOf = (date: unknown): string => new Date(Date.parse(String(date))).toISOString().slice(0, 10);
+
+/** Whether a day passes a filter trio as the fake reads it (src/fake-twilio/routes/conferences.ts): that day, on or before, on or after. */
+function inDays(day: string, on: unknown, onOrBefore: unknown, onOrAfter: unknown): boolean {
+  return (
+    (on === undefined || day === on) &&
+    (onOrBefore === undefined || day <= String(onOrBefore)) &&
+    (onOrAfter === undefined || day >= String(onOrAfter))
+  );
+}
+
+/** The items of a page the fake would leave out for its query, as `index field`. */
+function filteredOut(kind: ResourceKind, built: Record<string, unknown>, query: PageQuery): string[] {
+  const flag = (v: unknown) => v === true || v === "true";
+  if (kind === "participant-page")
+    return (built.participants as Record<string, unknown>[]).flatMap((p, i) =>
+      (["Muted", "Hold", "Coaching"] as const)
+        .filter((q) => query[q] !== undefined && p[q.toLowerCase()] !== flag(query[q]))
+        .map((q) => `${i} ${q}`),
+    );
+  return (built.conferences as Record<string, unknown>[]).flatMap((c, i) => [
+    ...(query.Status !== undefined && c.status !== query.Status ? [`${i} Status`] : []),
+    ...(query.FriendlyName !== undefined && c.friendly_name !== query.FriendlyName ? [`${i} FriendlyName`] : []),
+    ...(inDays(utcDayOf(c.date_created), query.DateCreated, query["DateCreated<"], query["DateCreated>"])
+      ? []
+      : [`${i} DateCreated ${c.date_created}`]),
+    ...(inDays(utcDayOf(c.date_updated), query.DateUpdated, query["DateUpdated<"], query["DateUpdated>"])
+      ? []
+      : [`${i} DateUpdated ${c.date_updated}`]),
+  ]);
+}
 
 /** A list size, or none (then the factory draws one). Small, so a page holds at most a few dozen items. */
 const totalArb = fc.option(fc.nat({ max: 60 }), { nil: undefined });
@@ -129,25 +185,31 @@ const CASES: Record<ResourceKind, KindCase> = {
     fc.record({ seed: seedArb, query: participantQueryArb, total: totalArb }),
     ({ seed, query, total }) => {
       const factory = participantPageFactory.seed(seed).answering(query);
-      return (total === undefined ? factory : factory.ofTotal(total)).build();
+      const built = (total === undefined ? factory : factory.ofTotal(total)).build();
+      expect(filteredOut("participant-page", built as unknown as Record<string, unknown>, query)).toEqual([]);
+      return built;
     },
   ),
   "conference-page": kindCase(
     fc.record({ seed: seedArb, query: conferenceQueryArb, total: totalArb }),
     ({ seed, query, total }) => {
       const factory = conferencePageFactory.seed(seed).answering(query);
-      return (total === undefined ? factory : factory.ofTotal(total)).build();
+      const built = (total === undefined ? factory : factory.ofTotal(total)).build();
+      expect(filteredOut("conference-page", built as unknown as Record<string, unknown>, query)).toEqual([]);
+      return built;
     },
   ),
 };
 
 /** The cross-field rules a kind's strict schema names; a page's items are checked under their own kind. */
-function rulesOf(kind: ResourceKind): RuleName[] {
-  return (readSchemaDocument(`strict/${kind}.json`) as { twilioRules?: RuleName[] }).twilioRules ?? [];
+function rulesOf(kind: ResourceKind): CrossFieldRuleName[] {
+  return (readSchemaDocument(`strict/${kind}.json`) as { twilioRules?: CrossFieldRuleName[] }).twilioRules ?? [];
 }
 
 function ruleViolations(kind: ResourceKind, built: Record<string, unknown>): string[] {
-  const own = rulesOf(kind).flatMap((rule) => RULES[rule](built).map((v) => `${rule} at /${v.field}: ${v.message}`));
+  const own = rulesOf(kind).flatMap((rule) =>
+    CROSS_FIELD_RULES[rule](built).map((v) => `${rule} at /${v.field}: ${v.message}`),
+  );
   const items =
     kind === "participant-page"
       ? (built.participants as Record<string, unknown>[])

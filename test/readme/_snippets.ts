@@ -1,5 +1,5 @@
 // The README's code blocks, for tests that run them as written.
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, symlinkSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -14,7 +14,7 @@ export const REPO = fileURLToPath(new URL("../../", import.meta.url));
  */
 export function readmeBlocks(heading: string, language = "ts"): string[] {
   const readme = readFileSync(join(REPO, "README.md"), "utf8");
-  const start = readme.split("\n").findIndex((line) => line === heading);
+  const start = readme.split("\n").indexOf(heading);
   if (start === -1) throw new Error(`README.md has no heading ${JSON.stringify(heading)}`);
   const level = heading.indexOf(" ");
   const lines = readme.split("\n").slice(start + 1);
@@ -23,6 +23,35 @@ export function readmeBlocks(heading: string, language = "ts"): string[] {
   return [...section.matchAll(new RegExp(`^\`\`\`${language}\\n([\\s\\S]*?)^\`\`\``, "gm"))].map(
     (match) => match[1] ?? "",
   );
+}
+
+/** One fenced code block of the README: where it starts, under which heading, its language and text. */
+export interface ReadmeBlock {
+  /** 1-based line of the opening fence */
+  readonly line: number;
+  /** The nearest heading above it, as written (`### Fake resources`) */
+  readonly heading: string;
+  /** The fence's info string (`sh`, `ts`, `json`, `text`) */
+  readonly language: string;
+  readonly code: string;
+}
+
+/** Every fenced code block of the README, in order. */
+export function readmeCodeBlocks(): ReadmeBlock[] {
+  const lines = readFileSync(join(REPO, "README.md"), "utf8").split("\n");
+  const blocks: ReadmeBlock[] = [];
+  let heading = "(top)";
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i]!;
+    if (/^#+ /.test(line)) heading = line;
+    const fence = /^```(\S*)\s*$/.exec(line);
+    if (!fence) continue;
+    const end = lines.findIndex((l, j) => j > i && l.startsWith("```"));
+    if (end === -1) throw new Error(`README.md: the code block at line ${i + 1} is not closed`);
+    blocks.push({ line: i + 1, heading, language: fence[1] ?? "", code: `${lines.slice(i + 1, end).join("\n")}\n` });
+    i = end;
+  }
+  return blocks;
 }
 
 /**
@@ -41,5 +70,6 @@ export function scratchProject(): string {
     symlinkSync(join(REPO, "node_modules", name), join(modules, name));
   }
   symlinkSync(REPO, join(modules, "twilio-testkit"));
+  writeFileSync(join(project, "package.json"), '{ "type": "module" }\n');
   return project;
 }

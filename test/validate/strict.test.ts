@@ -156,6 +156,27 @@ const CASES: Array<[string, ResourceKind, () => unknown, (o: any) => void, [stri
     ["/uri", "page-uris-agree"],
   ],
   [
+    "next_page_uri that lost a filter",
+    "participant-page",
+    () => participantPageFactory.seed(1).answering({ Muted: true, PageSize: 2 }).ofTotal(5).build(),
+    (p) => (p.next_page_uri = (p.next_page_uri ?? "").replace("Muted=true&", "")),
+    ["/next_page_uri", "page-uris-share-filters"],
+  ],
+  [
+    "previous_page_uri with another filter value",
+    "conference-page",
+    () => conferencePageFactory.seed(1).answering({ Status: "init", PageSize: 2, Page: 1 }).ofTotal(5).build(),
+    (p) => (p.previous_page_uri = (p.previous_page_uri ?? "").replace("Status=init", "Status=completed")),
+    ["/previous_page_uri", "page-uris-share-filters"],
+  ],
+  [
+    "the same participant twice",
+    "participant-page",
+    () => participantPageFactory.seed(1).answering({ PageSize: 3 }).ofTotal(3).build(),
+    (p) => (p.participants[2] = structuredClone(p.participants[0] as (typeof p.participants)[number])),
+    ["/participants/2/call_sid", "page-items-unique"],
+  ],
+  [
     "participant of another conference",
     "participant-page",
     () => participantPageFactory.seed(1).answering({ PageSize: 3 }).ofTotal(3).build(),

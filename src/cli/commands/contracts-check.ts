@@ -2,7 +2,7 @@ import type { Command } from "commander";
 import { printable } from "../../_printable.js";
 import type { CheckReport } from "../../contracts/check.js";
 import { lazily } from "../_lazy.js";
-import type { CommandContext } from "../run.js";
+import type { CommandContext } from "../context.js";
 
 const checkContracts = lazily(async () => (await import("../../contracts/check.js")).checkContracts);
 

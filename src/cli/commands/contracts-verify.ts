@@ -1,9 +1,9 @@
 import type { Command } from "commander";
 import { TestkitError } from "../../errors.js";
-import { PROVIDER_STATES_PATH } from "../../fake-twilio/state-change.js";
+import { PROVIDER_STATES_PATH } from "../../catalogue/provider-states.js";
 import { lazily } from "../_lazy.js";
 import { parseInteger } from "../_options.js";
-import type { CommandContext } from "../run.js";
+import type { CommandContext } from "../context.js";
 
 const verifyContracts = lazily(async () => (await import("../../contracts/verify.js")).verifyContracts);
 

@@ -1,6 +1,6 @@
 import type { Command } from "commander";
 import { lazily } from "../_lazy.js";
-import type { CommandContext } from "../run.js";
+import type { CommandContext } from "../context.js";
 import { registerContractsCheck } from "./contracts-check.js";
 import { registerContractsVerify } from "./contracts-verify.js";
 

@@ -1,11 +1,18 @@
 import type { Command } from "commander";
 import { TestkitError } from "../../errors.js";
-import { FACTORIES_BY_KIND, INVALID_RULES, type InvalidRuleName } from "../../factories/index.js";
+import {
+  FACTORIES_BY_KIND,
+  INVALID_RULES,
+  type InvalidRuleName,
+  type PageParams,
+  type PageQuery,
+} from "../../factories/index.js";
+import type { Factory } from "../../factories/factory.js";
 import { pageQueryProblem } from "../../validate/_page-range.js";
 import { validateRequest } from "../../validate/request.js";
 import { RESOURCE_KINDS, type ResourceKind } from "../../validate/resources.js";
 import { collect, parseAssignment, parseInteger } from "../_options.js";
-import type { CommandContext } from "../run.js";
+import type { CommandContext } from "../context.js";
 
 /** Most objects one `fake` run prints. */
 const MAX_COUNT = 100_000;
@@ -35,7 +42,7 @@ const LIST_OPERATIONS = {
  * @throws TestkitError `USAGE` naming each unknown parameter or bad value, e.g. `Status must be one of …`,
  *   or a `Page` too large to answer (`pageQueryProblem`, as the fake Twilio refuses it)
  */
-function pageQuery(kind: keyof typeof LIST_OPERATIONS, queries: readonly string[]): Record<string, unknown> {
+function pageQuery(kind: keyof typeof LIST_OPERATIONS, queries: readonly string[]): PageQuery {
   const query = Object.fromEntries(queries.map((q) => [parseAssignment("--query", q)[0], q.slice(q.indexOf("=") + 1)]));
   const { operation, path } = LIST_OPERATIONS[kind];
   const checked = validateRequest(operation, { path, query });
@@ -43,7 +50,8 @@ function pageQuery(kind: keyof typeof LIST_OPERATIONS, queries: readonly string[
     // As the fake Twilio refuses it: a Page whose numbers JavaScript cannot hold exactly.
     const range = pageQueryProblem(checked.value.query);
     if (range !== undefined) throw new TestkitError("USAGE", `Failed to read --query: ${range}`);
-    return { ...checked.value.query };
+    // The request schema types each value: text, a whole number or true/false.
+    return { ...checked.value.query } as PageQuery;
   }
   const reasons = checked.issues.map((issue) => {
     const name = issue.path.replace(/^\/query\/?/, "");
@@ -54,10 +62,16 @@ function pageQuery(kind: keyof typeof LIST_OPERATIONS, queries: readonly string[
   throw new TestkitError("USAGE", `Failed to read --query: ${reasons.join("; ")}`);
 }
 
-function factoryFor(kind: string, options: FakeOptions): (typeof FACTORIES_BY_KIND)[ResourceKind] {
+/**
+ * A factory of a kind named on the command line: its traits and parameters are names and values
+ * typed by the user, which the factory checks at run time (an unknown trait is a usage error).
+ */
+type CommandLineFactory = Factory<Record<string, unknown>, Partial<PageParams>, string>;
+
+function factoryFor(kind: string, options: FakeOptions): CommandLineFactory {
   if (!(RESOURCE_KINDS as readonly string[]).includes(kind))
     throw new TestkitError("USAGE", `Failed to fake "${kind}": kinds are ${RESOURCE_KINDS.join(", ")}`);
-  let factory = FACTORIES_BY_KIND[kind as ResourceKind];
+  let factory = FACTORIES_BY_KIND[kind as ResourceKind] as unknown as CommandLineFactory;
   if (options.seed !== undefined)
     factory = factory.seed(parseInteger("--seed", options.seed, 0, Number.MAX_SAFE_INTEGER));
   if (options.query) {

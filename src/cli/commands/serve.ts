@@ -1,11 +1,12 @@
 import type { Command } from "commander";
 import type { CallbackDelivery } from "../../fake-twilio/callbacks.js";
 import type { FakeTwilio } from "../../fake-twilio/server.js";
-import { PROVIDER_STATES_PATH } from "../../fake-twilio/state-change.js";
+import { PROVIDER_STATES_PATH } from "../../catalogue/provider-states.js";
+import { FAULTS_PATH } from "../../fake-twilio/faults.js";
 import { DEFAULT_AUTH_TOKEN } from "../../fake-twilio/store.js";
 import { lazily } from "../_lazy.js";
 import { parseInteger } from "../_options.js";
-import type { CommandContext } from "../run.js";
+import type { CommandContext } from "../context.js";
 
 const startFakeTwilio = lazily(async () => (await import("../../fake-twilio/server.js")).startFakeTwilio);
 
@@ -23,6 +24,7 @@ const banner = (fake: FakeTwilio): string =>
     `  Account SID      ${fake.accountSid}`,
     `  Auth token       ${fake.authToken}`,
     `  Provider states  POST ${fake.url}${PROVIDER_STATES_PATH}`,
+    `  Faults           POST ${fake.url}${FAULTS_PATH} (JSON, e.g. {"status":503,"times":2}); DELETE clears`,
     `  Callbacks        ${fake.callbacks.enabled ? "sent, one line each below" : "off"}`,
     `Point the twilio SDK at it: client.api.baseUrl = "${fake.url}"`,
     "Stop with Ctrl-C.",

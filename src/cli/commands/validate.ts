@@ -6,7 +6,7 @@ import { TestkitError } from "../../errors.js";
 import { formatIssues } from "../../validate/issues.js";
 import { readTextFile, type CliIo } from "../io.js";
 import { lazily } from "../_lazy.js";
-import type { CommandContext } from "../run.js";
+import type { CommandContext } from "../context.js";
 
 const validateResponse = lazily(async () => (await import("../../validate/validate.js")).validateResponse);
 

@@ -5,7 +5,7 @@ import type {
   UpdateConferenceBody,
 } from "../../generated/schemas.js";
 import { defineInteraction, type ResponseChoice, type TwilioInteraction } from "./interaction.js";
-import { PROVIDER_STATES } from "./states.js";
+import { PROVIDER_STATES } from "../../catalogue/provider-states.js";
 
 /** FetchConference: GET one conference; 200 with it. */
 export function fetchConference(input: { example: Conference } & ResponseChoice): TwilioInteraction {

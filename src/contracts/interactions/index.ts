@@ -6,8 +6,13 @@ export {
   type ResponseChoice,
   type TwilioInteraction,
 } from "./interaction.js";
-export { formBody, formPairs, type FormValue } from "./form.js";
-export { PROVIDER_NAME, PROVIDER_STATE_EXAMPLES, PROVIDER_STATES, type ProviderStateName } from "./states.js";
+export type { FormValue } from "./form.js";
+export {
+  PROVIDER_NAME,
+  PROVIDER_STATE_EXAMPLES,
+  PROVIDER_STATES,
+  type ProviderStateName,
+} from "../../catalogue/provider-states.js";
 export {
   createParticipant,
   deleteParticipant,

@@ -11,7 +11,7 @@ import { responseMatcher, type BodyTemplate, type NullOrRule } from "../matchers
 import { responseContradictions } from "./_echoes.js";
 import { addResponseBodyRules } from "./_response-rules.js";
 import { formBody, formPairs, groupedValues, type FormValue } from "./form.js";
-import type { ProviderStateName } from "./states.js";
+import type { ProviderStateName } from "../../catalogue/provider-states.js";
 
 /**
  * One interaction with the Twilio Voice API, as data: the provider state, the request as Twilio's

@@ -6,7 +6,7 @@ import type {
   UpdateParticipantBody,
 } from "../../generated/schemas.js";
 import { defineInteraction, type ResponseChoice, type TwilioInteraction } from "./interaction.js";
-import { PROVIDER_STATES } from "./states.js";
+import { PROVIDER_STATES } from "../../catalogue/provider-states.js";
 
 /** How a request addresses a participant: by its call SID (default) or by its `label` (OPERATIONS.md: `{CallSid}` may be a label). */
 export type ParticipantAddress = "call_sid" | "label";

@@ -1,6 +1,6 @@
 import type { CreateStreamBody, Stream, UpdateStreamBody } from "../../generated/schemas.js";
 import { defineInteraction, type ResponseChoice, type TwilioInteraction } from "./interaction.js";
-import { PROVIDER_STATES } from "./states.js";
+import { PROVIDER_STATES } from "../../catalogue/provider-states.js";
 
 /**
  * Custom stream parameters as Twilio's form wants them: `Parameter1.Name`, `Parameter1.Value`, …,

@@ -83,13 +83,13 @@ export const callProgressFactory = new CallProgressFactory({
   validByConstruction: true,
   params: {},
   traits: traitPerValue<CallProgressTrait, CallProgressCallback>(TRAITS, (trait) => ({ CallStatus: STATUS_OF[trait] })),
-  generate: ({ faker, fixed, params: { participant } }) => {
-    const status = fixed.CallStatus ?? STATUS_OF[faker.helpers.arrayElement(TRAITS)];
-    const from = fixed.From ?? phoneNumber(faker);
-    const to = fixed.To ?? phoneNumber(faker);
+  generate: ({ draw, fixed, params: { participant } }) => {
+    const status = fixed.CallStatus ?? STATUS_OF[draw("CallStatus").helpers.arrayElement(TRAITS)];
+    const from = fixed.From ?? phoneNumber(draw("From"));
+    const to = fixed.To ?? phoneNumber(draw("To"));
     const built: CallProgressCallback = {
-      CallSid: participant?.call_sid ?? sid(faker, "CA"),
-      AccountSid: participant?.account_sid ?? sid(faker, "AC"),
+      CallSid: participant?.call_sid ?? sid(draw("CallSid"), "CA"),
+      AccountSid: participant?.account_sid ?? sid(draw("AccountSid"), "AC"),
       From: from,
       To: to,
       CallStatus: status,
@@ -97,28 +97,32 @@ export const callProgressFactory = new CallProgressFactory({
       Direction: "outbound-api",
       Caller: from,
       Called: to,
-      Timestamp: callbackTimestamp(faker),
+      Timestamp: callbackTimestamp(draw("Timestamp")),
       CallbackSource: "call-progress-events",
-      SequenceNumber: String(SEQUENCE_OF[status] ?? faker.number.int({ min: 1, max: 3 })),
+      SequenceNumber: String(SEQUENCE_OF[status] ?? draw("SequenceNumber").number.int({ min: 1, max: 3 })),
     };
-    if (faker.datatype.boolean({ probability: 0.7 })) {
-      const city = faker.location.city();
-      const state = faker.location.state({ abbreviated: true });
-      const zip = faker.helpers.maybe(() => faker.location.zipCode("#####"), { probability: 0.6 }) ?? "";
+    const geography = draw("geography");
+    if (geography.datatype.boolean({ probability: 0.7 })) {
+      const city = geography.location.city();
+      const state = geography.location.state({ abbreviated: true });
+      const zip = geography.helpers.maybe(() => geography.location.zipCode("#####"), { probability: 0.6 }) ?? "";
       built.CalledCity = built.ToCity = city;
       built.CalledState = built.ToState = state;
       built.CalledZip = built.ToZip = zip;
       built.CalledCountry = built.ToCountry = "US";
     }
-    if ((status === "ringing" || status === "in-progress") && faker.datatype.boolean({ probability: 0.3 }))
-      built.StirStatus = faker.helpers.arrayElement(["A", "B", "C"] as const);
+    const stir = draw("StirStatus");
+    if ((status === "ringing" || status === "in-progress") && stir.datatype.boolean({ probability: 0.3 }))
+      built.StirStatus = stir.helpers.arrayElement(["A", "B", "C"] as const);
     if (TERMINAL.has(status)) {
-      const seconds = status === "completed" ? faker.number.int({ min: 1, max: 3600 }) : 0;
+      const seconds = status === "completed" ? draw("CallDuration").number.int({ min: 1, max: 3600 }) : 0;
       built.CallDuration = String(seconds);
       if (status === "completed") built.Duration = String(Math.ceil(seconds / 60));
-      if (faker.datatype.boolean({ probability: 0.5 })) built.SipResponseCode = SIP_OF[status] ?? "200";
-      if (status === "completed" && faker.datatype.boolean({ probability: 0.2 })) {
-        const recording = recordingSid(faker);
+      if (draw("SipResponseCode").datatype.boolean({ probability: 0.5 }))
+        built.SipResponseCode = SIP_OF[status] ?? "200";
+      const recordings = draw("RecordingSid");
+      if (status === "completed" && recordings.datatype.boolean({ probability: 0.2 })) {
+        const recording = recordingSid(recordings);
         built.RecordingSid = recording;
         built.RecordingUrl = `https://api.twilio.com/2010-04-01/Accounts/${built.AccountSid}/Recordings/${recording}`;
         built.RecordingDuration = String(Math.max(0, seconds - 1));

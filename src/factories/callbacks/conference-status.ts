@@ -95,27 +95,30 @@ export const conferenceEventFactory = new ConferenceEventFactory({
   traits: traitPerValue<ConferenceCallbackEvent, ConferenceStatusCallback>(CONFERENCE_EVENTS, (event) => ({
     StatusCallbackEvent: event,
   })),
-  generate: ({ faker, fixed, params: { participant: p, conference: c } }) => {
-    const event = fixed.StatusCallbackEvent ?? faker.helpers.arrayElement(CONFERENCE_EVENTS);
+  generate: ({ draw, fixed, params: { participant: p, conference: c } }) => {
+    const event = fixed.StatusCallbackEvent ?? draw("StatusCallbackEvent").helpers.arrayElement(CONFERENCE_EVENTS);
     const built: ConferenceStatusCallback = {
-      ConferenceSid: p?.conference_sid ?? c?.sid ?? sid(faker, "CF"),
-      FriendlyName: c?.friendly_name ?? `${faker.word.adjective()}-room`,
-      AccountSid: p?.account_sid ?? c?.account_sid ?? sid(faker, "AC"),
-      SequenceNumber: String(faker.number.int({ min: 1, max: 200 })),
-      Timestamp: callbackTimestamp(faker),
+      ConferenceSid: p?.conference_sid ?? c?.sid ?? sid(draw("ConferenceSid"), "CF"),
+      FriendlyName: c?.friendly_name ?? `${draw("FriendlyName").word.adjective()}-room`,
+      AccountSid: p?.account_sid ?? c?.account_sid ?? sid(draw("AccountSid"), "AC"),
+      SequenceNumber: String(draw("SequenceNumber").number.int({ min: 1, max: 200 })),
+      Timestamp: callbackTimestamp(draw("Timestamp")),
       StatusCallbackEvent: event,
     };
-    const announced = event.startsWith("announcement-") && (p !== undefined || faker.datatype.boolean());
+    const announced = event.startsWith("announcement-") && (p !== undefined || draw("announced").datatype.boolean());
     if (event.startsWith("participant-") || announced) {
-      built.CallSid = p?.call_sid ?? sid(faker, "CA");
-      built.Muted = flag(p ? p.muted : faker.datatype.boolean({ probability: 0.2 }));
-      built.Hold = flag(p ? p.hold : faker.datatype.boolean({ probability: 0.1 }));
-      built.Coaching = flag(p ? p.coaching : faker.datatype.boolean({ probability: 0.1 }));
-      built.EndConferenceOnExit = flag(p ? p.end_conference_on_exit : faker.datatype.boolean({ probability: 0.2 }));
-      built.StartConferenceOnEnter = flag(
-        p ? p.start_conference_on_enter : faker.datatype.boolean({ probability: 0.9 }),
+      built.CallSid = p?.call_sid ?? sid(draw("CallSid"), "CA");
+      built.Muted = flag(p ? p.muted : draw("Muted").datatype.boolean({ probability: 0.2 }));
+      built.Hold = flag(p ? p.hold : draw("Hold").datatype.boolean({ probability: 0.1 }));
+      built.Coaching = flag(p ? p.coaching : draw("Coaching").datatype.boolean({ probability: 0.1 }));
+      built.EndConferenceOnExit = flag(
+        p ? p.end_conference_on_exit : draw("EndConferenceOnExit").datatype.boolean({ probability: 0.2 }),
       );
-      const label = p ? p.label : faker.helpers.maybe(() => faker.helpers.arrayElement(LABELS), { probability: 0.5 });
+      built.StartConferenceOnEnter = flag(
+        p ? p.start_conference_on_enter : draw("StartConferenceOnEnter").datatype.boolean({ probability: 0.9 }),
+      );
+      const labels = draw("ParticipantLabel");
+      const label = p ? p.label : labels.helpers.maybe(() => labels.helpers.arrayElement(LABELS), { probability: 0.5 });
       if (typeof label === "string") built.ParticipantLabel = label;
       const state = STATE_OF_EVENT[event];
       if (state) built[state[0]] = state[1];
@@ -123,22 +126,26 @@ export const conferenceEventFactory = new ConferenceEventFactory({
     if (event === "conference-end") {
       const reason = (fixed.ReasonConferenceEnded ??
         c?.reason_conference_ended ??
-        faker.helpers.arrayElement(END_REASONS)) as ReasonConferenceEnded;
+        draw("ReasonConferenceEnded").helpers.arrayElement(END_REASONS)) as ReasonConferenceEnded;
       built.ReasonConferenceEnded = reason;
       if (endedByCall(reason)) {
-        built.CallSidEndingConference = c?.call_sid_ending_conference ?? sid(faker, "CA");
+        built.CallSidEndingConference = c?.call_sid_ending_conference ?? sid(draw("CallSidEndingConference"), "CA");
         // A conference's resource does not say the ending participant's label: only a drawn conference gets one.
-        if (!c && faker.datatype.boolean()) built.ParticipantLabelEndingConference = faker.helpers.arrayElement(LABELS);
+        const ending = draw("ParticipantLabelEndingConference");
+        if (!c && ending.datatype.boolean())
+          built.ParticipantLabelEndingConference = ending.helpers.arrayElement(LABELS);
       }
-      if (faker.datatype.boolean()) built.Reason = `Conference ended: ${reason}`;
+      if (draw("Reason").datatype.boolean()) built.Reason = `Conference ended: ${reason}`;
     }
     if (event === "participant-leave") {
-      const leave = faker.helpers.arrayElement(LEAVES);
+      const leave = draw("ReasonParticipantLeft").helpers.arrayElement(LEAVES);
       built.ParticipantCallStatus = leave.status;
       built.ReasonParticipantLeft = leave.reason;
     }
-    if (event.startsWith("announcement-"))
-      built.AnnounceUrl = `https://${faker.internet.domainName()}/announcements/${faker.word.noun()}.xml`;
+    if (event.startsWith("announcement-")) {
+      const url = draw("AnnounceUrl");
+      built.AnnounceUrl = `https://${url.internet.domainName()}/announcements/${url.word.noun()}.xml`;
+    }
     if (event === "announcement-fail") built.ReasonAnnouncementFailed = "Failed to fetch the announcement";
     return built;
   },

@@ -62,35 +62,37 @@ export const recordingStatusFactory = new RecordingStatusFactory({
     failed: () => ({ RecordingStatus: "failed" }),
     conference: () => ({ RecordingSource: "Conference" }),
   },
-  generate: ({ faker, fixed, params: { participant, conference } }) => {
+  generate: ({ draw, fixed, params: { participant, conference } }) => {
     const source =
       fixed.RecordingSource ??
       (conference
         ? "Conference"
         : participant
           ? "OutboundAPI"
-          : faker.helpers.arrayElement(["OutboundAPI", "Conference"] as const));
-    const status = fixed.RecordingStatus ?? faker.helpers.arrayElement(STATUSES);
-    const accountSid = conference?.account_sid ?? participant?.account_sid ?? sid(faker, "AC");
-    const recording = recordingSid(faker);
+          : draw("RecordingSource").helpers.arrayElement(["OutboundAPI", "Conference"] as const));
+    const status = fixed.RecordingStatus ?? draw("RecordingStatus").helpers.arrayElement(STATUSES);
+    const accountSid = conference?.account_sid ?? participant?.account_sid ?? sid(draw("AccountSid"), "AC");
+    const recording = recordingSid(draw("RecordingSid"));
     const built: RecordingStatusCallback = {
       AccountSid: accountSid,
       RecordingSid: recording,
       RecordingUrl: `https://api.twilio.com/2010-04-01/Accounts/${accountSid}/Recordings/${recording}`,
       RecordingStatus: status,
       RecordingChannels: "1",
-      RecordingStartTime: callbackTimestamp(faker),
+      RecordingStartTime: callbackTimestamp(draw("RecordingStartTime")),
       RecordingSource: source,
     };
-    if (source === "Conference") built.ConferenceSid = conference?.sid ?? sid(faker, "CF");
+    if (source === "Conference") built.ConferenceSid = conference?.sid ?? sid(draw("ConferenceSid"), "CF");
     else {
-      built.CallSid = participant?.call_sid ?? sid(faker, "CA");
-      built.RecordingChannels = faker.helpers.arrayElement(["1", "2"] as const);
-      if (faker.datatype.boolean())
-        built.RecordingTrack = faker.helpers.arrayElement(["inbound", "outbound", "both"] as const);
+      built.CallSid = participant?.call_sid ?? sid(draw("CallSid"), "CA");
+      built.RecordingChannels = draw("RecordingChannels").helpers.arrayElement(["1", "2"] as const);
+      const track = draw("RecordingTrack");
+      if (track.datatype.boolean())
+        built.RecordingTrack = track.helpers.arrayElement(["inbound", "outbound", "both"] as const);
     }
-    if (status === "completed" || faker.datatype.boolean({ probability: 0.2 }))
-      built.RecordingDuration = String(status === "completed" ? faker.number.int({ min: 1, max: 3600 }) : 0);
+    const duration = draw("RecordingDuration");
+    if (status === "completed" || duration.datatype.boolean({ probability: 0.2 }))
+      built.RecordingDuration = String(status === "completed" ? duration.number.int({ min: 1, max: 3600 }) : 0);
     return built;
   },
 });

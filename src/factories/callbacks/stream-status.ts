@@ -49,19 +49,20 @@ export const streamStatusFactory = new StreamStatusFactory({
   validByConstruction: true,
   params: {},
   traits: traitPerValue<StreamCallbackEvent, StreamStatusCallback>(EVENTS, (event) => ({ StreamEvent: event })),
-  generate: ({ faker, fixed, params: { stream } }) => {
+  generate: ({ draw, fixed, params: { stream } }) => {
     const byStatus = stream?.status === "stopped" ? "stream-stopped" : stream ? "stream-started" : undefined;
-    const event = fixed.StreamEvent ?? byStatus ?? faker.helpers.arrayElement(EVENTS);
-    const streamSid = stream?.sid ?? sid(faker, "MZ");
+    const event = fixed.StreamEvent ?? byStatus ?? draw("StreamEvent").helpers.arrayElement(EVENTS);
+    const streamSid = stream?.sid ?? sid(draw("StreamSid"), "MZ");
+    const names = draw("StreamName");
     const built: StreamStatusCallback = {
-      AccountSid: stream?.account_sid ?? sid(faker, "AC"),
-      CallSid: stream?.call_sid ?? sid(faker, "CA"),
+      AccountSid: stream?.account_sid ?? sid(draw("AccountSid"), "AC"),
+      CallSid: stream?.call_sid ?? sid(draw("CallSid"), "CA"),
       StreamSid: streamSid,
       StreamName: stream
         ? (stream.name ?? streamSid)
-        : (faker.helpers.maybe(() => `${faker.word.noun()}-stream`) ?? streamSid),
+        : (names.helpers.maybe(() => `${names.word.noun()}-stream`) ?? streamSid),
       StreamEvent: event,
-      Timestamp: streamTimestamp(faker),
+      Timestamp: streamTimestamp(draw("Timestamp")),
     };
     if (event === "stream-error") built.StreamError = "Stream failed: could not connect to the WebSocket server";
     return built;

@@ -7,7 +7,7 @@ import type {
   ReasonParticipantLeft,
 } from "../../generated/schemas.js";
 import { callbackRfc2822Millis } from "../../rfc2822.js";
-import { seededFaker } from "../_draw.js";
+import { drawFor } from "../_draw.js";
 import { callbackTimestamp, instant, phoneNumber } from "./_draw.js";
 import type { CallbackConference, CallbackParticipant } from "./subjects.js";
 import { callProgressFactory } from "./call-progress.js";
@@ -93,12 +93,15 @@ export function callbackTimeline(options: CallbackTimelineOptions): TimelineCall
   const seed = options.seed ?? Math.floor(Math.random() * 2 ** 31);
   if (!Number.isSafeInteger(seed))
     throw new TestkitError("INVALID_OVERRIDE", `Failed to build callback timeline: seed ${seed} is not an integer`);
-  const faker = seededFaker(seed);
+  // The timeline's own draws, one stream each, in the order the timeline makes them: reproducible under the seed.
+  const timelineDraw = drawFor(seed, "callback-timeline", 0);
+  let draws = 0;
+  const faker = () => timelineDraw(String(draws++));
   // Seeds of the factories each call and participant event draws from: safe integers for any seed.
   const subSeed = (n: number) => (seed % 2 ** 32) + n;
   const created =
     typeof conference.date_created === "string" ? callbackRfc2822Millis(conference.date_created) : undefined;
-  let at = options.start?.getTime() ?? created ?? instant(faker);
+  let at = options.start?.getTime() ?? created ?? instant(faker());
   const ends = options.end ?? conference.status === "completed";
   const out: TimelineCallback[] = [];
   let sequence = 1;
@@ -110,7 +113,7 @@ export function callbackTimeline(options: CallbackTimelineOptions): TimelineCall
     const params = factory.build({
       ...fields,
       SequenceNumber: String(sequence++),
-      Timestamp: callbackTimestamp(faker, at),
+      Timestamp: callbackTimestamp(faker(), at),
     });
     out.push({ kind: "conference-status", at, params });
   };
@@ -118,17 +121,17 @@ export function callbackTimeline(options: CallbackTimelineOptions): TimelineCall
     participant: p,
     progress: callProgressFactory.seed(subSeed(-i - 1)).forParticipant(p),
     /** From and To, and the callee's place once the first callback has drawn it: the same on every callback of the call */
-    phones: { From: phoneNumber(faker), To: phoneNumber(faker) } as Partial<CallProgressCallback>,
+    phones: { From: phoneNumber(faker()), To: phoneNumber(faker()) } as Partial<CallProgressCallback>,
     answeredAt: 0,
     state: { Muted: "false" as "true" | "false", Hold: "false" as "true" | "false" },
   }));
   type Call = (typeof calls)[number];
   const callEvent = (call: Call, fields: Partial<CallProgressCallback>) => {
-    const params = call.progress.build({ ...call.phones, ...fields, Timestamp: callbackTimestamp(faker, at) });
+    const params = call.progress.build({ ...call.phones, ...fields, Timestamp: callbackTimestamp(faker(), at) });
     out.push({ kind: "call-progress", at, params });
   };
   const step = () => {
-    at += faker.number.int({ min: 1, max: 20 }) * 1000;
+    at += faker().number.int({ min: 1, max: 20 }) * 1000;
   };
 
   calls.forEach((call, i) => {

@@ -24,8 +24,19 @@ const firstPageOnPageOne: InvalidCase<{ first_page_uri: string }> = {
   issue: { path: "/first_page_uri", rule: "page-uris-agree" },
 };
 
+/** `first_page_uri` with a filter the request (`uri`) did not have. */
+const firstPageFiltered = (filter: string, value: string): InvalidCase<{ first_page_uri: string }> => ({
+  mutate: (p) => {
+    const url = new URL(p.first_page_uri, "https://api.twilio.com");
+    url.searchParams.set(filter, value);
+    return { ...p, first_page_uri: url.pathname + url.search };
+  },
+  issue: { path: "/first_page_uri", rule: "page-uris-share-filters" },
+});
+
 /**
- * Broken list pages: the envelope's arithmetic and URIs, and items from two parents.
+ * Broken list pages: the envelope's arithmetic and URIs, URIs that disagree on a filter, an item
+ * twice, and items from two parents.
  * Source: all 42 real list pages (FINDINGS.md section 3, "Paging arithmetic"), which hold the items of
  * one conference or account, as ListParticipant and ListConference return them.
  */
@@ -39,6 +50,36 @@ export const PAGE_RULES = {
     summary: "first_page_uri has Page=1",
     profiles: ["strict"],
     cases: { "participant-page": firstPageOnPageOne, "conference-page": firstPageOnPageOne },
+  },
+  "page-uris-share-filters": {
+    summary: "first_page_uri carries a filter that uri does not",
+    profiles: ["strict"],
+    cases: {
+      "participant-page": firstPageFiltered("Muted", "true"),
+      "conference-page": firstPageFiltered("Status", "in-progress"),
+    },
+  },
+  "page-items-unique": {
+    summary: "the second of two items is the first again",
+    profiles: ["strict"],
+    cases: {
+      "participant-page": {
+        ...TWO_ITEMS,
+        mutate: (p) => ({
+          ...p,
+          participants: p.participants.map((item, i, all) => (i === 1 ? (all[0] ?? item) : item)),
+        }),
+        issue: { path: "/participants/1/call_sid", rule: "page-items-unique" },
+      },
+      "conference-page": {
+        ...TWO_ITEMS,
+        mutate: (p) => ({
+          ...p,
+          conferences: p.conferences.map((item, i, all) => (i === 1 ? (all[0] ?? item) : item)),
+        }),
+        issue: { path: "/conferences/1/sid", rule: "page-items-unique" },
+      },
+    },
   },
   "participants-share-conference": {
     summary: "the second of two participants belongs to another conference",

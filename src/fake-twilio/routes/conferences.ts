@@ -58,9 +58,11 @@ export const conferenceHandlers: OperationHandlers<"FetchConference" | "UpdateCo
 
   ListConference: ({ store, path, query }) => {
     const accountSid = path.AccountSid ?? "";
-    const found = store.conferences(accountSid).filter(matches(query as ListConferenceQuery));
+    const q = query as ListConferenceQuery;
+    const filtered = Object.keys(q).some((key) => !["Page", "PageSize", "PageToken"].includes(key));
     const { items, envelope } = paginate(
-      found,
+      store.conferenceList(accountSid),
+      filtered ? matches(q) : undefined,
       (c) => c.sid,
       query,
       operationPath("ListConference", { AccountSid: accountSid }),

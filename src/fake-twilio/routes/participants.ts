@@ -1,6 +1,4 @@
 import { operationPath } from "../../catalogue/operations.js";
-import { conferenceFactory } from "../../factories/conference.js";
-import { participantFactory } from "../../factories/participant.js";
 import type {
   Conference,
   CreateParticipantBody,
@@ -8,6 +6,7 @@ import type {
   Participant,
   UpdateParticipantBody,
 } from "../../generated/schemas.js";
+import { participantWith } from "../../catalogue/resource-uris.js";
 import { formatRfc2822 } from "../../rfc2822.js";
 import { isSid } from "../../validate/sids.js";
 import { validateResource } from "../../validate/validate.js";
@@ -29,14 +28,19 @@ const coachTargetMissing = (): Outcome =>
  */
 function conferenceToJoin(store: FakeTwilioStore, accountSid: string, key: string): Readonly<Conference> | undefined {
   if (isSid("ConferenceSid", key)) return store.conference(accountSid, key);
-  const open = store.conferences(accountSid).findLast((c) => c.friendly_name === key && c.status !== "completed");
+  const open = store.conferences(accountSid).find((c) => c.friendly_name === key && c.status !== "completed");
   if (open) return open;
   const now = formatRfc2822(store.now());
   return store.putConference(
-    conferenceFactory
-      .seed(store.nextSeed())
-      .traits("init")
-      .build({ account_sid: accountSid, friendly_name: key, date_created: now, date_updated: now }),
+    store.draws.conference.build({
+      account_sid: accountSid,
+      friendly_name: key,
+      status: "init",
+      reason_conference_ended: null,
+      call_sid_ending_conference: null,
+      date_created: now,
+      date_updated: now,
+    }),
   );
 }
 
@@ -66,7 +70,7 @@ function changes(body: UpdateParticipantBody, current: Readonly<Participant>): P
 }
 
 /**
- * The five participant operations (OPERATIONS.md): CreateParticipant adds a `queued` participant
+ * The five participant operations (OPERATIONS.md): CreateParticipant adds a `queued` participant (drawn from the store's seeded factory)
  * with a new CA call SID and `queue_time` `"0"` (a digit string, FINDINGS.md item 6), honouring
  * `Label`, `Muted`, `Coaching` + `CallSidToCoach`, `StartConferenceOnEnter` and
  * `EndConferenceOnExit`, and starts its lifecycle (lifecycle.ts); a completed conference refuses it
@@ -85,10 +89,11 @@ export const participantHandlers: OperationHandlers<
     if (!conference) return fail(notFound(resourcePath));
     if (conference.status === "completed") return fail(conferenceCompleted());
     const now = formatRfc2822(store.now());
-    const participant = participantFactory
-      .seed(store.nextSeed())
-      .forConference(conference)
-      .build({
+    // A plain build (valid by construction, so the factory does not check it), then the request's
+    // fields; putParticipant checks the result against the strict profile once.
+    const participant = participantWith(
+      {
+        ...store.draws.participant.build(),
         label: form.Label ?? null,
         muted: form.Muted ?? false,
         hold: false,
@@ -96,11 +101,13 @@ export const participantHandlers: OperationHandlers<
         call_sid_to_coach: form.Coaching === true ? (form.CallSidToCoach ?? null) : null,
         start_conference_on_enter: form.StartConferenceOnEnter ?? true,
         end_conference_on_exit: form.EndConferenceOnExit ?? false,
-        status: "queued",
+        status: "queued" as const,
         queue_time: "0",
         date_created: now,
         date_updated: now,
-      });
+      },
+      { account_sid: conference.account_sid, conference_sid: conference.sid },
+    );
     const stored = store.putParticipant(participant);
     participantCreated(store, stored, form);
     return { body: stored };
@@ -110,19 +117,17 @@ export const participantHandlers: OperationHandlers<
     const conference = store.conference(path.AccountSid ?? "", path.ConferenceSid ?? "");
     if (!conference) return fail(notFound(resourcePath));
     const q = query as ListParticipantQuery;
-    const matches = store
-      .participants(conference.account_sid, conference.sid)
-      .filter(
-        (p) =>
-          (q.Muted === undefined || p.muted === q.Muted) &&
-          (q.Hold === undefined || p.hold === q.Hold) &&
-          (q.Coaching === undefined || p.coaching === q.Coaching),
-      );
+    const filtered = q.Muted !== undefined || q.Hold !== undefined || q.Coaching !== undefined;
+    const matches = (p: Readonly<Participant>): boolean =>
+      (q.Muted === undefined || p.muted === q.Muted) &&
+      (q.Hold === undefined || p.hold === q.Hold) &&
+      (q.Coaching === undefined || p.coaching === q.Coaching);
     const listPath = operationPath("ListParticipant", {
       AccountSid: conference.account_sid,
       ConferenceSid: conference.sid,
     });
-    const { items, envelope } = paginate(matches, (p) => p.call_sid, query, listPath);
+    const list = store.participantList(conference.account_sid, conference.sid);
+    const { items, envelope } = paginate(list, filtered ? matches : undefined, (p) => p.call_sid, query, listPath);
     return { body: { participants: items, ...envelope } };
   },
 

@@ -1,4 +1,11 @@
-import { conferencesShareAccount, pageArithmetic, pageUrisAgree, participantsShareConference } from "./pages.js";
+import {
+  conferencesShareAccount,
+  pageArithmetic,
+  pageItemsUnique,
+  pageUrisAgree,
+  pageUrisShareFilters,
+  participantsShareConference,
+} from "./pages.js";
 import {
   coachingHasTarget,
   completedHasReason,
@@ -12,14 +19,14 @@ import {
 import { CALLBACK_RULES } from "./callbacks.js";
 import type { Rule } from "./types.js";
 
-export type { Rule, RuleViolation } from "./types.js";
+export type { Rule } from "./types.js";
 
 /**
  * The strict profile's cross-field rules, by the name a strict schema lists under `twilioRules`:
  * the resources' and, from ./callbacks.ts, the status callbacks'.
  * A rule's name is the `rule` of the issue it reports.
  */
-export const RULES = {
+export const CROSS_FIELD_RULES = {
   "coaching-has-target": coachingHasTarget,
   "dates-in-order": datesInOrder,
   "participant-uri": participantUriRule,
@@ -30,10 +37,12 @@ export const RULES = {
   "more-info-matches-code": moreInfoMatchesCode,
   "page-arithmetic": pageArithmetic,
   "page-uris-agree": pageUrisAgree,
+  "page-uris-share-filters": pageUrisShareFilters,
+  "page-items-unique": pageItemsUnique,
   "participants-share-conference": participantsShareConference,
   "conferences-share-account": conferencesShareAccount,
   ...CALLBACK_RULES,
 } as const satisfies Record<string, Rule>;
 
 /** Name of a cross-field rule of the strict profile. */
-export type RuleName = keyof typeof RULES;
+export type CrossFieldRuleName = keyof typeof CROSS_FIELD_RULES;

@@ -109,6 +109,65 @@ export const pageUrisAgree: Rule = (p) => {
   return out;
 };
 
+/** The paging keys of a page URI; every other query key is a filter. */
+const PAGING_KEYS = new Set(["Page", "PageSize", "PageToken"]);
+
+/** A URI's filters (its query without the paging keys) as sorted `key=value` pairs, or undefined for text that is not a URI. */
+function filtersOf(uri: string): string[] | undefined {
+  try {
+    const query = new URL(uri, "https://api.twilio.com").searchParams;
+    return [...query]
+      .filter(([key]) => !PAGING_KEYS.has(key))
+      .map(([key, value]) => `${key}=${value}`)
+      .sort();
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Every URI of a page carries the same filters with the same values as `uri` (the request's): a
+ * `next_page_uri` that lost or changed a filter would walk another list. Filters are every query key
+ * but `Page`, `PageSize` and `PageToken`, compared whatever their order.
+ * Source: the real list pages, whose four URIs repeat the request's filters (`conference.list.18`,
+ * `participant.list.17`: `Muted=true` in `uri` and `next_page_uri`).
+ */
+export const pageUrisShareFilters: Rule = (p) => {
+  const own = filtersOf(str(p, "uri") ?? "");
+  if (own === undefined) return [];
+  const out: RuleViolation[] = [];
+  for (const field of ["first_page_uri", "next_page_uri", "previous_page_uri"]) {
+    const text = str(p, field);
+    const theirs = text === undefined ? undefined : filtersOf(text);
+    if (theirs !== undefined && theirs.join("&") !== own.join("&"))
+      out.push({
+        field,
+        message: `must carry the filters of uri (${own.join("&") || "none"}), not ${theirs.join("&") || "none"}`,
+      });
+  }
+  return out;
+};
+
+/**
+ * No item appears twice in a page (a participant is named by its `call_sid`, a conference by its
+ * `sid`): Twilio lists each item of a list once. Each repeat is reported at its own SID.
+ */
+export const pageItemsUnique: Rule = (p) => {
+  const found = items(p);
+  if (!found) return [];
+  const sidField = found.key === "participants" ? "call_sid" : "sid";
+  const seen = new Map<string, number>();
+  const out: RuleViolation[] = [];
+  found.list.forEach((item, i) => {
+    const sid = typeof item === "object" && item !== null ? str(item as Record<string, unknown>, sidField) : undefined;
+    if (sid === undefined) return;
+    const first = seen.get(sid);
+    if (first === undefined) seen.set(sid, i);
+    else out.push({ field: `${found.key}/${i}/${sidField}`, message: `must not repeat item ${first} of the page` });
+  });
+  return out;
+};
+
 function shareParent(
   key: string,
   sidFields: readonly string[],

@@ -176,11 +176,9 @@ describe("conference-dashboard → twilio-voice-api", { retry: PACT_RACE_RETRIES
 
   it("FetchConference: an unknown conference is 404 with code 20404", async () => {
     const missing = conferenceFactory.seed(23).forAccount(ACCOUNT).build();
-    const notFound = errorFactory
-      .traits("not-found")
-      .build({
-        message: `The requested resource /2010-04-01/Accounts/${ACCOUNT}/Conferences/${missing.sid}.json was not found`,
-      });
+    const notFound = errorFactory.traits("not-found").build({
+      message: `The requested resource /2010-04-01/Accounts/${ACCOUNT}/Conferences/${missing.sid}.json was not found`,
+    });
     const interaction = answeredWithError(
       fetchConference({ example: missing }),
       notFound,

@@ -1,4 +1,7 @@
-import type { ResourceKind } from "../../validate/resources.js";
+import type { ResourceKind } from "./resource-kinds.js";
+
+/** Path of the fake Twilio's provider-state endpoint (no auth), for the Pact verifier's state change URL. */
+export const PROVIDER_STATES_PATH = "/_pact/provider-states";
 
 /** The provider's pacticipant name: contracts are between a consumer and `twilio-voice-api`. */
 export const PROVIDER_NAME = "twilio-voice-api";
