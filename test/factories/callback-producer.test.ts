@@ -10,7 +10,7 @@ import {
 } from "../../src/factories/index.js";
 import { validateCallback } from "../../src/validate/callbacks.js";
 
-const conference = conferenceFactory.seed(3).traits("in-progress").build();
+const conference = conferenceFactory.seed(3).traits("in-progress").build({ friendly_name: "standup" });
 const participant = participantFactory.seed(3).forConference(conference).build({ label: "agent", muted: false });
 const time = new Date("2030-01-01T00:00:01Z");
 

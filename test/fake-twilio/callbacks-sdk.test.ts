@@ -48,15 +48,19 @@ describe("status callbacks: the SDK drives a whole conference on a manual clock"
         conferenceStatusCallbackEvent: conferenceEvents,
         ...extra,
       });
+    const step = (ms = 5_000) => fake?.clock.advance(ms);
+    // A second apart, so that each has a date_created of its own and the order in which the conference's
+    // end lets them leave is fixed. Each is initiated at 100 ms,
+    // rings at 300 ms and is answered at 700 ms; the agent's answer starts the conference.
     const agent = await create("agent", "+15558675310");
+    step(1_000);
     // Only the first participant's conference settings count (TW-CONF): this URL never hears from the fake.
     const customer = await create("customer", "+15558675311", { conferenceStatusCallback: `${rx}/ignored` });
+    step(1_000);
     const supervisor = await create("supervisor", "+15558675312", { statusCallbackMethod: "GET" });
     const conferenceSid = agent.conferenceSid;
     const participants = client.conferences(conferenceSid).participants;
-    const step = () => fake?.clock.advance(5_000);
-
-    step(); // initiated at 100 ms, ringing at 300 ms, answered at 700 ms; the conference starts
+    step();
     await participants(customer.callSid).update({ muted: true });
     step();
     await participants(supervisor.callSid).update({ hold: true });
@@ -109,30 +113,30 @@ describe("status callbacks: the SDK drives a whole conference on a manual clock"
         .replace(/ (Tue, 01 Jan 2030 |2030-01-01T)/, " ");
     expect(got.map((g) => name(g.line))).toEqual([
       "POST /calls initiated 0 agent 00:00:00 +0000",
-      "POST /calls initiated 0 customer 00:00:00 +0000",
-      "GET /calls initiated 0 supervisor 00:00:00 +0000",
       "POST /calls ringing 1 agent 00:00:00 +0000",
-      "POST /calls ringing 1 customer 00:00:00 +0000",
-      "GET /calls ringing 1 supervisor 00:00:00 +0000",
       "POST /calls in-progress 2 agent 00:00:00 +0000",
       "POST /conference participant-join 1 agent 00:00:00 +0000",
       "POST /conference conference-start 2 - 00:00:00 +0000",
-      "POST /calls in-progress 2 customer 00:00:00 +0000",
-      "POST /conference participant-join 3 customer 00:00:00 +0000",
-      "GET /calls in-progress 2 supervisor 00:00:00 +0000",
-      "POST /conference participant-join 4 supervisor 00:00:00 +0000",
-      "POST /conference participant-mute 5 customer 00:00:05 +0000",
-      "POST /conference participant-hold 6 supervisor 00:00:10 +0000",
-      "POST /conference participant-modify 7 supervisor 00:00:15 +0000",
-      "POST /streams stream-started - agent 00:00:20.000Z",
-      "POST /streams stream-stopped - agent 00:00:25.000Z",
-      "POST /calls completed 3 customer 00:00:30 +0000",
-      "POST /conference participant-leave 8 customer 00:00:30 +0000",
-      "POST /calls completed 3 agent 00:00:35 +0000",
-      "POST /conference participant-leave 9 agent 00:00:35 +0000",
-      "GET /calls completed 3 supervisor 00:00:35 +0000",
-      "POST /conference participant-leave 10 supervisor 00:00:35 +0000",
-      "POST /conference conference-end 11 - 00:00:35 +0000",
+      "POST /calls initiated 0 customer 00:00:01 +0000",
+      "POST /calls ringing 1 customer 00:00:01 +0000",
+      "POST /calls in-progress 2 customer 00:00:01 +0000",
+      "POST /conference participant-join 3 customer 00:00:01 +0000",
+      "GET /calls initiated 0 supervisor 00:00:02 +0000",
+      "GET /calls ringing 1 supervisor 00:00:02 +0000",
+      "GET /calls in-progress 2 supervisor 00:00:02 +0000",
+      "POST /conference participant-join 4 supervisor 00:00:02 +0000",
+      "POST /conference participant-mute 5 customer 00:00:07 +0000",
+      "POST /conference participant-hold 6 supervisor 00:00:12 +0000",
+      "POST /conference participant-modify 7 supervisor 00:00:17 +0000",
+      "POST /streams stream-started - agent 00:00:22.000Z",
+      "POST /streams stream-stopped - agent 00:00:27.000Z",
+      "POST /calls completed 3 customer 00:00:32 +0000",
+      "POST /conference participant-leave 8 customer 00:00:32 +0000",
+      "GET /calls completed 3 supervisor 00:00:37 +0000",
+      "POST /conference participant-leave 9 supervisor 00:00:37 +0000",
+      "POST /calls completed 3 agent 00:00:37 +0000",
+      "POST /conference participant-leave 10 agent 00:00:37 +0000",
+      "POST /conference conference-end 11 - 00:00:37 +0000",
     ]);
     expect(got.filter((g) => !g.signed || g.strict !== "ok")).toEqual([]);
     expect(new Set(got.map((g) => g.form))).toEqual(new Set(["application/x-www-form-urlencoded", "-"]));
@@ -153,7 +157,7 @@ describe("status callbacks: the SDK drives a whole conference on a manual clock"
       ReasonParticipantLeft: "participant_updated_via_api",
       Muted: "true",
     });
-    expect(find("completed", agent.callSid)).toMatchObject({ CallDuration: "34", Duration: "1", From: "+15017122661" });
+    expect(find("completed", agent.callSid)).toMatchObject({ CallDuration: "36", Duration: "1", From: "+15017122661" });
     expect(find("conference-end")).toMatchObject({
       ConferenceSid: conferenceSid,
       FriendlyName: "standup",
