@@ -2,7 +2,12 @@
 // logged, awaited, and never stops the fake from answering.
 import twilio from "twilio";
 import { afterEach, describe, expect, it } from "vitest";
-import { startFakeTwilio, type FakeTwilio, type FakeTwilioOptions } from "../../src/fake-twilio/index.js";
+import {
+  createFakeTwilio,
+  startFakeTwilio,
+  type FakeTwilio,
+  type FakeTwilioOptions,
+} from "../../src/fake-twilio/index.js";
 import { type Receiver, startReceiver } from "./_receiver.js";
 
 const open: Array<{ close(): Promise<void> }> = [];
@@ -155,6 +160,19 @@ describe("status callbacks to receivers that fail", () => {
     await expect(fake.callbacks.waitFor({ event: "participant-join" }, { timeoutMs: 50 })).rejects.toThrow(
       'Failed to wait for a callback: none matching {"event":"participant-join"} finished within 50 ms (deliveries: none)',
     );
+  });
+
+  it("the in-process fake (createFakeTwilio) sends them too, over HTTP", async () => {
+    const rx = await receiver();
+    const fake = await createFakeTwilio({ seed: 1, clock: "manual" });
+    open.push(fake);
+    await fake
+      .client()
+      .conferences("in-process")
+      .participants.create(subscribe(`${rx.url}/calls`));
+    fake.clock.advance(200);
+    const delivered = await fake.callbacks.waitFor({ event: "initiated" });
+    expect([delivered.state, rx.received.map((r) => r.path)]).toEqual(["delivered", ["/calls"]]);
   });
 
   it("with callbacks off nothing is sent", async () => {
