@@ -173,7 +173,9 @@ export function endConference(
 ): Readonly<Conference> {
   if (conference.status === "completed") return conference;
   const why = reason === "conference-ended-via-api" ? "conference_ended_via_api" : "moderator_ended_conference";
-  for (const p of store.participants(conference.account_sid, conference.sid)) leave(store, conference, p, why);
+  // The store lists newest first (Twilio's order); the participants leave in the order they joined.
+  for (const p of store.participants(conference.account_sid, conference.sid).reverse())
+    leave(store, conference, p, why);
   const ended = store.putConference({
     ...conference,
     status: "completed",
