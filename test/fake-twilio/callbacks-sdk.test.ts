@@ -49,8 +49,8 @@ describe("status callbacks: the SDK drives a whole conference on a manual clock"
         ...extra,
       });
     const step = (ms = 5_000) => fake?.clock.advance(ms);
-    // A second apart, so that each has a date_created of its own and the order in which the conference's
-    // end lets them leave is fixed. Each is initiated at 100 ms,
+    // A second apart (each has a date_created of its own); at the end they leave in the order they
+    // joined. Each is initiated at 100 ms,
     // rings at 300 ms and is answered at 700 ms; the agent's answer starts the conference.
     const agent = await create("agent", "+15558675310");
     step(1_000);
@@ -132,10 +132,10 @@ describe("status callbacks: the SDK drives a whole conference on a manual clock"
       "POST /streams stream-stopped - agent 00:00:27.000Z",
       "POST /calls completed 3 customer 00:00:32 +0000",
       "POST /conference participant-leave 8 customer 00:00:32 +0000",
-      "GET /calls completed 3 supervisor 00:00:37 +0000",
-      "POST /conference participant-leave 9 supervisor 00:00:37 +0000",
       "POST /calls completed 3 agent 00:00:37 +0000",
-      "POST /conference participant-leave 10 agent 00:00:37 +0000",
+      "POST /conference participant-leave 9 agent 00:00:37 +0000",
+      "GET /calls completed 3 supervisor 00:00:37 +0000",
+      "POST /conference participant-leave 10 supervisor 00:00:37 +0000",
       "POST /conference conference-end 11 - 00:00:37 +0000",
     ]);
     expect(got.filter((g) => !g.signed || g.strict !== "ok")).toEqual([]);
