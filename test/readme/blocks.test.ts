@@ -56,6 +56,11 @@ const TABLE: readonly Entry[] = [
   { heading: "### Vitest matchers", starts: "// test/twilio.test.ts", run: { vitestProject: true } },
   { heading: "### Fake Twilio", starts: "npx twilio-testkit serve --port 4010", run: { shell: true } },
   { heading: "### Fake Twilio", starts: 'import twilio from "twilio";', run: { ts: true } },
+  {
+    heading: "#### Status callbacks from the fake",
+    starts: 'import { createServer } from "node:http";',
+    run: { coveredBy: "test/readme/fake-callbacks.test.ts", marker: "#### Status callbacks from the fake" },
+  },
   { heading: "### Contracts", starts: "npx twilio-testkit contracts check --strict", run: { shell: true } },
   {
     heading: "## Testing your webhook handlers",
