@@ -2,9 +2,10 @@
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, onTestFailed } from "vitest";
 import { RUN_SIZE, SLICE_SIZE } from "../../src/contracts/_run-verifier.js";
 import { verifyContracts } from "../../src/contracts/verify.js";
+import { plainReport } from "./_report.js";
 
 const REPO_CONTRACTS = new URL("../../contracts/", import.meta.url).pathname;
 
@@ -38,13 +39,25 @@ function bigContract(
   return cwd;
 }
 
+/** A report receiver that keeps the Verifier's report, and prints it if the test fails; `text` without its styles. */
+function keptReport(): { onReport: (text: string) => void; text: () => string } {
+  let report = "";
+  onTestFailed(() => console.log(report));
+  return { onReport: (text) => void (report += text), text: () => plainReport(report) };
+}
+
 describe(`verifyContracts on a contract of more than ${RUN_SIZE} interactions (slices of ${SLICE_SIZE}, runs of ${RUN_SIZE})`, () => {
   const count = RUN_SIZE + SLICE_SIZE + 5;
 
   it("verifies every interaction, in slices and runs", { timeout: 60_000 }, async () => {
-    await expect(verifyContracts({ cwd: bigContract(count) }, {})).resolves.toMatchObject({
+    const report = keptReport();
+    await expect(verifyContracts({ cwd: bigContract(count), onReport: report.onReport }, {})).resolves.toMatchObject({
       files: ["contracts/big-twilio-voice-api.json"],
     });
+    // The report of every run, with a part per slice.
+    expect(report.text().match(/Verifying a pact between big and twilio-voice-api/g)).toHaveLength(
+      Math.ceil(count / SLICE_SIZE),
+    );
   });
 
   it("names the one interaction that fails, in a later run, among all of them", { timeout: 60_000 }, async () => {
@@ -52,9 +65,15 @@ describe(`verifyContracts on a contract of more than ${RUN_SIZE} interactions (s
     const cwd = bigContract(count, (interaction, i) => {
       if (i === failing) interaction.response.status = interaction.response.status === 200 ? 201 : 200;
     });
-    await expect(verifyContracts({ cwd }, {})).rejects.toMatchObject({
+    const report = keptReport();
+    await expect(verifyContracts({ cwd, onReport: report.onReport }, {})).rejects.toMatchObject({
       code: "VERIFICATION",
       message: expect.stringMatching(new RegExp(`1 of ${count} interactions failed: .*#${failing} \\(`)),
     });
+    // The report the message points to lists that one interaction, and it alone, under its failures.
+    expect(report.text()).toMatch(
+      new RegExp(`\\nFailures:\\n\\n1\\) Verifying a pact between big and twilio-voice-api .*#${failing}\\n`),
+    );
+    expect(report.text()).not.toMatch(/\n2\) Verifying/);
   });
 });
