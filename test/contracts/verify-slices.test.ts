@@ -2,10 +2,10 @@
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { describe, expect, it, onTestFailed } from "vitest";
+import { describe, expect, it } from "vitest";
 import { RUN_SIZE, SLICE_SIZE } from "../../src/contracts/_run-verifier.js";
 import { verifyContracts } from "../../src/contracts/verify.js";
-import { plainReport } from "./_report.js";
+import { keptReport } from "./_report.js";
 
 const REPO_CONTRACTS = new URL("../../contracts/", import.meta.url).pathname;
 
@@ -37,13 +37,6 @@ function bigContract(
     JSON.stringify({ ...pacts[0], consumer: { name: "big" }, interactions }),
   );
   return cwd;
-}
-
-/** A report receiver that keeps the Verifier's report, and prints it if the test fails; `text` without its styles. */
-function keptReport(): { onReport: (text: string) => void; text: () => string } {
-  let report = "";
-  onTestFailed(() => console.log(report));
-  return { onReport: (text) => void (report += text), text: () => plainReport(report) };
 }
 
 describe(`verifyContracts on a contract of more than ${RUN_SIZE} interactions (slices of ${SLICE_SIZE}, runs of ${RUN_SIZE})`, () => {
