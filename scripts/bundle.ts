@@ -21,6 +21,8 @@ const ENTRIES = {
   "fake-twilio": "dist/fake-twilio/index.js",
   msw: "dist/msw/index.js",
   cli: "dist/cli/main.js",
+  // Not an entry point of the package: the child process in which contracts verify runs the Pact Verifier.
+  "_verifier-process": "dist/contracts/_verifier-process.js",
 };
 
 // esbuild does not empty its outdir: chunks of an earlier build would linger and be published.

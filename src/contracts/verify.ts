@@ -3,8 +3,9 @@ import { resolve } from "node:path";
 import { TestkitError } from "../errors.js";
 import { branchOrGit, brokerSettings, type Env, urlCredentials, versionOrCommit } from "./_broker-settings.js";
 import { startCallbackProducer } from "./_callback-producer.js";
-import { verifierLog, verifierLogSince, verifierLogSize } from "./_pact-verifier.js";
-import { runVerifier } from "./_run-verifier.js";
+// The Verifier runs in a child process; this import fails verify's own with one line when pact-core is missing.
+import "./_pact-core.js";
+import { runVerifierInChild } from "./_verifier-child.js";
 import { CALLBACK_PROVIDER_NAME, CALLBACK_STATES } from "./interactions/callbacks.js";
 import { PROVIDER_NAME, PROVIDER_STATES, PROVIDER_STATES_PATH } from "../catalogue/provider-states.js";
 import { listPactFiles, readPactFile } from "./pact-file.js";
@@ -25,6 +26,11 @@ export interface VerifyOptions {
   readonly publish?:
     | { readonly providerVersion?: string | undefined; readonly branch?: string | undefined }
     | undefined;
+  /**
+   * Receives the Pact Verifier's report (its "Verifying a pact between …" text, with a secret shown as
+   * `***`) once per Verifier run, callback contracts first; default: written to standard output
+   */
+  readonly onReport?: ((report: string) => void) | undefined;
 }
 
 /** What was verified. */
@@ -84,24 +90,27 @@ async function localPactFiles(cwd: string, dir: string): Promise<{ http: string[
  *
  * @throws TestkitError `VERIFICATION` naming each message that failed, with the producer's reasons
  */
-async function verifyCallbacks(cwd: string, files: readonly string[]): Promise<string> {
+async function verifyCallbacks(cwd: string, files: readonly string[], report: (text: string) => void): Promise<string> {
   const producer = await startCallbackProducer();
-  // The log is opened before the Verifier's first run, as verifyContracts needs it after (see _pact-verifier.ts).
-  const logOffset = await verifierLogSize();
+  let run: Awaited<ReturnType<typeof runVerifierInChild>>;
   try {
-    await runVerifier({
-      provider: CALLBACK_PROVIDER_NAME,
-      providerBaseUrl: producer.url,
-      pactUrls: files.map((file) => resolve(cwd, file)),
-      logLevel: "error",
-      logFile: verifierLog(),
-    });
+    run = await runVerifierInChild(
+      {
+        provider: CALLBACK_PROVIDER_NAME,
+        providerBaseUrl: producer.url,
+        pactUrls: files.map((file) => resolve(cwd, file)),
+        logLevel: "error",
+      },
+      report,
+    );
   } catch (error) {
-    const { code, reason } = verifierFailure(error, producer.failures, "the producer answered");
-    throw new TestkitError(code, `Failed to verify callback contracts against the kit's callback producer: ${reason}`);
+    run = { error: error instanceof Error ? error.message : String(error), log: [] };
   } finally {
     await producer.close();
-    await verifierLogSince(logOffset);
+  }
+  if (run.error !== undefined) {
+    const { code, reason } = verifierFailure(run.error, producer.failures, "the producer answered");
+    throw new TestkitError(code, `Failed to verify callback contracts against the kit's callback producer: ${reason}`);
   }
   return producer.url;
 }
@@ -256,8 +265,8 @@ async function brokerSource(
  * provider state (`{ state, params, action }`) to the provider's {@link PROVIDER_STATES_PATH}
  * endpoint, and checks each response against the contract's matchers. The provider is a fake Twilio
  * started for the run unless `providerBaseUrl` names one (such as `twilio-testkit serve`). pact-js's
- * `Verifier` is not used: its proxy re-encodes form bodies as JSON (pact-js#884). The Verifier prints
- * its report to standard output.
+ * `Verifier` is not used: its proxy re-encodes form bodies as JSON (pact-js#884). The Verifier runs in
+ * a child process; its report goes to `options.onReport` (default: standard output), secrets shown as `***`.
  *
  * Local callback contracts (provider `twilio-callbacks`: Pact V4 asynchronous messages) are verified
  * first, against the kit's callback producer started for the run (127.0.0.1, ephemeral port): for each
@@ -289,7 +298,10 @@ export async function verifyContracts(options: VerifyOptions, env: Env): Promise
   const redact = (text: string) => providerPassword(source ? source.redact(text) : text);
   const http = source !== undefined || local.http.length > 0;
   if (http && options.providerBaseUrl !== undefined) await checkProvider(options.providerBaseUrl, redact);
-  const producerUrl = local.callbacks.length > 0 ? await verifyCallbacks(options.cwd, local.callbacks) : undefined;
+  const onReport = options.onReport ?? ((text: string) => void process.stdout.write(text));
+  const report = (text: string) => onReport(redact(text));
+  const producerUrl =
+    local.callbacks.length > 0 ? await verifyCallbacks(options.cwd, local.callbacks, report) : undefined;
   if (!http)
     return {
       providerBaseUrl: producerUrl ?? "",
@@ -304,26 +316,27 @@ export async function verifyContracts(options: VerifyOptions, env: Env): Promise
       ? await (await import("../fake-twilio/server.js")).startFakeTwilio({ seed: options.seed })
       : undefined;
   const providerBaseUrl = options.providerBaseUrl ?? (fake as NonNullable<typeof fake>).url;
-  const logOffset = await verifierLogSize();
-  let outcome: unknown;
-  let failed: { error: unknown } | undefined;
+  let run: Awaited<ReturnType<typeof runVerifierInChild>>;
   try {
-    outcome = await runVerifier({
-      provider: PROVIDER_NAME,
-      providerBaseUrl,
-      providerStatesSetupUrl: `${providerBaseUrl.replace(/\/+$/, "")}${PROVIDER_STATES_PATH}`,
-      ...(source ? source.pactOptions : { pactUrls: local.http.map((file) => resolve(options.cwd, file)) }),
-      logLevel: "error",
-      logFile: verifierLog(),
-    });
+    run = await runVerifierInChild(
+      {
+        provider: PROVIDER_NAME,
+        providerBaseUrl,
+        providerStatesSetupUrl: `${providerBaseUrl.replace(/\/+$/, "")}${PROVIDER_STATES_PATH}`,
+        ...(source ? source.pactOptions : { pactUrls: local.http.map((file) => resolve(options.cwd, file)) }),
+        logLevel: "error",
+      },
+      report,
+    );
   } catch (error) {
-    failed = { error };
+    run = { error: error instanceof Error ? error.message : String(error), log: [] };
   } finally {
     await fake?.close();
   }
+  const outcome = run.value;
+  const failed = run.error === undefined ? undefined : { error: run.error };
   // The Verifier logs results the broker refused, and goes on as if they were published.
-  const unpublished =
-    source && (await verifierLogSince(logOffset)).find((line) => /verification results failed/i.test(line));
+  const unpublished = source && run.log.find((line) => /verification results failed/i.test(line));
   if (failed) {
     // No cause: the Verifier's error holds URLs and the broker's answers; the message keeps what matters, redacted.
     const { code, reason } = verifierFailure(failed.error, fake?.store.stateChangeFailures ?? []);

@@ -11,6 +11,7 @@ import { CALLBACK_FACTORIES_BY_KIND } from "../../src/factories/callbacks/_by-ki
 import { conferenceEventFactory, streamStatusFactory } from "../../src/factories/index.js";
 import { CALLBACK_KINDS } from "../../src/validate/callbacks.js";
 import { run } from "../_io.js";
+import { plainReport } from "./_report.js";
 
 const REPO = new URL("../..", import.meta.url).pathname;
 const FILE = "status-receiver-twilio-callbacks.json";
@@ -189,7 +190,11 @@ describe("contracts verify, on callback messages", () => {
   ])("exits 1 for %s, naming the message", async (_, edit, reason) => {
     const { code, stdout, stderr } = await run(["contracts", "verify"], { cwd: contractCopy(edit) });
     expect(code).toBe(1);
-    expect(stdout).toBe("");
+    // The Verifier's report, which the message points to ("the Verifier's report above"), and no summary.
+    expect(plainReport(stdout)).toMatch(
+      /^\nVerifying a pact between status-receiver and twilio-callbacks\n[\s\S]*\(FAILED\)/,
+    );
+    expect(stdout).not.toMatch(/^Verified /m);
     expect(stderr).toMatch(
       /^twilio-testkit: Failed to verify callback contracts against the kit's callback producer: /,
     );

@@ -136,7 +136,8 @@ afterAll(() => rmSync(cwd, { recursive: true, force: true }));
 interface Command {
   readonly argv: readonly string[];
   /** The same call in-process: resolves to what it returns, rejects with what it throws */
-  readonly call: (env: Env) => Promise<unknown>;
+  /** The API call; `report` receives what it would print (the Verifier's report, for verify) */
+  readonly call: (env: Env, report: (text: string) => void) => Promise<unknown>;
 }
 
 const COMMANDS: Record<string, Command> = {
@@ -154,7 +155,8 @@ const COMMANDS: Record<string, Command> = {
       "--branch",
       "main",
     ],
-    call: (env) => verifyContracts({ cwd, publish: { providerVersion: "4.5.6", branch: "main" } }, env),
+    call: (env, report) =>
+      verifyContracts({ cwd, publish: { providerVersion: "4.5.6", branch: "main" }, onReport: report }, env),
   },
   "can-i-deploy": {
     argv: [
@@ -246,10 +248,11 @@ describe.concurrent("no secret in any output or error of the broker commands", (
     try {
       // No retries: the Pact CLI would back off for about a minute on a broker that is down or answers 500.
       const env = { ...envFor(broker?.url ?? `http://127.0.0.1:${nowhere}`), PACT_BROKER_HTTP_RETRIES: "0" };
+      const reported: string[] = [];
       const [printed, outcome] = await Promise.all([
         command === "verify" ? cli(argv, env) : run(argv, { env, cwd }),
         oneAtATime(command, () =>
-          call(env).then(
+          call(env, (text) => reported.push(text)).then(
             (value) => ({ value }),
             (error: unknown) => ({ error }),
           ),
@@ -265,6 +268,7 @@ describe.concurrent("no secret in any output or error of the broker commands", (
       const texts = [
         printed.stdout,
         printed.stderr,
+        ...reported,
         ...("error" in outcome ? everyText(outcome.error) : [JSON.stringify(outcome.value)]),
       ];
       for (const text of texts) for (const secret of secrets) expect(text, `leaks ${secret}`).not.toContain(secret);

@@ -5,6 +5,7 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { RUN_SIZE, SLICE_SIZE } from "../../src/contracts/_run-verifier.js";
 import { verifyContracts } from "../../src/contracts/verify.js";
+import { keptReport } from "./_report.js";
 
 const REPO_CONTRACTS = new URL("../../contracts/", import.meta.url).pathname;
 
@@ -42,9 +43,14 @@ describe(`verifyContracts on a contract of more than ${RUN_SIZE} interactions (s
   const count = RUN_SIZE + SLICE_SIZE + 5;
 
   it("verifies every interaction, in slices and runs", { timeout: 60_000 }, async () => {
-    await expect(verifyContracts({ cwd: bigContract(count) }, {})).resolves.toMatchObject({
+    const report = keptReport();
+    await expect(verifyContracts({ cwd: bigContract(count), onReport: report.onReport }, {})).resolves.toMatchObject({
       files: ["contracts/big-twilio-voice-api.json"],
     });
+    // The report of every run, with a part per slice.
+    expect(report.text().match(/Verifying a pact between big and twilio-voice-api/g)).toHaveLength(
+      Math.ceil(count / SLICE_SIZE),
+    );
   });
 
   it("names the one interaction that fails, in a later run, among all of them", { timeout: 60_000 }, async () => {
@@ -52,9 +58,15 @@ describe(`verifyContracts on a contract of more than ${RUN_SIZE} interactions (s
     const cwd = bigContract(count, (interaction, i) => {
       if (i === failing) interaction.response.status = interaction.response.status === 200 ? 201 : 200;
     });
-    await expect(verifyContracts({ cwd }, {})).rejects.toMatchObject({
+    const report = keptReport();
+    await expect(verifyContracts({ cwd, onReport: report.onReport }, {})).rejects.toMatchObject({
       code: "VERIFICATION",
       message: expect.stringMatching(new RegExp(`1 of ${count} interactions failed: .*#${failing} \\(`)),
     });
+    // The report the message points to lists that one interaction, and it alone, under its failures.
+    expect(report.text()).toMatch(
+      new RegExp(`\\nFailures:\\n\\n1\\) Verifying a pact between big and twilio-voice-api .*#${failing}\\n`),
+    );
+    expect(report.text()).not.toMatch(/\n2\) Verifying/);
   });
 });

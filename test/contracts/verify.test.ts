@@ -6,6 +6,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import { startFakeTwilio, type FakeTwilio } from "../../src/fake-twilio/index.js";
 import { run } from "../_io.js";
 import { closedPort, readPacts, startFakeBroker, type FakeBroker } from "./_broker.js";
+import { plainReport } from "./_report.js";
 
 // `contracts verify`: the official Pact Verifier replays the repo's contracts against the fake Twilio.
 const REPO = new URL("../..", import.meta.url).pathname;
@@ -20,6 +21,14 @@ const BIN = join(
 );
 
 type Json = Record<string, any>;
+
+/** The lines `contracts verify` prints itself, without the Verifier's report that comes before them. */
+const summary = (stdout: string) =>
+  stdout
+    .split("\n")
+    .filter((line) => /^(Verified |Published |\d+ pending pacts? failed)/.test(line))
+    .map((line) => `${line}\n`)
+    .join("");
 
 /** A working folder whose `contracts/` holds a copy of one repo contract, changed by `edit`. */
 function contractCopy(file: string, edit: (pact: Json) => void): string {
@@ -45,8 +54,13 @@ describe("twilio-testkit contracts verify", () => {
     const { code, stdout, stderr } = await run(["contracts", "verify"], { cwd: REPO });
     expect(stderr).toBe("");
     expect(code).toBe(0);
-    expect(stdout).toMatch(
-      /^Verified 3 pact files from contracts against http:\/\/127\.0\.0\.1:\d+\nVerified 1 callback pact files from contracts against the kit's callback producer\n$/,
+    // The Verifier's report (from its child process), callback contracts first, then the summary.
+    const plain = plainReport(stdout);
+    expect(plain).toMatch(/^\nVerifying a pact between status-receiver and twilio-callbacks\n/);
+    for (const consumer of ["conference-dashboard", "call-orchestrator", "conference-app"])
+      expect(plain).toContain(`Verifying a pact between ${consumer} and twilio-voice-api`);
+    expect(plain).toMatch(
+      /\nVerified 3 pact files from contracts against http:\/\/127\.0\.0\.1:\d+\nVerified 1 callback pact files from contracts against the kit's callback producer\n$/,
     );
   });
 
@@ -56,7 +70,7 @@ describe("twilio-testkit contracts verify", () => {
       cwd: REPO,
     });
     expect(code).toBe(0);
-    expect(stdout).toBe(
+    expect(summary(stdout)).toBe(
       `Verified 3 pact files from contracts against ${fake.url}\nVerified 1 callback pact files from contracts against the kit's callback producer\n`,
     );
   });
@@ -247,7 +261,7 @@ describe("contracts verify --publish-verification-results, against a local serve
     );
 
     expect({ code, stderr }).toEqual({ code: 0, stderr: "" });
-    expect(stdout).toBe(
+    expect(summary(stdout)).toBe(
       `1 pending pact failed (conference-app: 1 interaction); results published as failed; exit 0 because pending\nPublished the results to ${broker.url} as provider version 4.5.8 on branch main\n`,
     );
     expect(broker.verifications()).toMatchObject([
@@ -279,7 +293,7 @@ describe("contracts verify --publish-verification-results, against a local serve
       { cwd: REPO, env: env(broker.url) },
     );
     expect(code).toBe(2);
-    expect(stdout).toBe("");
+    expect(summary(stdout)).toBe("");
     expect(stderr).toMatch(
       new RegExp(
         `^twilio-testkit: Failed to publish verification results to the Pact Broker at ${broker.url} \\(verification passed\\): Request to pact broker path '/pacts/provider/twilio-voice-api/consumer/[^']+/verification-results' failed: 409 Conflict\n$`,

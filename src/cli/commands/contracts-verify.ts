@@ -96,7 +96,7 @@ export function registerContractsVerify(contracts: Command, { io }: CommandConte
       const seed =
         flags.seed === undefined ? undefined : parseInteger("--seed", flags.seed, 0, Number.MAX_SAFE_INTEGER);
       const result = await verifyContracts(
-        { dir, cwd: io.cwd, providerBaseUrl: flags.providerBaseUrl, seed, publish },
+        { dir, cwd: io.cwd, providerBaseUrl: flags.providerBaseUrl, seed, publish, onReport: io.stdout },
         io.env,
       );
       const restFiles = result.files.length - result.callbackFiles.length;
