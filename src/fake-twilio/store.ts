@@ -7,7 +7,7 @@ import { isSid } from "../validate/sids.js";
 import { assertResource } from "../validate/validate.js";
 import { FakeClock } from "./clock.js";
 import { FakeTwilioEvents } from "./events.js";
-import { forgetLifecycle } from "./lifecycle.js";
+import { forgetLifecycle } from "./_lifecycle-state.js";
 import { OrderedList } from "./_ordered-list.js";
 
 /** The auth token of accounts the fake creates unless told otherwise: the placeholder of Twilio's docs and of our contracts. */
