@@ -3,6 +3,7 @@ import type { ValidationIssue } from "../validate/issues.js";
 import { validateRequest, type WireValue } from "../validate/request.js";
 import type { Profile, ResourceKind } from "../validate/resources.js";
 import { validateResource } from "../validate/validate.js";
+import { checkCallbackMessage } from "./_check-callback.js";
 import { groupedValues } from "./interactions/form.js";
 import {
   PROVIDER_STATE_EXAMPLES,
@@ -27,13 +28,16 @@ export interface ContractFinding {
   /**
    * Where: `/request/path`, `/request/query/<key>`, `/request/body/<key>`, `/response/status`,
    * `/response/body/<pointer>`, `/providerStates/<i>/name`, `/providerStates/<i>/params/<name>` or
-   * `/providerStates/<i>/params/example/<pointer>`
+   * `/providerStates/<i>/params/example/<pointer>`; for a callback message, `/contents/<Name>`,
+   * `/metadata/kind` or `/metadata/method`
    */
   readonly path: string;
   /**
    * What: a JSON Schema keyword or cross-field rule as `validate` reports them, or `unknown-operation`,
    * `interaction-type`, `status`, `form-body`, `weak-matcher`, `unknown-provider-state`; a provider
-   * state parameter missing is `required`, one that is not text `type`
+   * state parameter missing is `required`, one that is not text `type`. For a callback message:
+   * `callback-kind`, `state-example` (a parameter pinned by equality that the state's example
+   * contradicts), `method`
    */
   readonly rule: string;
   /** One sentence for people */
@@ -290,12 +294,13 @@ function checkStateParams(interaction: PactInteraction): Finding[] {
 }
 
 function checkInteraction(interaction: PactInteraction, profile: Profile): Finding[] {
+  if (!interaction.http && interaction.message) return checkCallbackMessage(interaction, profile);
   if (!interaction.http)
     return [
       finding(
         "",
         "interaction-type",
-        `must be a Synchronous/HTTP interaction, not ${interaction.type}: the Twilio REST API speaks HTTP`,
+        `must be a Synchronous/HTTP interaction (or an Asynchronous/Messages callback), not ${interaction.type}: the Twilio REST API speaks HTTP`,
       ),
       ...checkStateParams(interaction),
     ];
@@ -326,8 +331,10 @@ function checkInteraction(interaction: PactInteraction, profile: Profile): Findi
  * pins, a page read as Pact matches it (items matched as `eachLike` stand for the count its envelope
  * states); each provider state must be one the provider handles, with the parameters it needs, and
  * its `example` must pass in full; and no pinned field may use a matcher weaker than its schema (a
- * type matcher on a SID, an enum or an RFC 2822 date). What PactFlow calls
- * bi-directional contract testing, run locally.
+ * type matcher on a SID, an enum or an RFC 2822 date). A callback message (Pact V4 asynchronous
+ * message, as `addTwilioCallback` writes it) is checked against the callback schemas: its contents
+ * for the parameters they pin, no weak matcher, and its provider state's example in full. What
+ * PactFlow calls bi-directional contract testing, run locally.
  *
  * @param options - folder, working folder and profile (`tolerant` by default)
  * @returns the files checked and every finding; an empty `findings` means the contracts agree with the schemas

@@ -5,7 +5,7 @@ import { nonNull, rootNode, type Located } from "../catalogue/schema-nodes.js";
 
 /** A pinned field whose matcher is weaker than its schema. */
 export interface WeakMatcher {
-  /** `/response/body/<field>`, `*` standing for every array item, e.g. `/response/body/participants/*\/call_sid` */
+  /** `/response/body/<field>` (`/contents/<field>` for a callback message), `*` standing for every array item, e.g. `/response/body/participants/*\/call_sid` */
   readonly path: string;
   readonly rule: "weak-matcher";
   /** Which matcher, where it is declared, and the regex the schema asks for */
@@ -124,6 +124,19 @@ export function weakMatchers(
   body: unknown,
   rules: PactMatchingRules[string],
 ): WeakMatcher[] {
+  return weakMatchersIn(schemaFile(kind, profile), "/response/body", body, rules);
+}
+
+/**
+ * {@link weakMatchers} for any schema file (relative to `schemas/`, e.g. `callbacks/strict/call-progress.json`),
+ * the paths reported under `prefix` (e.g. `/contents`).
+ */
+export function weakMatchersIn(
+  file: string,
+  prefix: string,
+  body: unknown,
+  rules: PactMatchingRules[string],
+): WeakMatcher[] {
   const declared = Object.entries(rules).flatMap(([path, rule]): Rule[] => {
     const parsed = steps(path);
     return parsed
@@ -131,11 +144,11 @@ export function weakMatchers(
       : [];
   });
   const found = new Map<string, WeakMatcher>();
-  for (const leaf of leaves(body, nonNull(rootNode(schemaFile(kind, profile))), [])) {
+  for (const leaf of leaves(body, nonNull(rootNode(file)), [])) {
     const regex = schemaRegex(leaf.node.node);
     const rule = regex === undefined ? undefined : ruleFor(leaf.path, declared);
     if (!rule || rule.matchers.length === 0 || pins(rule)) continue;
-    const path = `/response/body/${pointer(leaf.path)}`;
+    const path = `${prefix}/${pointer(leaf.path)}`;
     const message = `is pinned by a ${rule.matchers.join(", ")} matcher on ${rule.path}, weaker than its schema: use regex ${JSON.stringify(regex)}`;
     if (!found.has(path)) found.set(path, { path, rule: "weak-matcher", message });
   }

@@ -36,16 +36,34 @@ export function enumPattern(values: readonly unknown[]): string {
   return `^(${values.map((value) => String(value).replace(/[\\^$.*+?()[\]{}|]/g, "\\$&")).join("|")})$`;
 }
 
+/** RFC 2822 as status callbacks write it, with a day of one or two digits (WEBHOOKS.md section 2.4). */
+const CALLBACK_RFC_2822_PATTERN = RFC_2822_PATTERN.replace("(0[1-9]|", "(0?[1-9]|");
+
+/**
+ * RFC 3339's date-time as ajv-formats' `date-time` reads it (stream callbacks' ISO 8601 `Timestamp`,
+ * WEBHOOKS.md section 5): `T`, `t` or a space between date and time, optional fractional seconds, `Z` or an offset.
+ */
+const DATE_TIME_PATTERN =
+  "^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])[Tt ]([01][0-9]|2[0-3]):[0-5][0-9]:([0-5][0-9]|60)(\\.[0-9]+)?([Zz]|[+-]([01][0-9]|2[0-3]):[0-5][0-9])$";
+
+/** The regex of each date format the schemas use. */
+const FORMAT_PATTERNS: Readonly<Record<string, string>> = {
+  "date-time-rfc-2822": RFC_2822_PATTERN,
+  "date-time-rfc-2822-callback": CALLBACK_RFC_2822_PATTERN,
+  "date-time": DATE_TIME_PATTERN,
+};
+
 /**
  * The regex a Pact matcher must use for a value of this schema node to be pinned as tightly as the
- * schema: the `enum` as an alternation, the RFC 2822 regex for `date-time-rfc-2822`, else the
- * node's `pattern`; undefined when a type matcher is as tight as the schema.
+ * schema: the `enum` as an alternation, the RFC 2822 regex for `date-time-rfc-2822` (with a day of
+ * one digit too for `date-time-rfc-2822-callback`), RFC 3339's for `date-time`, else the node's
+ * `pattern`; undefined when a type matcher is as tight as the schema.
  *
  * @param node - a dereferenced, non-nullable schema node
  */
 export function schemaRegex(node: SchemaNode): string | undefined {
   if (node.enum) return enumPattern(node.enum);
-  if (node.format === "date-time-rfc-2822") return RFC_2822_PATTERN;
+  if (node.format !== undefined && Object.hasOwn(FORMAT_PATTERNS, node.format)) return FORMAT_PATTERNS[node.format];
   return node.pattern;
 }
 
@@ -180,15 +198,29 @@ export function responseMatcher(
   options: ResponseMatcherOptions = {},
 ): ResponseMatcher {
   assertResource(kind, example, { profile: "strict" });
-  const body = example as Readonly<Record<string, unknown>>;
-  const file = schemaFile(kind, "strict");
+  return derivedMatcher(schemaFile(kind, "strict"), kind, example as Readonly<Record<string, unknown>>, options.fields);
+}
+
+/**
+ * The template and `null or X` rules of an object that passed the strict schema `file` (relative to
+ * `schemas/`), for the chosen top-level fields (default all): what {@link responseMatcher} derives,
+ * for any schema (callbacks' too).
+ *
+ * @param what - the kind named in errors
+ * @throws TestkitError `USAGE` when `fields` names a field the schema does not have
+ */
+export function derivedMatcher(
+  file: string,
+  what: string,
+  body: Readonly<Record<string, unknown>>,
+  fields: readonly string[] = Object.keys(body),
+): ResponseMatcher {
   const root = rootNode(file);
-  const fields = options.fields ?? Object.keys(body);
   const unknown = fields.filter((field) => !Object.hasOwn(root.node.properties ?? {}, field));
   if (unknown.length > 0) {
     throw new TestkitError(
       "USAGE",
-      `Failed to derive matchers for ${kind}: ${unknown.join(", ")} not in schemas/${file}`,
+      `Failed to derive matchers for ${what}: ${unknown.join(", ")} not in schemas/${file}`,
     );
   }
   const rules: Record<string, NullOrRule> = {};

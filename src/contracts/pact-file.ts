@@ -56,6 +56,14 @@ export interface PactHttpInteraction extends PactInteractionBase {
 /** A V4 interaction of another type (messages, plugins): read, but with nothing HTTP to check. */
 export interface PactOtherInteraction extends PactInteractionBase {
   readonly http: false;
+  /** For an `Asynchronous/Messages` interaction: its contents (parsed JSON, or text), metadata and matching rules */
+  readonly message?: {
+    readonly contents: unknown;
+    readonly contentType: string | undefined;
+    readonly metadata: Readonly<Record<string, unknown>>;
+    /** By category: `body` for the contents, `metadata` for the metadata */
+    readonly matchingRules: PactMatchingRules;
+  };
 }
 
 /** One interaction of a pact file. */
@@ -205,6 +213,20 @@ function interactionOf(raw: unknown, v4File: boolean, where: string): PactIntera
     type: typeof raw.type === "string" ? raw.type : "Synchronous/HTTP",
     providerStates: statesOf(raw),
   };
+  if (base.type === "Asynchronous/Messages") {
+    const contents = messageOf({ body: raw.contents, matchingRules: raw.matchingRules }, true, undefined);
+    const metadata = isObject(raw.metadata) ? raw.metadata : {};
+    return {
+      ...base,
+      http: false,
+      message: {
+        contents: contents.body,
+        contentType: contents.contentType,
+        metadata,
+        matchingRules: contents.matchingRules,
+      },
+    };
+  }
   if (base.type !== "Synchronous/HTTP") return { ...base, http: false };
   const { request, response } = raw;
   if (!isObject(request) || !isObject(response))

@@ -2,8 +2,10 @@ import type { VerifierOptions } from "@pact-foundation/pact-core";
 import { resolve } from "node:path";
 import { TestkitError } from "../errors.js";
 import { branchOrGit, brokerSettings, type Env, urlCredentials, versionOrCommit } from "./_broker-settings.js";
+import { startCallbackProducer } from "./_callback-producer.js";
 import { verifierLog, verifierLogSince, verifierLogSize } from "./_pact-verifier.js";
 import { runVerifier } from "./_run-verifier.js";
+import { CALLBACK_PROVIDER_NAME, CALLBACK_STATES } from "./interactions/callbacks.js";
 import { PROVIDER_NAME, PROVIDER_STATES, PROVIDER_STATES_PATH } from "../catalogue/provider-states.js";
 import { listPactFiles, readPactFile } from "./pact-file.js";
 
@@ -27,10 +29,12 @@ export interface VerifyOptions {
 
 /** What was verified. */
 export interface VerifyResult {
-  /** The provider verified, e.g. `http://127.0.0.1:41234`; a password in it shown as `***` */
+  /** The provider verified, e.g. `http://127.0.0.1:41234`; a password in it shown as `***`; the callback producer's when every pact file is a callback contract */
   readonly providerBaseUrl: string;
-  /** The pact files verified, relative to `cwd`; empty when the pacts came from the broker */
+  /** The pact files verified, relative to `cwd`, callback contracts included; empty when the pacts came from the broker */
   readonly files: readonly string[];
+  /** The callback contracts among `files` (provider `twilio-callbacks`), verified against the kit's callback producer */
+  readonly callbackFiles: readonly string[];
   /** Where verification results went: the broker URL (without credentials), provider version and branch; undefined when not published */
   readonly published:
     | { readonly brokerUrl: string; readonly providerVersion: string; readonly branch: string }
@@ -44,25 +48,62 @@ export interface VerifyResult {
 }
 
 const KNOWN_STATES = new Set<string>(Object.values(PROVIDER_STATES));
+const CALLBACK_STATE_NAMES = new Set<string>(Object.values(CALLBACK_STATES));
 
 /** How long a given provider has to answer before verification starts. */
 const PROVIDER_PROBE_TIMEOUT_MS = 5_000;
 
-/** Every provider state the local contracts use must be one the provider has a handler for. */
-async function localPactFiles(cwd: string, dir: string): Promise<string[]> {
+/**
+ * The local pact files, REST API contracts apart from callback contracts (provider `twilio-callbacks`).
+ * Every provider state they use must be one the provider has a handler for.
+ */
+async function localPactFiles(cwd: string, dir: string): Promise<{ http: string[]; callbacks: string[] }> {
   const files = await listPactFiles(cwd, dir);
+  const out = { http: [] as string[], callbacks: [] as string[] };
   for (const pact of await Promise.all(files.map((file) => readPactFile(cwd, file)))) {
+    const callbacks = pact.provider === CALLBACK_PROVIDER_NAME;
+    const known = callbacks ? CALLBACK_STATE_NAMES : KNOWN_STATES;
     const unknown = pact.interactions
       .flatMap((i) => i.providerStates.map((s) => s.name))
-      .find((name) => !KNOWN_STATES.has(name));
+      .find((name) => !known.has(name));
     if (unknown !== undefined) {
       throw new TestkitError(
         "USAGE",
-        `Failed to verify ${pact.file}: no state handler for provider state "${unknown}"; the provider states are: ${[...KNOWN_STATES].join("; ")}`,
+        `Failed to verify ${pact.file}: no state handler for provider state "${unknown}"; the provider states are: ${[...known].join("; ")}`,
       );
     }
+    (callbacks ? out.callbacks : out.http).push(pact.file);
   }
-  return files;
+  return out;
+}
+
+/**
+ * Verifies callback contracts against the kit's callback producer, started for the run: for each
+ * message, the Verifier posts its description and provider states, and compares the callback the
+ * producer builds (contents and metadata) with the contract's.
+ *
+ * @throws TestkitError `VERIFICATION` naming each message that failed, with the producer's reasons
+ */
+async function verifyCallbacks(cwd: string, files: readonly string[]): Promise<string> {
+  const producer = await startCallbackProducer();
+  // The log is opened before the Verifier's first run, as verifyContracts needs it after (see _pact-verifier.ts).
+  const logOffset = await verifierLogSize();
+  try {
+    await runVerifier({
+      provider: CALLBACK_PROVIDER_NAME,
+      providerBaseUrl: producer.url,
+      pactUrls: files.map((file) => resolve(cwd, file)),
+      logLevel: "error",
+      logFile: verifierLog(),
+    });
+  } catch (error) {
+    const { code, reason } = verifierFailure(error, producer.failures, "the producer answered");
+    throw new TestkitError(code, `Failed to verify callback contracts against the kit's callback producer: ${reason}`);
+  } finally {
+    await producer.close();
+    await verifierLogSince(logOffset);
+  }
+  return producer.url;
 }
 
 /** The Verifier's JSON result (pact-core resolves or rejects with it), as far as verify reads it. */
@@ -106,6 +147,7 @@ const interactionName = (interaction: string | undefined) =>
 function verifierFailure(
   error: unknown,
   stateFailures: readonly string[],
+  answered = "the provider's state change answered",
 ): { code: "VERIFICATION" | "EXTERNAL"; reason: string } {
   const text = error instanceof Error ? error.message : String(error);
   const result = parseOutcome(text);
@@ -122,7 +164,7 @@ function verifierFailure(
   const failed = errors.map((e) => interactionName(e.interaction));
   const why =
     stateFailures.length > 0
-      ? `the provider's state change answered: ${[...new Set(stateFailures)].join("; ")}`
+      ? `${answered}: ${[...new Set(stateFailures)].join("; ")}`
       : "the Verifier's report above says why";
   return {
     code: "VERIFICATION",
@@ -217,6 +259,12 @@ async function brokerSource(
  * `Verifier` is not used: its proxy re-encodes form bodies as JSON (pact-js#884). The Verifier prints
  * its report to standard output.
  *
+ * Local callback contracts (provider `twilio-callbacks`: Pact V4 asynchronous messages) are verified
+ * first, against the kit's callback producer started for the run (127.0.0.1, ephemeral port): for each
+ * message the Verifier posts `{ description, providerStates }`, and the producer answers with the
+ * callback the callback factories build from the state's `example`, encoded and decoded as Twilio sends
+ * it, and its metadata (`Pact-Message-Metadata`). `providerBaseUrl` and `seed` concern the REST API only.
+ *
  * @param options - contracts folder, provider, and whether to verify the broker's pacts and publish the results
  * @param env - PACT_BROKER_* settings, read only when publishing; also the git environment
  * @returns what was verified, and where results were published
@@ -235,10 +283,21 @@ async function brokerSource(
  */
 export async function verifyContracts(options: VerifyOptions, env: Env): Promise<VerifyResult> {
   const source = options.publish ? await brokerSource(options, env) : undefined;
-  const files = source ? [] : await localPactFiles(options.cwd, options.dir ?? "contracts");
+  const local = source ? { http: [], callbacks: [] } : await localPactFiles(options.cwd, options.dir ?? "contracts");
+  const files = [...local.http, ...local.callbacks].sort();
   const providerPassword = urlCredentials(options.providerBaseUrl ?? "").redact;
   const redact = (text: string) => providerPassword(source ? source.redact(text) : text);
-  if (options.providerBaseUrl !== undefined) await checkProvider(options.providerBaseUrl, redact);
+  const http = source !== undefined || local.http.length > 0;
+  if (http && options.providerBaseUrl !== undefined) await checkProvider(options.providerBaseUrl, redact);
+  const producerUrl = local.callbacks.length > 0 ? await verifyCallbacks(options.cwd, local.callbacks) : undefined;
+  if (!http)
+    return {
+      providerBaseUrl: producerUrl ?? "",
+      files,
+      callbackFiles: local.callbacks,
+      published: undefined,
+      pendingFailures: [],
+    };
   // The fake (and fastify) loads only when it is needed, so that importing the contracts does not pay for it.
   const fake =
     options.providerBaseUrl === undefined
@@ -253,7 +312,7 @@ export async function verifyContracts(options: VerifyOptions, env: Env): Promise
       provider: PROVIDER_NAME,
       providerBaseUrl,
       providerStatesSetupUrl: `${providerBaseUrl.replace(/\/+$/, "")}${PROVIDER_STATES_PATH}`,
-      ...(source ? source.pactOptions : { pactUrls: files.map((file) => resolve(options.cwd, file)) }),
+      ...(source ? source.pactOptions : { pactUrls: local.http.map((file) => resolve(options.cwd, file)) }),
       logLevel: "error",
       logFile: verifierLog(),
     });
@@ -283,5 +342,11 @@ export async function verifyContracts(options: VerifyOptions, env: Env): Promise
       ),
     );
   const pendingFailures = (parseOutcome(outcome)?.pendingErrors ?? []).map((e) => interactionName(e.interaction));
-  return { providerBaseUrl: redact(providerBaseUrl), files, published: source?.published, pendingFailures };
+  return {
+    providerBaseUrl: redact(providerBaseUrl),
+    files,
+    callbackFiles: local.callbacks,
+    published: source?.published,
+    pendingFailures,
+  };
 }

@@ -36,7 +36,7 @@ const ROWS: ReadonlyArray<readonly [string, readonly string[], RegExp]> = [
   [
     "an unknown kind",
     ["fake", "caller"],
-    /Failed to fake "caller": kinds are participant, conference, stream, participant-page, conference-page, error$/m,
+    /Failed to fake "caller": kinds are participant, conference, stream, participant-page, conference-page, error, conference-event, conference-status, call-progress, recording-status, stream-status$/m,
   ],
   ["a second argument", ["fake", "participant", "conference"], /too many arguments for 'fake'/],
   ["an unknown flag", ["fake", "participant", "--colour", "red"], /unknown option '--colour'/],

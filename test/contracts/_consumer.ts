@@ -3,7 +3,8 @@ import { fileURLToPath } from "node:url";
 import twilio from "twilio";
 import { setupContract } from "../../src/contracts/vitest.js";
 
-const CONTRACTS_DIR = fileURLToPath(new URL("../../contracts/", import.meta.url));
+/** The repository's contracts/ folder, where the example consumers' contracts are committed. */
+export const CONTRACTS_DIR = fileURLToPath(new URL("../../contracts/", import.meta.url));
 
 /**
  * Sets up a consumer's contract in contracts/ for the current test file with the kit's

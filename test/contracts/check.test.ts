@@ -48,8 +48,9 @@ describe("checkContracts", () => {
         "contracts/call-orchestrator-twilio-voice-api.json",
         "contracts/conference-app-twilio-voice-api.json",
         "contracts/conference-dashboard-twilio-voice-api.json",
+        "contracts/status-receiver-twilio-callbacks.json",
       ]);
-      expect(report.files.reduce((n, f) => n + f.interactions, 0)).toBe(18);
+      expect(report.files.reduce((n, f) => n + f.interactions, 0)).toBe(22);
       expect(report.findings).toEqual([]);
     }
   });
@@ -263,7 +264,7 @@ describe("checkContracts", () => {
     expect(await findings(fetch)).toEqual([["/providerStates/0/params/ConferenceSid", "required"]]);
   });
 
-  it("reports a message interaction as one the Twilio REST API cannot have, without failing the file", async () => {
+  it("reports a message interaction that names no callback kind, without failing the file", async () => {
     const message = {
       type: "Asynchronous/Messages",
       description: "a conference event",
@@ -276,7 +277,7 @@ describe("checkContracts", () => {
       profile: "strict",
     });
     expect(report.findings.map((f) => [f.interaction, f.path, f.rule])).toEqual([
-      ["a conference event", "", "interaction-type"],
+      ["a conference event", "/metadata/kind", "callback-kind"],
     ]);
   });
 
@@ -342,7 +343,7 @@ describe("twilio-testkit contracts check", () => {
   it("exits 0 on the repo's contracts with --strict", async () => {
     const { code, stdout } = await run(["contracts", "check", "--strict"], { cwd: REPO });
     expect(code).toBe(0);
-    expect(stdout).toBe("ok: 18 interactions in 3 pact files (strict profile) agree with the schemas\n");
+    expect(stdout).toBe("ok: 22 interactions in 4 pact files (strict profile) agree with the schemas\n");
   });
 
   it("exits 1 and prints each finding with file, interaction, path and rule; --json prints the report", async () => {

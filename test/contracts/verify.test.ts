@@ -45,7 +45,9 @@ describe("twilio-testkit contracts verify", () => {
     const { code, stdout, stderr } = await run(["contracts", "verify"], { cwd: REPO });
     expect(stderr).toBe("");
     expect(code).toBe(0);
-    expect(stdout).toMatch(/^Verified 3 pact files from contracts against http:\/\/127\.0\.0\.1:\d+\n$/);
+    expect(stdout).toMatch(
+      /^Verified 3 pact files from contracts against http:\/\/127\.0\.0\.1:\d+\nVerified 1 callback pact files from contracts against the kit's callback producer\n$/,
+    );
   });
 
   it("verifies against a running fake Twilio given by --provider-base-url", async () => {
@@ -54,7 +56,9 @@ describe("twilio-testkit contracts verify", () => {
       cwd: REPO,
     });
     expect(code).toBe(0);
-    expect(stdout).toBe(`Verified 3 pact files from contracts against ${fake.url}\n`);
+    expect(stdout).toBe(
+      `Verified 3 pact files from contracts against ${fake.url}\nVerified 1 callback pact files from contracts against the kit's callback producer\n`,
+    );
   });
 
   it("exits 1 naming the interaction the provider does not honour", async () => {
@@ -149,7 +153,9 @@ describe("twilio-testkit contracts verify", () => {
       ),
     );
     expect({ code, stderr }).toEqual({ code: 0, stderr: "" });
-    expect(stdout).toMatch(/Verified 3 pact files from contracts against http:\/\/127\.0\.0\.1:\d+\n$/);
+    expect(stdout).toMatch(
+      /Verified 3 pact files from contracts against http:\/\/127\.0\.0\.1:\d+\nVerified 1 callback pact files from contracts against the kit's callback producer\n$/,
+    );
     expect(broker.requests).toEqual([]);
     expect(stdout).not.toMatch(/pw-exported-secret|tok-verify-secret/);
   });

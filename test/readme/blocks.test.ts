@@ -114,6 +114,29 @@ const TABLE: readonly Entry[] = [
     starts: "// test/status-callback.test.ts",
     run: { coveredBy: "test/readme/signature.test.ts", marker: "### Signing and checking X-Twilio-Signature" },
   },
+  {
+    heading: "### Faking a callback from the command line",
+    starts: "npx twilio-testkit fake conference-event",
+    run: { shell: true },
+  },
+  {
+    heading: "### Faking a callback from the command line",
+    starts: "POST https://hooks.example.com/conference",
+    run: {
+      notRun:
+        "output of the first command; test/readme/callback-cli-and-contracts.test.ts compares it with the command's",
+    },
+  },
+  {
+    heading: "### Callback contracts",
+    starts: "// test/receiver.contract.test.ts",
+    run: { coveredBy: "test/readme/callback-cli-and-contracts.test.ts", marker: "### Callback contracts" },
+  },
+  {
+    heading: "### Callback contracts",
+    starts: "npx vitest run test/receiver.contract.test.ts",
+    run: { coveredBy: "test/readme/callback-cli-and-contracts.test.ts", marker: "### Callback contracts" },
+  },
   { heading: "## The contract loop", starts: "  consumer test", run: { notRun: "a diagram" } },
   {
     heading: "### Consumer side",

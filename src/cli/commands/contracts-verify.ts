@@ -12,6 +12,11 @@ Replays every interaction of the pact files in DIR against the provider with the
 Verifier, after putting each interaction's provider state in place through the provider's
 ${PROVIDER_STATES_PATH} endpoint. Without --provider-base-url a fake Twilio is started for the run.
 
+Callback contracts (provider twilio-callbacks: the Pact V4 messages a webhook receiver expects) in DIR
+are verified against the kit's callback producer, started for the run on 127.0.0.1: for each message
+it builds the callback from the provider state's example with the callback factories, as the fake
+Twilio sends it. --provider-base-url and --seed concern the REST API contracts only.
+
 With --publish-verification-results the pacts come from the Pact Broker instead of DIR (the
 consumer versions on their main branch, on this provider branch, and deployed or released), and the
 results go back to it. Broker settings as for "contracts publish": PACT_BROKER_BASE_URL (credentials
@@ -94,13 +99,15 @@ export function registerContractsVerify(contracts: Command, { io }: CommandConte
         { dir, cwd: io.cwd, providerBaseUrl: flags.providerBaseUrl, seed, publish },
         io.env,
       );
-      const what = result.published ? "the broker's pacts" : `${result.files.length} pact files from ${dir}`;
+      const restFiles = result.files.length - result.callbackFiles.length;
+      const what = result.published ? "the broker's pacts" : `${restFiles} pact files from ${dir}`;
       const pending = pendingPacts(result.pendingFailures);
-      io.stdout(
-        pending === undefined
-          ? `Verified ${what} against ${result.providerBaseUrl}\n`
-          : `${pending}; results published as failed; exit 0 because pending\n`,
-      );
+      if (pending !== undefined) io.stdout(`${pending}; results published as failed; exit 0 because pending\n`);
+      else if (result.published || restFiles > 0) io.stdout(`Verified ${what} against ${result.providerBaseUrl}\n`);
+      if (result.callbackFiles.length > 0)
+        io.stdout(
+          `Verified ${result.callbackFiles.length} callback pact files from ${dir} against the kit's callback producer\n`,
+        );
       if (result.published)
         io.stdout(
           `Published the results to ${result.published.brokerUrl} as provider version ${result.published.providerVersion} on branch ${result.published.branch}\n`,

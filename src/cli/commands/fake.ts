@@ -13,6 +13,7 @@ import { validateRequest } from "../../validate/request.js";
 import { RESOURCE_KINDS, type ResourceKind } from "../../validate/resources.js";
 import { collect, parseAssignment, parseInteger } from "../_options.js";
 import type { CommandContext } from "../context.js";
+import { AUTH_TOKEN_VARIABLE, FAKE_CALLBACK_KINDS, fakeCallback } from "./_fake-callback.js";
 
 /** Most objects one `fake` run prints. */
 const MAX_COUNT = 100_000;
@@ -24,6 +25,30 @@ interface FakeOptions {
   set?: string[];
   query?: string[];
   invalid?: string;
+  url?: string;
+  authToken?: string;
+  method?: string;
+  curl?: boolean;
+  json?: boolean;
+}
+
+/** Options that only one family of kinds takes: resources, or callbacks. */
+const RESOURCE_ONLY = ["count", "query", "invalid"] as const;
+const CALLBACK_ONLY = ["url", "authToken", "method", "curl", "json"] as const;
+
+/** The command-line spelling of an option key: `authToken` → `--auth-token`. */
+const flag = (key: string): string => `--${key.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}`;
+
+/** @throws TestkitError `USAGE` for an option the kind does not take, rather than ignoring it */
+function refuseOthers(
+  kind: string,
+  options: FakeOptions,
+  others: readonly (keyof FakeOptions)[],
+  family: string,
+): void {
+  const given = others.find((key) => options[key] !== undefined);
+  if (given !== undefined)
+    throw new TestkitError("USAGE", `Failed to fake "${kind}": ${flag(given)} goes with ${family} kinds`);
 }
 
 /** The list operation whose query a page kind answers, and placeholder SIDs for its path. */
@@ -70,7 +95,7 @@ type CommandLineFactory = Factory<Record<string, unknown>, Partial<PageParams>, 
 
 function factoryFor(kind: string, options: FakeOptions): CommandLineFactory {
   if (!(RESOURCE_KINDS as readonly string[]).includes(kind))
-    throw new TestkitError("USAGE", `Failed to fake "${kind}": kinds are ${RESOURCE_KINDS.join(", ")}`);
+    throw new TestkitError("USAGE", `Failed to fake "${kind}": kinds are ${ALL_KINDS.join(", ")}`);
   let factory = FACTORIES_BY_KIND[kind as ResourceKind] as unknown as CommandLineFactory;
   if (options.seed !== undefined)
     factory = factory.seed(parseInteger("--seed", options.seed, 0, Number.MAX_SAFE_INTEGER));
@@ -85,6 +110,8 @@ function factoryFor(kind: string, options: FakeOptions): CommandLineFactory {
   return factory.traits(...(options.trait ?? []));
 }
 
+const ALL_KINDS = [...RESOURCE_KINDS, ...Object.keys(FAKE_CALLBACK_KINDS)];
+
 /** The `--help` table of invalid rules: name, then the kinds it applies to. */
 function invalidRulesHelp(): string {
   const names = Object.keys(INVALID_RULES) as InvalidRuleName[];
@@ -93,8 +120,26 @@ function invalidRulesHelp(): string {
   return `\nRules for --invalid (each output breaks that rule and nothing else):\n${lines.join("\n")}`;
 }
 
+const CALLBACK_HELP = `
+
+Callbacks: for conference-event (also spelled conference-status), call-progress, recording-status
+and stream-status, fake prints the request Twilio would send to --url: method, URL, headers (with
+X-Twilio-Signature, computed with the auth token from --auth-token or ${AUTH_TOKEN_VARIABLE}) and the
+form-encoded body (a GET carries the parameters in the URL). --json prints it as JSON, --curl as a
+curl command that sends it. The token itself is never printed. --trait names the event (e.g.
+participant-join, answered, completed, stream-error); --set Name=value sets a parameter (as text).
+
+Exit status: 0 printed, 2 usage error (unknown kind, trait or rule, bad value, a missing --url or token).
+
+Examples:
+  twilio-testkit fake conference-event --trait participant-join --url https://hooks.example.com/conference --auth-token your_auth_token
+  ${AUTH_TOKEN_VARIABLE}=your_auth_token twilio-testkit fake call-progress --trait answered --url https://hooks.example.com/status --curl
+  twilio-testkit fake stream-status --seed 1 --url https://hooks.example.com/stream --method GET --json --auth-token your_auth_token
+`;
+
 /**
- * `twilio-testkit fake <kind>`: prints one fake resource as JSON, or an array with `--count`.
+ * `twilio-testkit fake <kind>`: prints one fake resource as JSON, or an array with `--count`; for a
+ * callback kind, the signed request Twilio would send (see `_fake-callback.ts`).
  * Every object passes the strict profile, unless `--invalid RULE` asks for objects that break
  * exactly that rule. `--trait` and `--set` shape the valid object before the rule breaks it, so a
  * `--set` value must itself be valid (else exit 2, as without `--invalid`) and the output never
@@ -108,7 +153,7 @@ export function registerFake(program: Command, { io }: CommandContext): void {
     .description(
       "Print fake Twilio resources as JSON: valid under the strict schema, or, with --invalid, breaking one named rule.",
     )
-    .argument("<kind>", `what to build: ${RESOURCE_KINDS.join(", ")}`)
+    .argument("<kind>", `what to build: ${ALL_KINDS.join(", ")}`)
     .option("--count <n>", `print an array of n objects (1 to ${MAX_COUNT})`)
     .option("--seed <s>", "seed for reproducible output (a whole number); random when absent")
     .option(
@@ -130,12 +175,25 @@ export function registerFake(program: Command, { io }: CommandContext): void {
       "--invalid <rule>",
       "print objects that break exactly this rule (listed below); traits and --set shape the valid object first",
     )
+    .option("--url <url>", "callbacks: the callback URL the request goes to (absolute http or https)")
+    .option("--auth-token <token>", `callbacks: the auth token that signs it; default ${AUTH_TOKEN_VARIABLE}`)
+    .option("--method <method>", "callbacks: POST (default, form body) or GET (parameters in the URL)")
+    .option("--curl", "callbacks: print a curl command that sends the request")
+    .option("--json", "callbacks: print the request as JSON: {method, url, headers, body}")
     .addHelpText(
       "after",
       "\nExamples:\n  twilio-testkit fake participant --seed 1 --trait muted\n  twilio-testkit fake conference-page --query Status=completed --query PageSize=3\n  twilio-testkit fake participant --count 3 --set label=customer\n  twilio-testkit fake participant --invalid sid-prefix\n" +
-        invalidRulesHelp(),
+        invalidRulesHelp() +
+        CALLBACK_HELP,
     )
     .action((kind: string, options: FakeOptions) => {
+      const callback = Object.hasOwn(FAKE_CALLBACK_KINDS, kind) ? FAKE_CALLBACK_KINDS[kind] : undefined;
+      if (callback !== undefined) {
+        refuseOthers(kind, options, RESOURCE_ONLY, "resource");
+        io.stdout(fakeCallback(callback, options, io.env));
+        return;
+      }
+      refuseOthers(kind, options, CALLBACK_ONLY, "callback");
       const factory = factoryFor(kind, options);
       const overrides = Object.fromEntries((options.set ?? []).map((s) => parseAssignment("--set", s)));
       // invalid() checks the rule's name, so the cast only spares a second lookup

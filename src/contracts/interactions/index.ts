@@ -23,3 +23,11 @@ export {
 } from "./participants.js";
 export { fetchConference, listConference, updateConference } from "./conferences.js";
 export { createStream, updateStream } from "./streams.js";
+export {
+  addTwilioCallback,
+  callbackMessage,
+  CALLBACK_PROVIDER_NAME,
+  CALLBACK_STATES,
+  type CallbackMessageOptions,
+  type TwilioCallbackMessage,
+} from "./callbacks.js";
