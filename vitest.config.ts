@@ -1,17 +1,38 @@
-import { defineConfig } from "vitest/config";
+import { configDefaults, defineConfig } from "vitest/config";
 
-/** The suites that drive the fake with the official SDK: run on every transport (test/fake-twilio/_harness.ts). */
+/** The suites that drive the fake with the official SDK (test/fake-twilio/_harness.ts): all of them run over http. */
 const SDK_SUITES = ["test/fake-twilio/sdk-*.test.ts"];
+
+/**
+ * The SDK suites that also run on the in-process and msw transports: under `npm test` one suite per
+ * resource (every route of the fake, each transport's request and response path); with
+ * `SDK_MATRIX=full` (`npm run test:deep`) every suite, paging, faults and the 300-case parameter table included.
+ */
+const TRANSPORT_SUITES =
+  process.env.SDK_MATRIX === "full"
+    ? SDK_SUITES
+    : ["conferences", "participants", "streams"].map((suite) => `test/fake-twilio/sdk-${suite}.test.ts`);
+
+/** The test files that replace a module with vi.mock, run each in a module graph of its own. */
+const ISOLATED = ["test/contracts/run-verifier.test.ts"];
 
 export default defineConfig({
   test: {
     testTimeout: 60_000,
     hookTimeout: 60_000,
+    // One module graph per worker, not per file: the files share no state through modules (each starts its
+    // own servers and fakes), and a fresh one per file cost about half of the tests' CPU time. Files that
+    // replace a module (vi.mock) need their own graph: they are in ISOLATED.
+    isolate: false,
     projects: [
-      { extends: true, test: { name: "unit", include: ["test/**/*.test.ts"] } },
+      {
+        extends: true,
+        test: { name: "unit", include: ["test/**/*.test.ts"], exclude: [...configDefaults.exclude, ...ISOLATED] },
+      },
+      { extends: true, test: { name: "isolated", include: ISOLATED, isolate: true } },
       ...(["in-process", "msw"] as const).map((transport) => ({
         extends: true as const,
-        test: { name: transport, include: SDK_SUITES, env: { FAKE_TWILIO_TRANSPORT: transport } },
+        test: { name: transport, include: TRANSPORT_SUITES, env: { FAKE_TWILIO_TRANSPORT: transport } },
       })),
     ],
   },

@@ -9,7 +9,10 @@ export type TestkitErrorCode =
   | "INVALID_OVERRIDE"
   /** An operationId, tool name or resource kind that the catalogue does not know. */
   | "UNKNOWN_OPERATION"
-  /** Bad command-line usage: a missing argument, a bad flag value. */
+  /**
+   * Bad usage of the command line or the API: a missing argument, a bad flag or option value, an
+   * argument of the wrong shape, an invalid rule a kind does not have.
+   */
   | "USAGE"
   /** A file or stream that cannot be read or written, or holds no JSON. */
   | "IO"

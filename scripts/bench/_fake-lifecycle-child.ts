@@ -16,7 +16,7 @@ let fake: Awaited<ReturnType<typeof startFakeTwilio>> | undefined;
 
 answerRequests(async ({ clock }: { clock: "real" | "manual" }): Promise<CreateParticipantTarget> => {
   await fake?.close();
-  fake = await startFakeTwilio({ seed: 1, clock });
+  fake = await startFakeTwilio({ seed: 1, clock, callbacks: false }); // the lifecycle alone: fake-callbacks.ts measures callbacks
   const current = fake;
   const conference = current.store.conferences(current.accountSid).find((c) => c.status === "in-progress");
   if (!conference) throw new Error("Failed to find a seeded in-progress conference");

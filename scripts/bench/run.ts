@@ -8,6 +8,7 @@ import { cpus } from "node:os";
 import { benchCliStart } from "./cli-start.js";
 import { benchColdStart } from "./cold-start.js";
 import { benchFactories } from "./factories.js";
+import { benchFakeCallbacks } from "./fake-callbacks.js";
 import { benchFakeLifecycle } from "./fake-lifecycle.js";
 import { benchFactorySeeds } from "./factory-seeds.js";
 import { benchFakeTwilio } from "./fake-twilio.js";
@@ -31,6 +32,7 @@ const BENCHES: Readonly<Record<string, () => Promise<Row[]>>> = {
   "fake-twilio": benchFakeTwilio,
   "in-process": benchInProcess,
   "fake-lifecycle": benchFakeLifecycle,
+  "fake-callbacks": benchFakeCallbacks,
   "fake-world": benchFakeWorld,
   verify: benchVerify,
   signatures: benchSignatures,

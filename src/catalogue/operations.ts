@@ -139,8 +139,9 @@ const PATH_MATCHERS = OPERATIONS.map((operation) => {
  * @returns the operation and its path parameters, or undefined when no catalogued operation has that method and path
  */
 export function matchOperation(method: string, path: string): MatchedOperation | undefined {
+  const upper = method.toUpperCase();
   for (const { operation, names, regex } of PATH_MATCHERS) {
-    const found = operation.method === method.toUpperCase() ? regex.exec(path) : null;
+    const found = operation.method === upper ? regex.exec(path) : null;
     if (!found) continue;
     try {
       return {

@@ -2,6 +2,7 @@
 // something from a schema (Pact matchers, wire-value coercion) or checks something against one
 // (contract matchers).
 import { readSchemaDocument, SCHEMA_ID_BASE } from "./schema-files.js";
+import { fromPointerToken } from "./_json-pointer.js";
 
 /** The few JSON Schema keywords read here (twilioRules and bounds are ignored). */
 export interface SchemaNode {
@@ -29,7 +30,7 @@ function resolveRef(ref: string, from: string): Located {
   const file = address.slice(SCHEMA_ID_BASE.length);
   const node = address.startsWith(SCHEMA_ID_BASE)
     ? tokens.reduce<unknown>(
-        (at, token) => (at as Record<string, unknown> | undefined)?.[token.replace(/~1/g, "/").replace(/~0/g, "~")],
+        (at, token) => (at as Record<string, unknown> | undefined)?.[fromPointerToken(token)],
         readSchemaDocument(file),
       )
     : undefined;

@@ -26,7 +26,9 @@ export type BrokerSettings = {
   readonly pactCliEnv: Env;
 } & (
   | {
-      /** `PACT_BROKER_USERNAME`, or the user name in the URL */ readonly username: string /** `PACT_BROKER_PASSWORD`, or the password in the URL */;
+      /** `PACT_BROKER_USERNAME`, or the user name in the URL */
+      readonly username: string;
+      /** `PACT_BROKER_PASSWORD`, or the password in the URL */
       readonly password: string;
     }
   | { readonly username: undefined; readonly password: undefined }

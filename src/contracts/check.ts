@@ -1,3 +1,4 @@
+import { fromPointerToken } from "../catalogue/_json-pointer.js";
 import { matchOperation, type Operation } from "../catalogue/operations.js";
 import type { ValidationIssue } from "../validate/issues.js";
 import { validateRequest, type WireValue } from "../validate/request.js";
@@ -125,10 +126,7 @@ function checkRequest(
 /** Whether a JSON Pointer (`/participants/0/call_sid`, `~1` for `/`, `~0` for `~`) names a value inside `value`. */
 function exists(value: unknown, pointer: string): boolean {
   let at = value;
-  for (const token of pointer
-    .split("/")
-    .slice(1)
-    .map((t) => t.replace(/~1/g, "/").replace(/~0/g, "~"))) {
+  for (const token of pointer.split("/").slice(1).map(fromPointerToken)) {
     if (typeof at !== "object" || at === null || !Object.hasOwn(at, token)) return false;
     at = (at as Record<string, unknown>)[token];
   }

@@ -2,6 +2,7 @@ import { schemaFile, type Profile, type ResourceKind } from "../validate/resourc
 import { schemaRegex } from "./matchers.js";
 import type { PactMatchingRules } from "./pact-file.js";
 import { nonNull, rootNode, type Located } from "../catalogue/schema-nodes.js";
+import { toPointerToken } from "../catalogue/_json-pointer.js";
 
 /** A pinned field whose matcher is weaker than its schema. */
 export interface WeakMatcher {
@@ -96,7 +97,7 @@ function* leaves(
 }
 
 const pointer = (path: readonly Step[]): string =>
-  path.map((s) => ("name" in s ? s.name.replace(/~/g, "~0").replace(/\//g, "~1") : "*")).join("/");
+  path.map((s) => ("name" in s ? toPointerToken(s.name) : "*")).join("/");
 
 /**
  * The pinned fields of a response body whose matcher is weaker than their schema: a field whose

@@ -11,7 +11,8 @@ const YEAR_MS = 365 * DAY_MS;
 const MAX_UPDATE_DELAY = 7200_000;
 const DEFAULT_WINDOW: TimeWindow = { from: Date.UTC(2015, 0, 1), to: Date.UTC(2026, 0, 1) - 1000 };
 
-const isTrue = (value: unknown): boolean => value === true || value === "true";
+/** Twilio's spellings of true: its SDKs send `true`, its own page URIs echo `True` (`participant.list.2`). */
+const isTrue = (value: unknown): boolean => value === true || value === "true" || value === "True";
 
 /** ListParticipant's boolean filters and the fields they set. Source: OPERATIONS.md (ListParticipant query). */
 const PARTICIPANT_FLAGS = [
@@ -98,22 +99,43 @@ const utcDay = (text: string | null): number | undefined => {
   return date ? Math.floor(date.getTime() / DAY_MS) * DAY_MS : undefined;
 };
 
+/**
+ * ListConference's test of a date against a date filter trio, the one the fake Twilio filters with
+ * and the page factories check items with: `Name` (that UTC day), `Name<` (on or before) and `Name>`
+ * (on or after); on the wire `DateCreated<=2020-01-01` is the parameter `DateCreated<` with the value
+ * `2020-01-01`, hence the inclusive bounds. Source: OPERATIONS.md (ListConference query parameters);
+ * twilio-oai examples `readDateCreatedEquals`, `readDateCreatedOnOrAfter`.
+ *
+ * @param query - the list query; its date filters are days (`YYYY-MM-DD`)
+ * @param name - `DateCreated` or `DateUpdated`
+ * @returns a test on an RFC 2822 date (null or unreadable fails any filter), or undefined when the query sets none of the trio
+ * @throws TestkitError `INVALID_OVERRIDE` for a filter value that is not a day
+ */
+export function dateFilter(
+  query: PageQuery,
+  name: "DateCreated" | "DateUpdated",
+): ((date: string | null) => boolean) | undefined {
+  const window = bounds(query, name);
+  if (window.from === -Infinity && window.to === Infinity) return undefined;
+  return (date) => {
+    const d = utcDay(date);
+    return d !== undefined && d >= window.from && d <= window.to;
+  };
+}
+
 /** The first given conference that a ListConference query would not return, as `/conferences/<i>/<field>`. */
 export function conferenceMismatch(query: PageQuery, items: readonly Conference[]): string | undefined {
-  const { fixed, dates } = conferenceQuery(query);
-  const inWindow = (text: string | null, w: TimeWindow | undefined) => {
-    const d = utcDay(text);
-    return w === undefined || (d !== undefined && d >= w.from && d <= w.to);
-  };
-  const explicitCreated = bounds(query, "DateCreated");
+  const { fixed } = conferenceQuery(query);
+  const created = dateFilter(query, "DateCreated") ?? (() => true);
+  const updated = dateFilter(query, "DateUpdated") ?? (() => true);
   for (const [i, item] of items.entries()) {
     if (fixed.status !== undefined && item.status !== fixed.status)
       return `/conferences/${i}/status is ${item.status}, but the page answers Status=${fixed.status}`;
     if (fixed.friendly_name !== undefined && item.friendly_name !== fixed.friendly_name)
       return `/conferences/${i}/friendly_name is ${item.friendly_name}, but the page answers FriendlyName=${fixed.friendly_name}`;
-    if (!inWindow(item.date_created, explicitCreated))
+    if (!created(item.date_created))
       return `/conferences/${i}/date_created ${item.date_created} is outside the page's DateCreated filters`;
-    if (!inWindow(item.date_updated, dates?.updated))
+    if (!updated(item.date_updated))
       return `/conferences/${i}/date_updated ${item.date_updated} is outside the page's DateUpdated filters`;
   }
   return undefined;

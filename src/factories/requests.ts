@@ -1,5 +1,6 @@
 import { fillPath, findOperation, type HttpMethod, type OperationId } from "../catalogue/operations.js";
 import { TestkitError } from "../errors.js";
+import { mulberry32 } from "./_mulberry32.js";
 import { formPairs, type FormValue } from "../validate/_form.js";
 import { formatIssues } from "../validate/issues.js";
 import { validateRequest, type RequestTypes } from "../validate/request-input.js";
@@ -49,30 +50,18 @@ export interface RequestFactory<O extends OperationId> {
    * `From`, `To`, `Label`, callbacks with a repeated `StatusCallbackEvent`; for CreateStream custom
    * `ParameterN.Name` / `ParameterN.Value` pairs), overridden per location.
    *
-   * @throws TestkitError `USAGE` when the overrides make a request Twilio would refuse, naming each issue
+   * @throws TestkitError `INVALID_OVERRIDE` when the overrides make a request Twilio would refuse, naming each issue
    */
   build(overrides?: RequestOverrides<O>): BuiltRequest<O>;
   /** `count` requests, each from the next seed. */
   buildList(count: number, overrides?: RequestOverrides<O>): Array<BuiltRequest<O>>;
 }
 
-/** A seeded stream of numbers in [0, 1) (mulberry32): requests need a few draws, not a Faker. */
-function draws(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 /** Random values in the shapes Twilio's parameters take. */
 class Draw {
   readonly #next: () => number;
   constructor(seed: number) {
-    this.#next = draws(seed);
+    this.#next = mulberry32(seed);
   }
   int(min: number, max: number): number {
     return min + Math.floor(this.#next() * (max - min + 1));
@@ -183,7 +172,7 @@ function build<O extends OperationId>(operationId: O, seed: number, overrides: R
   const checked = validateRequest(operationId, { path, query, body });
   if (!checked.ok)
     throw new TestkitError(
-      "USAGE",
+      "INVALID_OVERRIDE",
       `Failed to build a ${op.operationId} request: the overrides make one Twilio would refuse: ${formatIssues(checked.issues)}`,
     );
   const search = new URLSearchParams(formPairs(query)).toString();

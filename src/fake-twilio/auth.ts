@@ -3,7 +3,23 @@ import { unauthorized } from "./errors.js";
 import type { FakeTwilioStore } from "./store.js";
 
 /** User and password of an `Authorization: Basic …` header, or undefined when there is none or it is not Basic. */
-function basicCredentials(header: string | undefined): { user: string; password: string } | undefined {
+function basicCredentials(header: string | undefined): Credentials | undefined {
+  if (header !== undefined && header === last.header) return last.credentials;
+  const credentials = decodeBasic(header);
+  if (header !== undefined) last = { header, credentials };
+  return credentials;
+}
+
+type Credentials = { readonly user: string; readonly password: string };
+
+/** The last header decoded and what it held: a client sends the same header with every request. */
+let last: { header: string | undefined; credentials: Credentials | undefined } = {
+  header: undefined,
+  credentials: undefined,
+};
+
+/** Decodes an `Authorization: Basic …` header. */
+function decodeBasic(header: string | undefined): Credentials | undefined {
   const [, encoded] = /^Basic\s+([A-Za-z0-9+/=]+)\s*$/i.exec(header ?? "") ?? [];
   if (encoded === undefined) return undefined;
   const text = Buffer.from(encoded, "base64").toString("utf8");

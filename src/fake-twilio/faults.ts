@@ -1,6 +1,7 @@
 import { OPERATIONS, type OperationId } from "../catalogue/operations.js";
 import { TestkitError } from "../errors.js";
 import { errorFactory } from "../factories/error.js";
+import { mulberry32 } from "../factories/_mulberry32.js";
 import type { TwilioError } from "../generated/schemas.js";
 import { errorReply, internalError, invalidParameter, type Reply } from "./errors.js";
 
@@ -19,7 +20,12 @@ export interface FaultSpec {
   readonly status?: FaultStatus | undefined;
   /** With `status: 429`: the `Retry-After` header, in whole seconds */
   readonly retryAfter?: number | undefined;
-  /** Wait this many milliseconds (real time) before answering, or before failing with `status` or `drop` */
+  /**
+   * Wait this many milliseconds before answering, or before failing with `status` or `drop`. Real
+   * time, whatever the fake's clock: latency is what the client's own timeout (a real-time timer in
+   * the SDK's axios) races, and on a manual clock a request would otherwise hang until the test
+   * advanced the clock, which a test awaiting that request cannot do.
+   */
   readonly latencyMs?: number | undefined;
   /**
    * Drop the connection instead of answering: the HTTP fake destroys the socket, the in-process client
@@ -60,18 +66,6 @@ const ERRORS: Readonly<Record<FaultStatus, () => TwilioError>> = {
   500: internalError,
   503: () => errorFactory.build({ code: 20503, status: 503, message: "Service unavailable" }),
 };
-
-/** mulberry32: a small seeded generator of numbers in [0, 1), enough to choose which requests fail. */
-function generator(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const fail = (reason: string): never => {
   throw new TestkitError("USAGE", `Failed to inject a fault: ${reason}`);
@@ -130,7 +124,7 @@ export class FakeTwilioFaults {
       operations,
       spec,
       remaining: spec.times ?? Number.POSITIVE_INFINITY,
-      draw: generator(spec.seed ?? 1),
+      draw: mulberry32(spec.seed ?? 1),
     });
   }
 

@@ -1,6 +1,7 @@
 import type TwilioSDK from "twilio";
 import { importPeer } from "../_optional-peer.js";
 import { Dispatcher, type Dispatched, type WireRequest } from "./_dispatch.js";
+import type { FakeTwilioCallbacks } from "./callbacks.js";
 import type { FakeClock } from "./clock.js";
 import type { FakeTwilioEvents } from "./events.js";
 import type { FakeTwilioFaults } from "./faults.js";
@@ -28,6 +29,8 @@ export interface InProcessFakeTwilio {
   readonly clock: FakeClock;
   /** The fake's events in order, as `startFakeTwilio`'s */
   readonly events: FakeTwilioEvents;
+  /** Its status callbacks, sent over HTTP as `startFakeTwilio`'s: `list()`, `waitFor(match)`, `settled()` */
+  readonly callbacks: FakeTwilioCallbacks;
   /** The callee hangs up a participant's call; see `FakeTwilio.hangUp` */
   readonly hangUp: FakeTwilio["hangUp"];
   /**
@@ -51,7 +54,7 @@ export interface InProcessFakeTwilio {
    * a dropped-connection fault gives `Response.error()`. What the MSW handlers call.
    */
   handle(request: Request): Promise<Response>;
-  /** Drops the clock's pending work and releases the Fastify app behind unusual requests, when one was built */
+  /** Drops the clock's pending work, stops sending callbacks, and releases the Fastify app behind unusual requests, when one was built */
   close(): Promise<void>;
 }
 
@@ -120,7 +123,7 @@ const isFormType = (contentType: string | undefined): boolean =>
  * ```
  */
 export async function createFakeTwilio(options: InProcessFakeTwilioOptions = {}): Promise<InProcessFakeTwilio> {
-  const { store, clock, accountSid, authToken, faults } = fakeWorld(options);
+  const { store, clock, accountSid, authToken, faults, callbacks } = fakeWorld(options);
   const dispatcher = new Dispatcher(store, faults);
   const sdk = await importPeer("twilio", () => import("twilio")).then(
     (module) => (module as { default: typeof TwilioSDK }).default ?? (module as unknown as typeof TwilioSDK),
@@ -139,6 +142,7 @@ export async function createFakeTwilio(options: InProcessFakeTwilioOptions = {})
     faults,
     clock,
     events: store.events,
+    callbacks,
     hangUp: (conferenceSid, callSid, account = accountSid) => hangUp(store, account, conferenceSid, callSid),
     get httpClient() {
       return requestClient();
@@ -161,6 +165,7 @@ export async function createFakeTwilio(options: InProcessFakeTwilioOptions = {})
     },
     close: async () => {
       clock.dispose();
+      callbacks.close();
       await dispatcher.close();
     },
   };

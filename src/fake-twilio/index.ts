@@ -25,3 +25,10 @@ export type {
   StreamStatusEvent,
 } from "./events.js";
 export { LIFECYCLE_DELAYS_MS, TEST_NUMBERS, type CallFailure } from "./lifecycle-rules.js";
+export {
+  FakeTwilioCallbacks,
+  type CallbackDelivery,
+  type CallbackDeliveryState,
+  type CallbackMatch,
+  type FakeTwilioCallbackOptions,
+} from "./callbacks.js";

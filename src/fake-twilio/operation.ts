@@ -29,14 +29,13 @@ const FORM = "application/x-www-form-urlencoded";
 /** Whether a `Content-Type` names a form, whatever its parameters (`; charset=utf-8`) or case. */
 const isForm = (contentType: string | undefined): boolean => contentType?.split(";")[0]?.trim().toLowerCase() === FORM;
 
-/** Parameters as text (`WireValue`s), or undefined when they are not, e.g. a JSON body with numbers. */
-function wireValues(value: unknown): Record<string, WireValue> | undefined {
+/** Parameters as text (`WireValue`s), or undefined when they are not, e.g. a JSON body with numbers; the object itself, not a copy. */
+function wireValues(value: unknown): Readonly<Record<string, WireValue>> | undefined {
   if (value === undefined || value === null) return {};
   if (typeof value !== "object" || Array.isArray(value)) return undefined;
-  const entries = Object.entries(value);
-  const isText = (v: unknown): v is WireValue =>
-    typeof v === "string" || (Array.isArray(v) && v.every((item) => typeof item === "string"));
-  return entries.every(([, v]) => isText(v)) ? (Object.fromEntries(entries) as Record<string, WireValue>) : undefined;
+  for (const v of Object.values(value))
+    if (typeof v !== "string" && !(Array.isArray(v) && v.every((item) => typeof item === "string"))) return undefined;
+  return value as Readonly<Record<string, WireValue>>;
 }
 
 /**
@@ -79,6 +78,7 @@ export function answer(store: FakeTwilioStore, operation: Operation, request: In
     store,
     path,
     query: checked.value.query,
+    sentQuery: query,
     body: checked.value.body,
     resourcePath: request.path,
   });

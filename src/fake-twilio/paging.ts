@@ -1,4 +1,4 @@
-import { envelope, type PageQuery } from "../factories/_envelope.js";
+import { envelope } from "../factories/_envelope.js";
 import { DEFAULT_PAGE_SIZE, pageQueryProblem } from "../validate/_page-range.js";
 import type { OrderedList } from "./_ordered-list.js";
 
@@ -27,6 +27,16 @@ export function pagingProblem(query: Readonly<Record<string, unknown>>): string 
     return "Invalid parameter: PageToken goes with Page, as next_page_uri and previous_page_uri carry both";
   const range = pageQueryProblem(query);
   return range === undefined ? undefined : `Invalid parameter: ${range}`;
+}
+
+/** The typed query with each value that was sent once as it was sent (a repeated key keeps its typed value). */
+function asSent(query: Readonly<Record<string, unknown>>, sent: Readonly<Record<string, string | readonly string[]>>) {
+  const out: Record<string, string | number | boolean> = {};
+  for (const [key, value] of Object.entries(query)) {
+    const given = Object.hasOwn(sent, key) ? sent[key] : undefined;
+    out[key] = typeof given === "string" ? given : (value as string | number | boolean);
+  }
+  return out;
 }
 
 /** Takes up to `count` items of `items` that pass `matches`, and tells whether another one follows. */
@@ -71,7 +81,8 @@ function fromStart<T>(list: OrderedList<T>, matches: ((item: T) => boolean) | un
  * @param list - the list, in Twilio's order
  * @param matches - the request's filters as a test on an item; undefined when it has none
  * @param sidOf - the SID that names an item in page tokens (`call_sid`, `sid`)
- * @param query - the request's query as `validateRequest` types it: filters (echoed in the URIs in the order given) and {@link PagingQuery}
+ * @param query - the request's query as `validateRequest` types it: filters and {@link PagingQuery}
+ * @param sent - the query as sent, whose filters the URIs echo as sent, in the order given (`Hold=True` stays `True`, as in `participant.list.2`)
  * @param listPath - the list's path, e.g. `/2010-04-01/Accounts/AC…/Conferences.json`
  * @returns the page's items and its eight envelope fields
  */
@@ -80,6 +91,7 @@ export function paginate<T>(
   matches: ((item: T) => boolean) | undefined,
   sidOf: (item: T) => string,
   query: Readonly<Record<string, unknown>>,
+  sent: Readonly<Record<string, string | readonly string[]>>,
   listPath: string,
 ) {
   const paging = query as PagingQuery;
@@ -100,7 +112,7 @@ export function paginate<T>(
     items,
     envelope: envelope({
       listPath,
-      query: query as PageQuery,
+      query: asSent(query, sent),
       page,
       pageSize,
       pageToken: paging.PageToken,

@@ -1,6 +1,7 @@
 import type { AddressInfo } from "node:net";
 import { TestkitError } from "../errors.js";
 import { createFakeTwilioApp } from "./app.js";
+import { type FakeTwilioCallbackOptions, FakeTwilioCallbacks } from "./callbacks.js";
 import { FakeTwilioFaults } from "./faults.js";
 import { type ClockMode, FakeClock, type FakeClockOptions } from "./clock.js";
 import type { FakeTwilioEvents } from "./events.js";
@@ -25,6 +26,11 @@ export interface FakeTwilioOptions {
    * or a {@link FakeClock} of your own
    */
   readonly clock?: ClockMode | FakeClockOptions | FakeClock | undefined;
+  /**
+   * Status callbacks: sent by default; `false` turns them off; or their options (`{ timeoutMs: 1_000 }`).
+   * See {@link FakeTwilioCallbacks}.
+   */
+  readonly callbacks?: boolean | FakeTwilioCallbackOptions | undefined;
 }
 
 /** A running fake Twilio. */
@@ -43,6 +49,8 @@ export interface FakeTwilio {
   readonly clock: FakeClock;
   /** The fake's events in order (`store.events`): `subscribe(listener)`, `list()`; the basis of status callbacks */
   readonly events: FakeTwilioEvents;
+  /** The status callbacks it sent and is sending: `list()`, `waitFor(match)`, `settled()`, `subscribe(listener)` */
+  readonly callbacks: FakeTwilioCallbacks;
   /**
    * The callee hangs up a participant's call (no REST operation does it): the participant leaves
    * (`participant_hung_up`) and an in-progress conference ends as Twilio ends it
@@ -90,6 +98,7 @@ export interface FakeWorld {
   readonly accountSid: string;
   readonly authToken: string;
   readonly faults: FakeTwilioFaults;
+  readonly callbacks: FakeTwilioCallbacks;
 }
 
 /**
@@ -105,7 +114,15 @@ export function fakeWorld(options: FakeTwilioOptions): FakeWorld {
   const store = new FakeTwilioStore({ authToken, seed: options.seed, clock });
   const accountSid = seedStore(store);
   store.keepAsSeeded();
-  return { store, clock, accountSid, authToken, faults: new FakeTwilioFaults() };
+  const { callbacks } = options;
+  return {
+    store,
+    clock,
+    accountSid,
+    authToken,
+    faults: new FakeTwilioFaults(),
+    callbacks: new FakeTwilioCallbacks(store, typeof callbacks === "object" ? callbacks : { enabled: callbacks }),
+  };
 }
 
 /**
@@ -131,13 +148,14 @@ export function fakeWorld(options: FakeTwilioOptions): FakeWorld {
  */
 export async function startFakeTwilio(options: FakeTwilioOptions = {}): Promise<FakeTwilio> {
   const { port = 0, host = "127.0.0.1" } = options;
-  const { store, clock, accountSid, authToken, faults } = fakeWorld(options);
+  const { store, clock, accountSid, authToken, faults, callbacks } = fakeWorld(options);
   const app = await createFakeTwilioApp(store, faults);
   try {
     await app.listen({ port, host });
   } catch (error) {
     await app.close();
     clock.dispose();
+    callbacks.close();
     throw new TestkitError("IO", `Failed to start the fake Twilio on ${host}:${port}: ${(error as Error).message}`, {
       cause: error,
     });
@@ -152,9 +170,11 @@ export async function startFakeTwilio(options: FakeTwilioOptions = {}): Promise<
     faults,
     clock,
     events: store.events,
+    callbacks,
     hangUp: (conferenceSid, callSid, account = accountSid) => hangUp(store, account, conferenceSid, callSid),
     close: async () => {
       clock.dispose();
+      callbacks.close();
       await app.close();
     },
   };

@@ -1,8 +1,9 @@
+import { held as frozen } from "./_json-text.js";
 import { TestkitError } from "../errors.js";
 import { conferenceFactory } from "../factories/conference.js";
 import { participantFactory } from "../factories/participant.js";
-import type { Conference, Participant, Stream } from "../generated/schemas.js";
-import { parseRfc2822 } from "../rfc2822.js";
+import type { Conference, Participant, ParticipantStatus, Stream } from "../generated/schemas.js";
+import { formatRfc2822, parseRfc2822, rfc2822Millis } from "../rfc2822.js";
 import { isSid } from "../validate/sids.js";
 import { assertResource } from "../validate/validate.js";
 import { FakeClock } from "./clock.js";
@@ -74,13 +75,47 @@ function assertSid(kind: "AccountSid" | "CallSid", value: string): void {
 
 const strict = { profile: "strict" } as const;
 
+/** The schema's participant statuses. */
+const PARTICIPANT_STATUSES: ReadonlySet<unknown> = new Set<ParticipantStatus>([
+  "queued",
+  "connecting",
+  "ringing",
+  "connected",
+  "complete",
+  "failed",
+]);
+
+/**
+ * Whether `next` is the stored (so strictly valid) participant `held` with only what the lifecycle
+ * moves changed: `status` to another of the schema's statuses, `date_updated` to a time not before
+ * the held one, written as `formatRfc2822` writes it. Such a participant is valid as `held` is (no
+ * strict rule on a participant reads `status`; date order holds), so the store does not check it
+ * again: each lifecycle step would otherwise cost a strict validation (test/fake-twilio/store-moved-on.test.ts).
+ */
+function movedOn(held: Readonly<Participant>, next: Participant): boolean {
+  const keys = Object.keys(next);
+  if (keys.length !== Object.keys(held).length || !PARTICIPANT_STATUSES.has(next.status)) return false;
+  for (const key of keys)
+    if (key !== "status" && key !== "date_updated" && next[key as keyof Participant] !== held[key as keyof Participant])
+      return false;
+  if (next.date_updated === held.date_updated) return true;
+  const updated = typeof next.date_updated === "string" ? rfc2822Millis(next.date_updated) : undefined;
+  const before = held.date_updated === null ? undefined : rfc2822Millis(held.date_updated);
+  return (
+    updated !== undefined &&
+    before !== undefined &&
+    updated >= before &&
+    formatRfc2822(new Date(updated)) === next.date_updated
+  );
+}
+
 /**
  * The fake Twilio's in-memory state: accounts with their auth tokens, conferences, participants,
  * in-progress calls and their media streams. Conference and participant lists are kept in Twilio's
  * order, newest `date_created` first (ties by SID, descending), with a place for every SID ever
  * stored, so that pages cost in proportion to their size and page tokens survive deletions; an update
  * keeps an item's place. Every `put…` checks its resource against the strict profile and stores a
- * copy; every account created implicitly gets the store's {@link FakeTwilioStore.authToken}.
+ * frozen copy (what the store returns cannot be changed in place: put a changed copy); every account created implicitly gets the store's {@link FakeTwilioStore.authToken}.
  *
  * @example
  * ```ts
@@ -164,7 +199,7 @@ export class FakeTwilioStore {
    * @throws ValidationError (`INVALID_BODY`) when it fails the strict profile
    */
   putConference(conference: Conference, place?: number): Readonly<Conference> {
-    const value = { ...assertResource("conference", conference, strict) };
+    const value = frozen(assertResource("conference", conference, strict));
     this.#account(value.account_sid).conferences.set(value.sid, place ?? createdAt(value), value);
     return value;
   }
@@ -203,7 +238,11 @@ export class FakeTwilioStore {
    * @throws ValidationError (`INVALID_BODY`) when it fails the strict profile
    */
   putParticipant(participant: Participant, place?: number): Readonly<Participant> {
-    const value = { ...assertResource("participant", participant, strict) };
+    const current = this.#accounts.get(participant.account_sid)?.participants.get(participant.conference_sid);
+    const previous = current?.list.get(participant.call_sid);
+    const value = frozen(
+      previous && movedOn(previous, participant) ? participant : assertResource("participant", participant, strict),
+    );
     const account = this.#account(value.account_sid);
     if (!account.conferences.get(value.conference_sid))
       this.putConference(
@@ -289,7 +328,7 @@ export class FakeTwilioStore {
    * @throws ValidationError (`INVALID_BODY`) when it fails the strict profile
    */
   putStream(stream: Stream): Readonly<Stream> {
-    const value = { ...assertResource("stream", stream, strict) };
+    const value = frozen(assertResource("stream", stream, strict));
     this.putCall(value.account_sid, value.call_sid);
     this.#account(value.account_sid).calls.get(value.call_sid)?.set(value.sid, value);
     return value;

@@ -1,6 +1,7 @@
 import { CALLBACK_VALIDATORS } from "../generated/callback-validators.js";
 import type * as T from "../generated/schemas.js";
 import { TestkitError } from "../errors.js";
+import { groupedValues } from "./_form.js";
 import { validatorIn } from "./ajv.js";
 import { toIssues } from "./issues.js";
 import type { Profile } from "./resources.js";
@@ -46,15 +47,8 @@ export type CallbackParams = object | string;
 
 /** Reads a form-encoded text or URLSearchParams as a record; a key sent more than once keeps every value, in order. */
 function decoded(params: CallbackParams): unknown {
-  const search =
-    typeof params === "string" ? new URLSearchParams(params) : params instanceof URLSearchParams ? params : undefined;
-  if (!search) return params;
-  const out: Record<string, string | string[]> = {};
-  for (const [key, value] of search) {
-    const seen = out[key];
-    out[key] = seen === undefined ? value : [...[seen].flat(), value];
-  }
-  return out;
+  if (typeof params === "string") return groupedValues(new URLSearchParams(params));
+  return params instanceof URLSearchParams ? groupedValues(params) : params;
 }
 
 function schemaOf(kind: CallbackKind, profile: Profile): string {

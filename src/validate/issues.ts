@@ -1,5 +1,6 @@
 import type { ErrorObject } from "ajv";
 import { printable } from "../_printable.js";
+import { toPointerToken } from "../catalogue/_json-pointer.js";
 
 /**
  * One way a value fails a schema. `path` and `rule` are meant for people and tests; the rest is
@@ -20,13 +21,10 @@ export interface ValidationIssue {
   readonly params: Readonly<Record<string, unknown>>;
 }
 
-/** A key as one JSON Pointer reference token (RFC 6901): `~` as `~0`, `/` as `~1`, as Ajv writes instance paths. */
-export const pointerToken = (key: string): string => key.replace(/~/g, "~0").replace(/\//g, "~1");
-
 function pathOf(e: ErrorObject): string {
-  if (e.keyword === "required") return `${e.instancePath}/${pointerToken(String(e.params.missingProperty))}`;
+  if (e.keyword === "required") return `${e.instancePath}/${toPointerToken(String(e.params.missingProperty))}`;
   if (e.keyword === "additionalProperties")
-    return `${e.instancePath}/${pointerToken(String(e.params.additionalProperty))}`;
+    return `${e.instancePath}/${toPointerToken(String(e.params.additionalProperty))}`;
   return e.instancePath;
 }
 

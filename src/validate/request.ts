@@ -2,8 +2,9 @@ import { findOperation, type OperationId, type ParameterLocation } from "../cata
 import { schemaNode } from "../catalogue/schema-nodes.js";
 import { REQUEST_VALIDATORS } from "../generated/request-validators.js";
 import { validatorIn } from "./ajv.js";
-import { pointerToken, toIssues, type ValidationIssue } from "./issues.js";
+import { toIssues, type ValidationIssue } from "./issues.js";
 import type { ValidationResult } from "./validate.js";
+import { toPointerToken } from "../catalogue/_json-pointer.js";
 
 /** A parameter value as it travels: text, or repeated text for a repeated form or query key. */
 export type WireValue = string | readonly string[];
@@ -70,12 +71,15 @@ function propertiesOf(ref: string): Readonly<Record<string, PropertySchema>> {
 function coerceAll(values: Readonly<Record<string, WireValue>>, ref: string | undefined): Record<string, unknown> {
   const properties = ref ? propertiesOf(ref) : {};
   // Own properties only: a key such as `constructor` or `__proto__` names no parameter, and is left for the schema to refuse.
-  return Object.fromEntries(
-    Object.entries(values).map(([key, value]) => [
-      key,
-      coerce(value, Object.hasOwn(properties, key) ? properties[key] : undefined),
-    ]),
-  );
+  const out: Record<string, unknown> = {};
+  for (const key of Object.keys(values)) {
+    const value = coerce(values[key] as WireValue, Object.hasOwn(properties, key) ? properties[key] : undefined);
+    // A `__proto__` key is a field like any other here (as with Object.fromEntries), not the prototype.
+    if (key === "__proto__")
+      Object.defineProperty(out, key, { value, enumerable: true, writable: true, configurable: true });
+    else out[key] = value;
+  }
+  return out;
 }
 
 const LOCATIONS = ["path", "query", "body"] as const;
@@ -111,7 +115,7 @@ export function validateRequest(
     if (!ref) {
       for (const key of Object.keys(values))
         issues.push({
-          path: `/${location}/${pointerToken(key)}`,
+          path: `/${location}/${toPointerToken(key)}`,
           rule: "additionalProperties",
           message: `is not a ${location} parameter of ${op.operationId}`,
           keyword: "additionalProperties",

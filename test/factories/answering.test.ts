@@ -54,14 +54,15 @@ describe("answering(): pages hold only items the fake Twilio would return for th
     }
   });
 
-  it("ListParticipant Muted, Hold, Coaching, true or false", () => {
-    for (const value of [true, false, "true", "false"]) {
-      const expected = value === true || value === "true";
+  it("ListParticipant Muted, Hold, Coaching, true or false, in Twilio's spellings (True as its page URIs echo it)", () => {
+    for (const value of [true, false, "true", "false", "True", "False"]) {
+      const expected = value === true || value === "true" || value === "True";
       const page = participantPageFactory
         .seed(7)
         .answering({ Muted: value, Hold: value, Coaching: value, PageSize: 40 })
         .ofTotal(40)
         .build();
+      expect(page.uri).toContain(`Muted=${value}&Hold=${value}`);
       expect(page.participants).toHaveLength(40);
       for (const p of page.participants) expect([p.muted, p.hold, p.coaching]).toEqual([expected, expected, expected]);
     }

@@ -253,6 +253,17 @@ describe("paging as Twilio pages", () => {
     expect(back.participants.map((p) => p.call_sid)).toEqual(calls.slice(3, 6));
   });
 
+  it("echoes boolean filters in every URI as sent (Hold=True, as real pages do), filtering on their value", async () => {
+    const { sid } = conferenceOf(5);
+    const held = fake.store.participants(fake.accountSid, sid).slice(0, 3);
+    for (const p of held) fake.store.putParticipant({ ...p, hold: true });
+    const first = await page(`${participants(sid)}?Hold=True&Muted=False&PageSize=2`);
+    const expected = held.filter((p) => !p.muted).map((p) => p.call_sid);
+    expect(first.participants.map((p) => p.call_sid)).toEqual(expected.slice(0, 2));
+    for (const uri of [first.uri, first.first_page_uri, first.next_page_uri ?? "?Hold=True&Muted=False"])
+      expect(uri.split("?")[1]).toMatch(/^Hold=True&Muted=False&/);
+  });
+
   it("a PageToken keeps its place when items before it go away", async () => {
     const { sid, calls } = conferenceOf(6);
     const first = await page(`${participants(sid)}?PageSize=2`);

@@ -2,6 +2,7 @@ import { createServer } from "node:net";
 import type { AddressInfo } from "node:net";
 import { describe, expect, it } from "vitest";
 import { testIo } from "../_io.js";
+import { startReceiver } from "./_receiver.js";
 import { runCli } from "../../src/cli/run.js";
 
 /** Runs `twilio-testkit serve …` in-process; `stop()` resolves the command's stop request. */
@@ -68,6 +69,54 @@ describe("twilio-testkit serve", () => {
     expect(await run.exit).toBe(2);
     expect(run.err()).toMatch(message);
     expect(run.out()).toBe("");
+  });
+
+  it("prints each status callback on one line, without the token or the signature; --no-callbacks sends none", async () => {
+    const receiver = await startReceiver();
+    const create = async (run: ReturnType<typeof serve>, token: string) => {
+      await until(() => run.out().includes("Stop with"));
+      const url = /listening on (http:\/\/127\.0\.0\.1:\d+)/.exec(run.out())?.[1] ?? "";
+      const accountSid = /Account SID\s+(AC[0-9a-f]{32})/.exec(run.out())?.[1] ?? "";
+      const response = await fetch(`${url}/2010-04-01/Accounts/${accountSid}/Conferences/printed/Participants.json`, {
+        method: "POST",
+        headers: { authorization: `Basic ${Buffer.from(`${accountSid}:${token}`).toString("base64")}` },
+        body: new URLSearchParams({
+          From: "+15017122661",
+          To: "+15558675310",
+          StatusCallback: `${receiver.url}/calls`,
+          StatusCallbackEvent: "initiated",
+        }),
+      });
+      expect(response.status).toBe(201);
+    };
+    try {
+      const run = serve(["--auth-token", "s3cret-token"]);
+      await create(run, "s3cret-token");
+      await until(() => run.out().includes(" callback "));
+      run.stop();
+      expect(await run.exit).toBe(0);
+      const line =
+        run
+          .out()
+          .split("\n")
+          .find((l) => l.includes(" callback ")) ?? "";
+      expect(line).toMatch(
+        new RegExp(`^\\S+Z callback initiated #0 CA[0-9a-f]{32} → POST ${receiver.url}/calls: 204 \\(\\d+ ms\\)$`),
+      );
+      const signature = String(receiver.received[0]?.headers["x-twilio-signature"]);
+      expect(run.out().split("Auth token")[1]?.split("\n").slice(1).join("\n")).not.toContain("s3cret-token");
+      expect(run.out()).not.toContain(signature);
+
+      const quiet = serve(["--no-callbacks"]);
+      await create(quiet, "your_auth_token");
+      expect(quiet.out()).toContain("Callbacks        off");
+      await new Promise((r) => setTimeout(r, 300));
+      quiet.stop();
+      await quiet.exit;
+      expect([quiet.out().includes(" callback "), receiver.received.length]).toEqual([false, 1]);
+    } finally {
+      await receiver.close();
+    }
   });
 
   it("a port in use: exit 2 saying so", async () => {

@@ -1,6 +1,6 @@
 // internal: how many cases each property test draws, and how long vitest lets it take.
 
-const DEFAULT_RUNS = 300;
+const DEFAULT_RUNS = 200;
 
 function runsFromEnv(text: string | undefined): number {
   if (text === undefined || text === "") return DEFAULT_RUNS;
@@ -10,7 +10,7 @@ function runsFromEnv(text: string | undefined): number {
 }
 
 /**
- * Cases each property test draws: `PROPERTY_RUNS` from the environment, else 300 (`npm test`);
+ * Cases each property test draws: `PROPERTY_RUNS` from the environment, else 200 (`npm test`);
  * `npm run test:deep` sets 10,000.
  *
  * @throws Error when `PROPERTY_RUNS` is set to anything but a whole number ≥ 1

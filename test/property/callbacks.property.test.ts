@@ -1,4 +1,4 @@
-// Property: for PROPERTY_RUNS seeds (300; 10,000 under `npm run test:deep`), every callback factory,
+// Property: for PROPERTY_RUNS seeds (200; 10,000 under `npm run test:deep`), every callback factory,
 // with a trait drawn from its list or none, about a drawn resource or none, builds callbacks that pass
 // the strict profile, whose cross-field rules are checked here a second time, directly; timelines of
 // drawn conferences pass it too, in order; and validateCallback never throws, whatever it is given.

@@ -1,7 +1,7 @@
 // Property: contracts built by the kit's interaction builders from random valid pages (1 to 50 items,
 // nullable fields null in some items and not others) are served as built by Pact's mock server, pass
 // `contracts check --strict`, and verify against the fake Twilio, all pages in one Verifier run.
-// One page per 10 of PROPERTY_RUNS (30 under `npm test`, 1,000 under `npm run test:deep`): each page is
+// One page per 10 of PROPERTY_RUNS (20 under `npm test`, 1,000 under `npm run test:deep`): each page is
 // served by Pact's mock server and verified, so a page costs far more than another property's case.
 import { PactV4 } from "@pact-foundation/pact";
 import fc from "fast-check";

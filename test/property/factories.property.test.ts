@@ -1,4 +1,4 @@
-// Property: for PROPERTY_RUNS seeds (300; 10,000 under `npm run test:deep`), every factory, with
+// Property: for PROPERTY_RUNS seeds (200; 10,000 under `npm run test:deep`), every factory, with
 // traits drawn from its trait list (or, for pages, a query drawn from what ListParticipant /
 // ListConference accept, date filters included), builds objects that pass the strict profile, whose
 // cross-field rules are checked here a second time, directly, and pages whose items the fake's

@@ -2,7 +2,7 @@
 // `page` and `page_size` (huge, past 2^53, fractional, negative, NaN, ±Infinity, -0), the way a
 // program computes it in floating point, passes the strict profile exactly when the page fits
 // (`pageFits`), and then its numbers are exact (checked in BigInt); the page factories, the fake
-// Twilio and the `fake` command draw the same line. PROPERTY_RUNS sets the number of runs (300;
+// Twilio and the `fake` command draw the same line. PROPERTY_RUNS sets the number of runs (200;
 // 10,000 under `npm run test:deep`).
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";

@@ -1,4 +1,4 @@
-// Property: for PROPERTY_RUNS seeds (300; 10,000 under `npm run test:deep`) and random override sets,
+// Property: for PROPERTY_RUNS seeds (200; 10,000 under `npm run test:deep`) and random override sets,
 // every field that is neither overridden nor derived from an overridden field (a `uri` built from the
 // SIDs, the partner of a cross-field rule) is identical with and without the overrides; and the
 // kinds built under one seed never share SID digits.

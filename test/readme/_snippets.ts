@@ -1,4 +1,5 @@
 // The README's code blocks, for tests that run them as written.
+import { execFile } from "node:child_process";
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -72,4 +73,42 @@ export function scratchProject(): string {
   symlinkSync(REPO, join(modules, "twilio-testkit"));
   writeFileSync(join(project, "package.json"), '{ "type": "module" }\n');
   return project;
+}
+
+/**
+ * Runs a tool of this repository's `node_modules` (`vitest/vitest.mjs`, `tsx/dist/cli.mjs`) with Node in
+ * `project`, colours off.
+ *
+ * @returns its standard output then standard error, after a line `failed` when it exits non-zero
+ */
+export function runInProject(project: string, tool: string, args: readonly string[] = []): Promise<string> {
+  return new Promise((resolve) =>
+    execFile(
+      process.execPath,
+      [join(REPO, "node_modules", tool), ...args],
+      { cwd: project, env: { ...process.env, NO_COLOR: "1" } },
+      (error, stdout, stderr) => resolve(`${error ? "failed\n" : ""}${stdout}${stderr}`),
+    ),
+  );
+}
+
+/** Runs Vitest in `project` (see {@link writeSnippetTests}); its output as {@link runInProject} gives it. */
+export const runVitest = (project: string): Promise<string> => runInProject(project, "vitest/vitest.mjs", ["run"]);
+
+/**
+ * Writes each snippet as the test file its first line names (`// test/webhooks.test.ts`), and a Vitest
+ * config that runs `test/*.test.ts`.
+ *
+ * @returns the files written, relative to the project, in order
+ * @throws Error when a snippet's first line names no `test/….test.ts` file
+ */
+export function writeSnippetTests(project: string, snippets: readonly string[]): string[] {
+  mkdirSync(join(project, "test"), { recursive: true });
+  writeFileSync(join(project, "vitest.config.mjs"), "export default { test: { include: ['test/*.test.ts'] } };\n");
+  return snippets.map((snippet) => {
+    const file = /^\/\/ (test\/[\w.-]+\.test\.ts)\n/.exec(snippet)?.[1];
+    if (!file) throw new Error(`the snippet's first line names no test/….test.ts file: ${snippet.split("\n")[0]}`);
+    writeFileSync(join(project, file), snippet);
+    return file;
+  });
 }

@@ -103,6 +103,11 @@ const TABLE: readonly Entry[] = [
     starts: 'import twilio from "twilio";',
     run: { coveredBy: "test/readme/fake-lifecycle.test.ts", marker: "#### The fake's lifecycle" },
   },
+  {
+    heading: "#### Status callbacks from the fake",
+    starts: 'import { createServer } from "node:http";',
+    run: { coveredBy: "test/readme/fake-callbacks.test.ts", marker: "#### Status callbacks from the fake" },
+  },
   { heading: "### Contracts", starts: "npx twilio-testkit contracts check --strict", run: { shell: true } },
   {
     heading: "## Testing your webhook handlers",

@@ -1,10 +1,9 @@
 // The README's factory snippet (sequences, hooks, deep merge, stability, defineFactory), run as
 // pasted in a scratch project: its assertions hold against the built kit.
-import { execFile } from "node:child_process";
 import { rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { readmeBlocks, REPO, scratchProject } from "./_snippets.js";
+import { readmeBlocks, runInProject, scratchProject } from "./_snippets.js";
 
 const project = scratchProject();
 afterAll(() => rmSync(project, { recursive: true, force: true }));
@@ -15,14 +14,7 @@ describe("README, Sequences, parameters, hooks, deep merge, your own resources",
     expect(snippet).toContain("defineFactory");
     writeFileSync(join(project, "package.json"), '{ "type": "module" }\n');
     writeFileSync(join(project, "snippet.ts"), `${snippet ?? ""}\nconsole.log("snippet done");\n`);
-    const output = await new Promise<string>((resolve) =>
-      execFile(
-        process.execPath,
-        [join(REPO, "node_modules/tsx/dist/cli.mjs"), "snippet.ts"],
-        { cwd: project, env: { ...process.env, NO_COLOR: "1" } },
-        (error, stdout, stderr) => resolve(`${error ? "failed\n" : ""}${stdout}${stderr}`),
-      ),
-    );
+    const output = await runInProject(project, "tsx/dist/cli.mjs", ["snippet.ts"]);
     expect(output).toBe("snippet done\n");
   }, 60_000);
 });

@@ -1,9 +1,8 @@
 // The README's lifecycle snippet, run as pasted in a scratch project: it prints the timeline the section describes.
-import { execFile } from "node:child_process";
 import { rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { readmeBlocks, REPO, scratchProject } from "./_snippets.js";
+import { readmeBlocks, runInProject, scratchProject } from "./_snippets.js";
 
 const project = scratchProject();
 afterAll(() => rmSync(project, { recursive: true, force: true }));
@@ -12,14 +11,7 @@ describe("README, The fake's lifecycle", () => {
   it("the snippet runs as pasted and prints the participant's timeline, then the conference's end", async () => {
     const [snippet] = readmeBlocks("#### The fake's lifecycle");
     writeFileSync(join(project, "lifecycle.mts"), snippet ?? "");
-    const output = await new Promise<string>((resolve) =>
-      execFile(
-        process.execPath,
-        [join(REPO, "node_modules/tsx/dist/cli.mjs"), "lifecycle.mts"],
-        { cwd: project },
-        (error, stdout, stderr) => resolve(`${error ? "failed\n" : ""}${stdout}${stderr}`),
-      ),
-    );
+    const output = await runInProject(project, "tsx/dist/cli.mjs", ["lifecycle.mts"]);
     expect(
       output
         .trim()

@@ -100,6 +100,13 @@ describe("validateCallback", () => {
     ).toContainEqual({ path: "/EventTimestamp", rule: "additionalProperties" });
   });
 
+  it("a form key named __proto__ is a parameter like any other: strict names it", () => {
+    const params = conferenceEventFactory.seed(2).traits("conference-end").build();
+    const form = `${new URLSearchParams(params as never)}&__proto__=1`;
+    const result = validateCallback("conference-status", form, { profile: "strict" });
+    expect(issuesOf(result)).toContainEqual({ path: "/__proto__", rule: "additionalProperties" });
+  });
+
   it("never throws for a value of the wrong shape, and names an unknown kind in one line", () => {
     for (const kind of CALLBACK_KINDS) {
       expect(validateCallback(kind, null as never).ok).toBe(false);

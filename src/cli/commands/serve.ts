@@ -1,4 +1,5 @@
 import type { Command } from "commander";
+import type { CallbackDelivery } from "../../fake-twilio/callbacks.js";
 import type { FakeTwilio } from "../../fake-twilio/server.js";
 import { PROVIDER_STATES_PATH } from "../../catalogue/provider-states.js";
 import { FAULTS_PATH } from "../../fake-twilio/faults.js";
@@ -14,6 +15,7 @@ interface ServeOptions {
   host: string;
   seed?: string;
   authToken?: string;
+  callbacks: boolean;
 }
 
 const banner = (fake: FakeTwilio): string =>
@@ -23,10 +25,24 @@ const banner = (fake: FakeTwilio): string =>
     `  Auth token       ${fake.authToken}`,
     `  Provider states  POST ${fake.url}${PROVIDER_STATES_PATH}`,
     `  Faults           POST ${fake.url}${FAULTS_PATH} (JSON, e.g. {"status":503,"times":2}); DELETE clears`,
+    `  Callbacks        ${fake.callbacks.enabled ? "sent, one line each below" : "off"}`,
     `Point the twilio SDK at it: client.api.baseUrl = "${fake.url}"`,
     "Stop with Ctrl-C.",
     "",
   ].join("\n");
+
+/**
+ * One line per status callback: the event's time on the fake's clock, the event, its SequenceNumber,
+ * the method and URL without query or credentials, and the answer or the failure; never the signature.
+ */
+function deliveryLine(d: CallbackDelivery): string {
+  const url = new URL(d.url);
+  const where = `${url.origin}${url.pathname}`;
+  const sequence = d.sequenceNumber === undefined ? "" : ` #${d.sequenceNumber}`;
+  const outcome = d.status === undefined ? `failed: ${d.error}` : `${d.status}${d.state === "failed" ? " failed" : ""}`;
+  const took = d.durationMs === undefined ? "" : ` (${d.durationMs} ms)`;
+  return `${d.time.toISOString()} callback ${d.event}${sequence} ${d.callSid ?? d.conferenceSid ?? ""} → ${d.method} ${where}: ${outcome}${took}\n`;
+}
 
 /**
  * `twilio-testkit serve`: runs the fake Twilio (see `startFakeTwilio`) with a seeded account and
@@ -47,6 +63,7 @@ export function registerServe(program: Command, { io }: CommandContext): void {
       "auth token of the seeded account and of accounts created later",
       DEFAULT_AUTH_TOKEN,
     )
+    .option("--no-callbacks", "do not send status callbacks (sent by default, each printed on one line)")
     .addHelpText(
       "after",
       "\nIt runs until Ctrl-C (SIGINT) or SIGTERM.\n\nExamples:\n  twilio-testkit serve --port 4010 --seed 1\n  twilio-testkit serve --host 0.0.0.0 --auth-token secret",
@@ -57,8 +74,10 @@ export function registerServe(program: Command, { io }: CommandContext): void {
         host: options.host,
         seed: options.seed === undefined ? undefined : parseInteger("--seed", options.seed, 0, Number.MAX_SAFE_INTEGER),
         authToken: options.authToken,
+        callbacks: options.callbacks,
       });
       io.stdout(banner(fake));
+      fake.callbacks.subscribe((delivery) => io.stdout(deliveryLine(delivery)));
       if (!io.untilStopped) return;
       await io.untilStopped();
       await fake.close();

@@ -32,3 +32,12 @@ export {
   type CallbackInvalidRuleName,
 } from "./invalid.js";
 export { callbackTimeline, type CallbackTimelineOptions, type TimelineCallback } from "./timeline.js";
+export {
+  CallbackProducer,
+  type CallbackEventInput,
+  type CallbackMethod,
+  type CallProgressInput,
+  type ConferenceEventInput,
+  type ProducedCallback,
+  type StreamEventInput,
+} from "./produce.js";

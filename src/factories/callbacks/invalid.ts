@@ -1,4 +1,4 @@
-import { TestkitError } from "../../errors.js";
+import { caseOf, rulesCovering } from "../invalid/_rule-lookup.js";
 import type { CallbackKind, CallbackTypes } from "../../validate/callbacks.js";
 import type { Profile } from "../../validate/resources.js";
 import { otherSid } from "../invalid/_edit.js";
@@ -302,15 +302,13 @@ export const CALLBACK_INVALID_RULES = {
 /** Name of a rule in {@link CALLBACK_INVALID_RULES}, e.g. `event-matches-state`. */
 export type CallbackInvalidRuleName = keyof typeof CALLBACK_INVALID_RULES;
 
-const NAMES = Object.keys(CALLBACK_INVALID_RULES) as CallbackInvalidRuleName[];
-
 /**
  * The rules that apply to a callback kind, in catalogue order.
  *
  * @example `callbackInvalidRulesFor("stream-status")` → `["sid-prefix", "timestamp-other-standard", "event-enum", …]`
  */
 export function callbackInvalidRulesFor(kind: CallbackKind): CallbackInvalidRuleName[] {
-  return NAMES.filter((name) => Object.hasOwn(CALLBACK_INVALID_RULES[name].cases, kind));
+  return rulesCovering(CALLBACK_INVALID_RULES, kind);
 }
 
 /**
@@ -322,14 +320,5 @@ export function callbackInvalidCase<K extends CallbackKind>(
   kind: K,
   rule: string,
 ): InvalidCase<CallbackTypes["strict"][K]> {
-  const cases: CallbackInvalidCases | undefined = Object.hasOwn(CALLBACK_INVALID_RULES, rule)
-    ? CALLBACK_INVALID_RULES[rule as CallbackInvalidRuleName].cases
-    : undefined;
-  const found = cases?.[kind];
-  if (!found)
-    throw new TestkitError(
-      "USAGE",
-      `Failed to break ${kind} callback with rule "${rule}": rules for ${kind} are ${callbackInvalidRulesFor(kind).join(", ")}`,
-    );
-  return found as InvalidCase<CallbackTypes["strict"][K]>;
+  return caseOf(CALLBACK_INVALID_RULES, kind, rule, `${kind} callback`) as InvalidCase<CallbackTypes["strict"][K]>;
 }

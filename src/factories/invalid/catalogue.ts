@@ -1,7 +1,7 @@
-import { TestkitError } from "../../errors.js";
 import type { ResourceKind } from "../../validate/resources.js";
 import { DATE_RULES } from "./dates.js";
 import { PAGE_RULES } from "./pages.js";
+import { caseOf, rulesCovering } from "./_rule-lookup.js";
 import { SID_RULES } from "./sids.js";
 import { STATE_RULES } from "./states.js";
 import type { InvalidCases, InvalidRule } from "./types.js";
@@ -27,15 +27,13 @@ export const INVALID_RULES = {
 /** Name of a rule in {@link INVALID_RULES}, e.g. `sid-prefix`. */
 export type InvalidRuleName = keyof typeof INVALID_RULES;
 
-const NAMES = Object.keys(INVALID_RULES) as InvalidRuleName[];
-
 /**
  * The rules that apply to a resource kind, in catalogue order.
  *
  * @example `invalidRulesFor("error")` → `["more-info-matches-code"]`
  */
 export function invalidRulesFor(kind: ResourceKind): InvalidRuleName[] {
-  return NAMES.filter((name) => Object.hasOwn(INVALID_RULES[name].cases, kind));
+  return rulesCovering(INVALID_RULES, kind);
 }
 
 /**
@@ -44,14 +42,5 @@ export function invalidRulesFor(kind: ResourceKind): InvalidRuleName[] {
  * @throws TestkitError `USAGE` for a rule that is unknown or does not apply to `kind`, listing those that do
  */
 export function invalidCase(kind: ResourceKind, rule: string): NonNullable<InvalidCases[ResourceKind]> {
-  const cases: InvalidCases | undefined = Object.hasOwn(INVALID_RULES, rule)
-    ? INVALID_RULES[rule as InvalidRuleName].cases
-    : undefined;
-  const found = cases?.[kind];
-  if (!found)
-    throw new TestkitError(
-      "USAGE",
-      `Failed to break ${kind} with rule "${rule}": rules for ${kind} are ${invalidRulesFor(kind).join(", ")}`,
-    );
-  return found;
+  return caseOf(INVALID_RULES, kind, rule, kind) as NonNullable<InvalidCases[ResourceKind]>;
 }

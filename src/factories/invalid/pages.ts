@@ -5,6 +5,10 @@ import type { InvalidCase, InvalidRule } from "./types.js";
 /** A first page of two items, so that the second item can disagree with the first. */
 const TWO_ITEMS = { base: { page: 0, page_size: 2 }, params: { total: 2 } } as const;
 
+/** The items with the second replaced by `edit(second, first)`. */
+const withSecond = <T>(items: readonly T[], edit: (second: T, first: T) => T): T[] =>
+  items.map((item, i, all) => (i === 1 ? edit(item, all[0] ?? item) : item));
+
 /** The page URI with another `Page`. */
 function onPage(uri: string, page: number): string {
   const url = new URL(uri, "https://api.twilio.com");
@@ -67,7 +71,7 @@ export const PAGE_RULES = {
         ...TWO_ITEMS,
         mutate: (p) => ({
           ...p,
-          participants: p.participants.map((item, i, all) => (i === 1 ? (all[0] ?? item) : item)),
+          participants: withSecond(p.participants, (_, first) => first),
         }),
         issue: { path: "/participants/1/call_sid", rule: "page-items-unique" },
       },
@@ -75,7 +79,7 @@ export const PAGE_RULES = {
         ...TWO_ITEMS,
         mutate: (p) => ({
           ...p,
-          conferences: p.conferences.map((item, i, all) => (i === 1 ? (all[0] ?? item) : item)),
+          conferences: withSecond(p.conferences, (_, first) => first),
         }),
         issue: { path: "/conferences/1/sid", rule: "page-items-unique" },
       },
@@ -89,8 +93,8 @@ export const PAGE_RULES = {
         ...TWO_ITEMS,
         mutate: (p) => ({
           ...p,
-          participants: p.participants.map((item, i) =>
-            i === 1 ? participantWith(item, { conference_sid: otherSid(item.conference_sid) }) : item,
+          participants: withSecond(p.participants, (second) =>
+            participantWith(second, { conference_sid: otherSid(second.conference_sid) }),
           ),
         }),
         issue: { path: "/participants/1/conference_sid", rule: "participants-share-conference" },
@@ -105,8 +109,8 @@ export const PAGE_RULES = {
         ...TWO_ITEMS,
         mutate: (p) => ({
           ...p,
-          conferences: p.conferences.map((item, i) =>
-            i === 1 ? conferenceWith(item, { account_sid: otherSid(item.account_sid) }) : item,
+          conferences: withSecond(p.conferences, (second) =>
+            conferenceWith(second, { account_sid: otherSid(second.account_sid) }),
           ),
         }),
         issue: { path: "/conferences/1/account_sid", rule: "conferences-share-account" },

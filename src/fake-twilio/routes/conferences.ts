@@ -1,40 +1,23 @@
 import { operationPath } from "../../catalogue/operations.js";
 import type { Conference, ListConferenceQuery, UpdateConferenceBody } from "../../generated/schemas.js";
-import { touched, utcDay } from "../dates.js";
+import { dateFilter } from "../../factories/_filters.js";
+import type { PageQuery } from "../../factories/_envelope.js";
+import { touched } from "../dates.js";
 import { notFound } from "../errors.js";
 import { endConference } from "../lifecycle.js";
 import { paginate } from "../paging.js";
 import { fail, type OperationHandlers } from "./context.js";
 
-/**
- * Whether a day passes a date filter trio: `Name` (that UTC day), `Name<` (on or before) and `Name>`
- * (on or after). On the wire `DateCreated<=2020-01-01` is the parameter `DateCreated<` with the value
- * `2020-01-01`, hence the inclusive bounds. Source: OPERATIONS.md (ListConference query parameters);
- * twilio-oai examples `readDateCreatedEquals`, `readDateCreatedOnOrAfter`.
- */
-function inDays(
-  day: string | undefined,
-  on: string | undefined,
-  onOrBefore: string | undefined,
-  onOrAfter: string | undefined,
-): boolean {
-  if (on === undefined && onOrBefore === undefined && onOrAfter === undefined) return true;
-  return (
-    day !== undefined &&
-    (on === undefined || day === on) &&
-    (onOrBefore === undefined || day <= onOrBefore) &&
-    (onOrAfter === undefined || day >= onOrAfter)
-  );
-}
-
-/** Whether a conference passes ListConference's filters: `Status`, `FriendlyName` (exact) and the date filters. */
-const matches =
-  (q: ListConferenceQuery) =>
-  (c: Readonly<Conference>): boolean =>
+/** ListConference's filters as a test on a conference: `Status`, `FriendlyName` (exact) and the date filters (`dateFilter`). */
+function matches(q: ListConferenceQuery): (c: Readonly<Conference>) => boolean {
+  const created = dateFilter(q as PageQuery, "DateCreated");
+  const updated = dateFilter(q as PageQuery, "DateUpdated");
+  return (c) =>
     (q.Status === undefined || c.status === q.Status) &&
     (q.FriendlyName === undefined || c.friendly_name === q.FriendlyName) &&
-    inDays(utcDay(c.date_created), q.DateCreated, q["DateCreated<"], q["DateCreated>"]) &&
-    inDays(utcDay(c.date_updated), q.DateUpdated, q["DateUpdated<"], q["DateUpdated>"]);
+    (created === undefined || created(c.date_created)) &&
+    (updated === undefined || updated(c.date_updated));
+}
 
 /**
  * The three conference operations (OPERATIONS.md): FetchConference; UpdateConference, where
@@ -56,7 +39,7 @@ export const conferenceHandlers: OperationHandlers<"FetchConference" | "UpdateCo
     return { body: store.putConference({ ...conference, date_updated: touched(store.now(), conference) }) };
   },
 
-  ListConference: ({ store, path, query }) => {
+  ListConference: ({ store, path, query, sentQuery }) => {
     const accountSid = path.AccountSid ?? "";
     const q = query as ListConferenceQuery;
     const filtered = Object.keys(q).some((key) => !["Page", "PageSize", "PageToken"].includes(key));
@@ -65,6 +48,7 @@ export const conferenceHandlers: OperationHandlers<"FetchConference" | "UpdateCo
       filtered ? matches(q) : undefined,
       (c) => c.sid,
       query,
+      sentQuery,
       operationPath("ListConference", { AccountSid: accountSid }),
     );
     return { body: { conferences: items, ...envelope } };

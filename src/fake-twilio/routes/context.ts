@@ -12,6 +12,8 @@ export interface OperationContext {
   readonly path: Readonly<Record<string, string>>;
   /** Query parameters, typed as the operation's query schema says */
   readonly query: Readonly<Record<string, unknown>>;
+  /** Query parameters as sent, e.g. `{ Hold: "True" }`, which a page's URIs echo as they are */
+  readonly sentQuery: Readonly<Record<string, string | readonly string[]>>;
   /** Form body fields, typed as the operation's body schema says */
   readonly body: Readonly<Record<string, unknown>>;
   /** The request path, e.g. `/2010-04-01/Accounts/AC…/Conferences/CF….json`, which Twilio's 404 message names */

@@ -113,7 +113,7 @@ export const participantHandlers: OperationHandlers<
     return { body: stored };
   },
 
-  ListParticipant: ({ store, path, query, resourcePath }) => {
+  ListParticipant: ({ store, path, query, sentQuery, resourcePath }) => {
     const conference = store.conference(path.AccountSid ?? "", path.ConferenceSid ?? "");
     if (!conference) return fail(notFound(resourcePath));
     const q = query as ListParticipantQuery;
@@ -127,7 +127,14 @@ export const participantHandlers: OperationHandlers<
       ConferenceSid: conference.sid,
     });
     const list = store.participantList(conference.account_sid, conference.sid);
-    const { items, envelope } = paginate(list, filtered ? matches : undefined, (p) => p.call_sid, query, listPath);
+    const { items, envelope } = paginate(
+      list,
+      filtered ? matches : undefined,
+      (p) => p.call_sid,
+      query,
+      sentQuery,
+      listPath,
+    );
     return { body: { participants: items, ...envelope } };
   },
 

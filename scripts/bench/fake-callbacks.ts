@@ -1,0 +1,101 @@
+// The fake Twilio's status callbacks: how many it delivers per second to one receiver (in order, one at a time),
+// and CreateParticipant requests per second while every new participant's callbacks are sent, against callbacks off.
+import autocannon from "autocannon";
+import { createServer } from "node:http";
+import type { AddressInfo } from "node:net";
+import type { CallbacksRequest, DeliveryRun, LoadTarget } from "./_fake-callbacks-child.js";
+import type { Row } from "./_kit.js";
+import { interleaved } from "./_measure.js";
+import { startContestant } from "./_process.js";
+
+const CONNECTIONS = 10;
+const SECONDS = Number(process.env.BENCH_LOAD_SECONDS ?? 5);
+const BURST = 2_000;
+/** Callbacks delivered per second to one local receiver: at least a busy conference's worth many times over. */
+const TARGET_DELIVERIES = 1_000;
+const TARGET_RATIO = 0.8;
+
+/** A receiver in this process (not the fake's): drains each body and answers 204. */
+async function startReceiver(): Promise<{ url: string; close(): void }> {
+  const server = createServer((request, response) => {
+    request.resume();
+    request.on("end", () => {
+      response.statusCode = 204;
+      response.end();
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  return {
+    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+    close: () => {
+      server.closeAllConnections();
+      server.close();
+    },
+  };
+}
+
+/** One load run of CreateParticipant: requests per second (mean over the run); every answer must be 201. */
+async function load(target: LoadTarget, seconds: number): Promise<number> {
+  const result = await autocannon({
+    url: target.url,
+    method: "POST",
+    headers: { authorization: target.authorization, "content-type": "application/x-www-form-urlencoded" },
+    body: target.body,
+    connections: CONNECTIONS,
+    duration: seconds,
+  });
+  if (result.non2xx > 0 || result.errors > 0 || result.timeouts > 0)
+    throw new Error(
+      `Failed to load the fake Twilio: ${result.non2xx} non-2xx answers, ${result.errors} errors, ${result.timeouts} timeouts`,
+    );
+  return result.requests.average;
+}
+
+/**
+ * Starts the built fake Twilio in a process of its own (seed 1, fresh per run) and a receiver in this
+ * one. Deliveries: a burst of 2,000 conference events (mute, unmute) subscribed by one URL, timed from
+ * the first event to the last delivery answered (`settled()`). Load: CreateParticipant on a real clock
+ * with autocannon, 10 connections, BENCH_LOAD_SECONDS (default 5) per run, each participant subscribed
+ * to its four call events and its join (five callbacks each within 700 ms), callbacks on against off.
+ */
+export async function benchFakeCallbacks(): Promise<Row[]> {
+  const receiver = await startReceiver();
+  const server = startContestant(new URL("./_fake-callbacks-child.ts", import.meta.url), []);
+  const ask = <T>(request: CallbacksRequest) => server.ask<T>(request);
+  const format = (rps: number) => `${Math.round(rps).toLocaleString("en-US")}/s`;
+  try {
+    const deliver = async () => {
+      const run = await ask<DeliveryRun>({ kind: "deliver", count: BURST, receiver: receiver.url });
+      if (run.delivered !== BURST) throw new Error(`Failed to deliver callbacks: ${run.failed} of ${BURST} failed`);
+      return BURST / (run.ms / 1000);
+    };
+    await deliver(); // warm-up, not counted
+    const deliveries = await interleaved({ deliver });
+    const run = async (callbacks: boolean, seconds = SECONDS) =>
+      load(await ask<LoadTarget>({ kind: "load", callbacks, receiver: receiver.url }), seconds);
+    await run(true, 2); // warm-up, not counted
+    const rps = await interleaved({ on: () => run(true), off: () => run(false) });
+    const ratio = rps.on / rps.off;
+    return [
+      {
+        measure: "fake Twilio: status callbacks delivered (signed, one receiver, in order)",
+        kit: format(deliveries.deliver),
+        baseline: "",
+        figure: format(deliveries.deliver),
+        target: `≥ ${format(TARGET_DELIVERIES)}`,
+        pass: deliveries.deliver >= TARGET_DELIVERIES,
+      },
+      {
+        measure: `fake Twilio: CreateParticipant with callbacks on (5 per participant), ${CONNECTIONS} connections`,
+        kit: format(rps.on),
+        baseline: `callbacks off ${format(rps.off)}`,
+        figure: `${ratio.toFixed(2)}×`,
+        target: `≥ ${TARGET_RATIO}×`,
+        pass: ratio >= TARGET_RATIO,
+      },
+    ];
+  } finally {
+    server.stop();
+    receiver.close();
+  }
+}

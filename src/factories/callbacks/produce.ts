@@ -1,0 +1,382 @@
+import { TestkitError } from "../../errors.js";
+import type {
+  CallProgressCallback,
+  CallProgressStatus,
+  ConferenceCallbackEvent,
+  ConferenceStatusCallback,
+  ParticipantCallStatus,
+  ReasonConferenceEnded,
+  ReasonParticipantLeft,
+  StreamStatusCallback,
+} from "../../generated/schemas.js";
+import { formatRfc2822 } from "../../rfc2822.js";
+import { type CallbackKind, validateCallback } from "../../validate/callbacks.js";
+import { callProgressFactory } from "./call-progress.js";
+import { conferenceEventFactory } from "./conference-status.js";
+import type { CallbackStream } from "./stream-status.js";
+import { streamStatusFactory } from "./stream-status.js";
+import type { CallbackConference, CallbackParticipant } from "./subjects.js";
+
+/** A callback's HTTP method: Twilio's `…Method` parameters take `GET` or `POST`, default `POST` (OAI; WEBHOOKS.md §1). */
+export type CallbackMethod = "GET" | "POST";
+
+interface InputBase {
+  /** When it happened: the callback's `Timestamp` */
+  readonly time: Date;
+}
+
+/** A participant's call moved on (the fake's `participant-status` event): feeds its `StatusCallback`. */
+export interface CallProgressInput extends InputBase {
+  readonly type: "participant-status";
+  readonly accountSid: string;
+  readonly callSid: string;
+  /** The call progress event: a `StatusCallbackEvent` value */
+  readonly callEvent: "initiated" | "ringing" | "answered" | "completed";
+  /** The call's `CallStatus` */
+  readonly callStatus: CallProgressStatus;
+  /** The call's `From` and `To` (CreateParticipant's); null draws them from the producer's seed */
+  readonly from: string | null;
+  readonly to: string | null;
+  /** CreateParticipant's callback fields as sent, without defaults */
+  readonly callbacks: {
+    readonly StatusCallback?: string | undefined;
+    readonly StatusCallbackMethod?: CallbackMethod | undefined;
+    readonly StatusCallbackEvent?: readonly string[] | string | undefined;
+  };
+}
+
+/** The conference callback settings as the first participant that set them sent them, without defaults. */
+interface ConferenceSettings {
+  readonly ConferenceStatusCallback?: string | undefined;
+  readonly ConferenceStatusCallbackMethod?: CallbackMethod | undefined;
+  readonly ConferenceStatusCallbackEvent?: readonly string[] | string | undefined;
+}
+
+/** A conference event (`conference-start`, `conference-end`, `participant-join` … `participant-leave`): feeds the conference's `ConferenceStatusCallback`. */
+export interface ConferenceEventInput extends InputBase {
+  readonly type: Extract<
+    ConferenceCallbackEvent,
+    | "conference-start"
+    | "conference-end"
+    | "participant-join"
+    | "participant-leave"
+    | "participant-mute"
+    | "participant-unmute"
+    | "participant-hold"
+    | "participant-unhold"
+    | "participant-modify"
+  >;
+  readonly conference: CallbackConference;
+  /** The participant of a participant event, as it is after the change (as it was, when it left) */
+  readonly participant?: CallbackParticipant;
+  /** On `participant-leave` */
+  readonly participantCallStatus?: ParticipantCallStatus | string;
+  readonly reasonParticipantLeft?: ReasonParticipantLeft;
+  /** On `conference-end` */
+  readonly reasonConferenceEnded?: ReasonConferenceEnded;
+  readonly callSidEndingConference?: string | null;
+  readonly participantLabelEndingConference?: string | null;
+  readonly callbacks: ConferenceSettings;
+}
+
+/** A media stream started or stopped: feeds the stream's `StatusCallback`. */
+export interface StreamEventInput extends InputBase {
+  readonly type: "stream-started" | "stream-stopped";
+  readonly stream: CallbackStream;
+  readonly callbacks: {
+    readonly StatusCallback?: string | undefined;
+    readonly StatusCallbackMethod?: CallbackMethod | undefined;
+  };
+}
+
+/**
+ * Something that happened to a call, conference or stream, with the callback settings it was
+ * created with: what {@link CallbackProducer.callbackFor} turns into a callback. The fake Twilio's
+ * events (`FakeTwilioEvent`) are of this shape.
+ */
+export type CallbackEventInput = CallProgressInput | ConferenceEventInput | StreamEventInput;
+
+/** A callback to send: where, how, and its parameters (strict profile of its kind). */
+export type ProducedCallback =
+  | ProducedOf<"conference-status", ConferenceStatusCallback>
+  | ProducedOf<"call-progress", CallProgressCallback>
+  | ProducedOf<"stream-status", StreamStatusCallback>;
+
+interface ProducedOf<K extends CallbackKind, P> {
+  readonly kind: K;
+  /**
+   * The Twilio event it reports: the conference's `StatusCallbackEvent` (`participant-join` …), the
+   * call progress event (`initiated`, `ringing`, `answered`, `completed`), the stream's `StreamEvent`
+   */
+  readonly event: string;
+  /** The callback URL as configured */
+  readonly url: string;
+  readonly method: CallbackMethod;
+  readonly params: P;
+}
+
+/** Twilio's default `StatusCallbackEvent` of a participant's call: `completed` (OAI CreateParticipant; WEBHOOKS.md §3). */
+const DEFAULT_CALL_EVENTS = ["completed"] as const;
+/** Twilio's default `ConferenceStatusCallbackEvent`: `start end` (OAI CreateParticipant; WEBHOOKS.md §2.1, §2.6 #3). */
+const DEFAULT_CONFERENCE_EVENTS = ["start", "end"] as const;
+
+/** The subscription (`ConferenceStatusCallbackEvent` value) each conference event needs (TW-CONF; WEBHOOKS.md §2.2). */
+const SUBSCRIPTION_OF: Readonly<Record<ConferenceEventInput["type"], string>> = {
+  "conference-start": "start",
+  "conference-end": "end",
+  "participant-join": "join",
+  "participant-leave": "leave",
+  "participant-mute": "mute",
+  "participant-unmute": "mute",
+  "participant-hold": "hold",
+  "participant-unhold": "hold",
+  "participant-modify": "modify",
+};
+
+const PARTICIPANT_KEYS = [
+  "CallSid",
+  "Muted",
+  "Hold",
+  "Coaching",
+  "EndConferenceOnExit",
+  "StartConferenceOnEnter",
+] as const;
+
+/**
+ * The subscribed events: a form's repeated values (`["start", "end"]`), or one value holding several
+ * separated by spaces or commas, as TwiML's `statusCallbackEvent="start end"` writes them; Twilio's default when absent or empty.
+ */
+function subscribed(value: readonly string[] | string | undefined, defaults: readonly string[]): Set<string> {
+  const words = (typeof value === "string" ? [value] : (value ?? [])).flatMap((v) => v.split(/[\s,]+/));
+  const events = words.map((w) => w.trim().toLowerCase()).filter((w) => w !== "");
+  return new Set(events.length > 0 ? events : defaults);
+}
+
+/** The picked keys of a built callback, in the order given: what the producer knows, without the factory's drawn extras. */
+function pick<T extends object>(built: T, keys: Iterable<string>): T {
+  const out: Record<string, unknown> = {};
+  for (const key of keys) {
+    const value = (built as Record<string, unknown>)[key];
+    if (value !== undefined) out[key] = value;
+  }
+  return out as T;
+}
+
+/** Checks a produced callback against its strict schema: a failure is a bug of the producer, never the caller's. */
+function strictOrThrow<T>(kind: CallbackKind, params: T): T {
+  const result = validateCallback(kind, params as Record<string, string>, { profile: "strict" });
+  if (!result.ok)
+    throw new TestkitError(
+      "INVALID_BODY",
+      `Failed to produce a ${kind} callback: ${result.issues.map((i) => `${i.path} ${i.message}`).join("; ")}`,
+    );
+  return params;
+}
+
+const text = (value: boolean | null | undefined): "true" | "false" => (value === true ? "true" : "false");
+
+interface CallState {
+  sequence: number;
+  answeredAt: number | undefined;
+}
+
+/**
+ * Turns the events of a Twilio world (a call's progress, a conference's events, a stream's start and
+ * stop) into the status callbacks Twilio sends for them, built with the kit's callback factories and
+ * checked against the strict callback schemas; one producer per world, since it counts
+ * `SequenceNumber`s. Used by the fake Twilio to send callbacks and by `contracts verify` for callback
+ * contracts.
+ *
+ * What it sends (WEBHOOKS.md §2–5, §10):
+ * - **conference-status** to the conference's `ConferenceStatusCallback` (the first participant's),
+ *   only for subscribed events (`ConferenceStatusCallbackEvent`, default `start end`; `mute` covers
+ *   mute and unmute, `hold` hold and unhold); `SequenceNumber` counts the conference's callbacks from
+ *   1 (the kit's choice: TW-CONF's example is 1, the start is unconfirmed, §2.5); `Timestamp` RFC 2822.
+ * - **call-progress** to the participant's `StatusCallback`, only for subscribed events
+ *   (`StatusCallbackEvent`, default `completed`); `SequenceNumber` counts the call's callbacks from 0
+ *   (TW-CALL); `CallDuration` (seconds since answered) on terminal events and `Duration` (minutes,
+ *   rounded up) on `completed`; `Direction` `outbound-api`.
+ * - **stream-status** to the stream's `StatusCallback` on `stream-started` and `stream-stopped`;
+ *   `Timestamp` ISO 8601 with milliseconds; no `SequenceNumber` (none documented).
+ *
+ * Methods default to `POST`. Only what the event says is sent: no geographic fields, `StirStatus`,
+ * `SipResponseCode` or recording fields.
+ *
+ * @example
+ * ```ts
+ * const producer = new CallbackProducer();
+ * const callback = producer.callbackFor(event); // undefined when nobody subscribed
+ * if (callback) send(callback.url, callback.method, callback.params);
+ * ```
+ */
+export class CallbackProducer {
+  readonly #conferences = new Map<string, number>();
+  readonly #calls = new Map<string, CallState>();
+  readonly #conferenceEvents;
+  readonly #callProgress;
+  readonly #streamStatus;
+
+  /** @param seed - seed of the values an event does not give (a call's `From`/`To` when unknown); default 1 */
+  constructor(seed = 1) {
+    this.#conferenceEvents = conferenceEventFactory.seed(seed);
+    this.#callProgress = callProgressFactory.seed(seed);
+    this.#streamStatus = streamStatusFactory.seed(seed);
+  }
+
+  /**
+   * The callback Twilio sends for `event`, or undefined when no URL is set or the event is not subscribed.
+   * Call it once per event, in the events' order: it advances the `SequenceNumber` counters.
+   *
+   * @throws TestkitError `INVALID_BODY` when the event's values make a callback the strict schema refuses (e.g. a SID of the wrong shape)
+   */
+  callbackFor(event: CallbackEventInput): ProducedCallback | undefined {
+    if (event.type === "participant-status") return this.#callProgressFor(event);
+    if ("stream" in event) return this.#streamStatusFor(event);
+    return this.#conferenceStatusFor(event);
+  }
+
+  /** Forgets the `SequenceNumber` counters (a world reset). */
+  reset(): void {
+    this.#conferences.clear();
+    this.#calls.clear();
+  }
+
+  #callProgressFor(event: CallProgressInput): ProducedCallback | undefined {
+    const { callbacks, callEvent } = event;
+    const callKey = `${event.accountSid}/${event.callSid}`;
+    const call = this.#calls.get(callKey) ?? { sequence: 0, answeredAt: undefined };
+    this.#calls.set(callKey, call);
+    if (callEvent === "answered") call.answeredAt = event.time.getTime();
+    if (callEvent === "completed") this.#calls.delete(callKey);
+    const url = callbacks.StatusCallback;
+    if (!url || !subscribed(callbacks.StatusCallbackEvent, DEFAULT_CALL_EVENTS).has(callEvent)) return undefined;
+    const fields: Partial<CallProgressCallback> = {
+      CallSid: event.callSid,
+      AccountSid: event.accountSid,
+      ...(event.from === null ? {} : { From: event.from, Caller: event.from }),
+      ...(event.to === null ? {} : { To: event.to, Called: event.to }),
+      CallStatus: event.callStatus,
+      Timestamp: formatRfc2822(event.time),
+      SequenceNumber: String(call.sequence++),
+    };
+    if (callEvent === "completed") {
+      const seconds =
+        call.answeredAt === undefined ? 0 : Math.max(0, Math.round((event.time.getTime() - call.answeredAt) / 1000));
+      fields.CallDuration = String(seconds);
+      if (event.callStatus === "completed") fields.Duration = String(Math.ceil(seconds / 60));
+    }
+    const built = this.#callProgress.build(fields);
+    const keys = [
+      "CallSid",
+      "AccountSid",
+      "From",
+      "To",
+      "CallStatus",
+      "ApiVersion",
+      "Direction",
+      "Caller",
+      "Called",
+      "Timestamp",
+      "CallbackSource",
+      "SequenceNumber",
+      "CallDuration",
+      "Duration",
+    ];
+    const params = strictOrThrow("call-progress", pick(built, keys));
+    return { kind: "call-progress", event: callEvent, url, method: callbacks.StatusCallbackMethod ?? "POST", params };
+  }
+
+  #conferenceStatusFor(event: ConferenceEventInput): ProducedCallback | undefined {
+    const { callbacks, conference, participant: p } = event;
+    const url = callbacks.ConferenceStatusCallback;
+    const conferenceKey = `${conference.account_sid}/${conference.sid}`;
+    if (
+      !url ||
+      !subscribed(callbacks.ConferenceStatusCallbackEvent, DEFAULT_CONFERENCE_EVENTS).has(SUBSCRIPTION_OF[event.type])
+    ) {
+      if (event.type === "conference-end") this.#conferences.delete(conferenceKey);
+      return undefined;
+    }
+    const sequence = (this.#conferences.get(conferenceKey) ?? 0) + 1;
+    if (event.type === "conference-end") this.#conferences.delete(conferenceKey);
+    else this.#conferences.set(conferenceKey, sequence);
+    const fields: Partial<ConferenceStatusCallback> = {
+      ConferenceSid: conference.sid,
+      FriendlyName: conference.friendly_name ?? conference.sid,
+      AccountSid: conference.account_sid,
+      SequenceNumber: String(sequence),
+      Timestamp: formatRfc2822(event.time),
+      StatusCallbackEvent: event.type,
+    };
+    if (event.type.startsWith("participant-")) {
+      if (!p)
+        throw new TestkitError(
+          "USAGE",
+          `Failed to produce a conference-status callback: ${event.type} has no participant`,
+        );
+      Object.assign(fields, {
+        CallSid: p.call_sid,
+        Muted: text(p.muted),
+        Hold: text(p.hold),
+        Coaching: text(p.coaching),
+        EndConferenceOnExit: text(p.end_conference_on_exit),
+        StartConferenceOnEnter: text(p.start_conference_on_enter),
+        ...(typeof p.label === "string" ? { ParticipantLabel: p.label } : {}),
+      });
+    }
+    if (event.type === "participant-leave")
+      Object.assign(fields, {
+        ParticipantCallStatus: event.participantCallStatus,
+        ReasonParticipantLeft: event.reasonParticipantLeft,
+      });
+    if (event.type === "conference-end")
+      Object.assign(fields, {
+        ReasonConferenceEnded: event.reasonConferenceEnded ?? conference.reason_conference_ended,
+        ...(event.callSidEndingConference ? { CallSidEndingConference: event.callSidEndingConference } : {}),
+        ...(event.participantLabelEndingConference
+          ? { ParticipantLabelEndingConference: event.participantLabelEndingConference }
+          : {}),
+      });
+    const built = this.#conferenceEvents.build(fields);
+    const keys = [
+      "ConferenceSid",
+      "FriendlyName",
+      "AccountSid",
+      "SequenceNumber",
+      "Timestamp",
+      "StatusCallbackEvent",
+      ...PARTICIPANT_KEYS,
+      "ParticipantLabel",
+      "ParticipantCallStatus",
+      "ReasonParticipantLeft",
+      "ReasonConferenceEnded",
+      "CallSidEndingConference",
+      "ParticipantLabelEndingConference",
+    ].filter((key) => key in fields);
+    const params = strictOrThrow("conference-status", pick(built, keys));
+    return {
+      kind: "conference-status",
+      event: event.type,
+      url,
+      method: callbacks.ConferenceStatusCallbackMethod ?? "POST",
+      params,
+    };
+  }
+
+  #streamStatusFor(event: StreamEventInput): ProducedCallback | undefined {
+    const { callbacks, stream } = event;
+    const url = callbacks.StatusCallback;
+    if (!url) return undefined;
+    const built = this.#streamStatus.build({
+      AccountSid: stream.account_sid,
+      CallSid: stream.call_sid,
+      StreamSid: stream.sid,
+      StreamName: stream.name ?? stream.sid,
+      StreamEvent: event.type,
+      Timestamp: event.time.toISOString(),
+    });
+    const keys = ["AccountSid", "CallSid", "StreamSid", "StreamName", "StreamEvent", "Timestamp"];
+    const params = strictOrThrow("stream-status", pick(built, keys));
+    return { kind: "stream-status", event: event.type, url, method: callbacks.StatusCallbackMethod ?? "POST", params };
+  }
+}

@@ -1,0 +1,59 @@
+// A local callback receiver for tests: node:http on 127.0.0.1 that records every request it gets and
+// answers as told; it stops by itself after the test (`close()` in afterEach, or `await using`).
+import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
+import type { AddressInfo } from "node:net";
+
+/** One request the receiver got. */
+export interface Received {
+  readonly method: string;
+  /** Path and query, as requested */
+  readonly path: string;
+  readonly headers: IncomingMessage["headers"];
+  readonly body: string;
+}
+
+export interface Receiver {
+  /** `http://127.0.0.1:<port>` */
+  readonly url: string;
+  readonly received: Received[];
+  close(): Promise<void>;
+}
+
+/**
+ * Starts a receiver on a free port of 127.0.0.1.
+ *
+ * @param answer - how to answer each request (default: 204 No Content)
+ */
+export async function startReceiver(
+  answer: (request: Received, response: ServerResponse) => void = (_, response) => {
+    response.statusCode = 204;
+    response.end();
+  },
+): Promise<Receiver> {
+  const received: Received[] = [];
+  const server = createServer((request, response) => {
+    const chunks: Buffer[] = [];
+    request.on("data", (chunk: Buffer) => chunks.push(chunk));
+    request.on("end", () => {
+      const got = {
+        method: request.method ?? "",
+        path: request.url ?? "",
+        headers: request.headers,
+        body: Buffer.concat(chunks).toString("utf8"),
+      };
+      received.push(got);
+      answer(got, response);
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}`,
+    received,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+}
