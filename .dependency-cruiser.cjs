@@ -4,6 +4,8 @@
 /** @type {Array<{ name: string; path: string; pathNot?: string }>} top to bottom */
 const LAYERS = [
   { name: "cli", path: "^src/cli/" },
+  // twilio-testkit/msw: handlers over the in-process fake Twilio (never contracts)
+  { name: "msw", path: "^src/msw/" },
   // contracts and the fake Twilio are siblings: neither imports the other (contracts verify loads the fake with import()).
   { name: "contracts", path: "^src/contracts/" },
   { name: "fake-twilio", path: "^src/fake-twilio/" },
@@ -16,13 +18,15 @@ const LAYERS = [
     path: "^src/validate/",
     pathNot: "^src/validate/(formats|_validator-runtime|_page-range)\\.ts$|^src/validate/rules/",
   },
-  { name: "generated-validators", path: "^src/generated/(request-)?validators\\.ts$" },
+  { name: "generated-validators", path: "^src/generated/(request-|callback-)?validators\\.ts$" },
   // ...which call validate's run-time half: formats and the cross-field rules
   {
     name: "validate-runtime",
     path: "^src/validate/(formats|_validator-runtime|_page-range)\\.ts$|^src/validate/rules/",
   },
   { name: "catalogue", path: "^src/catalogue/" },
+  // X-Twilio-Signature: Node's crypto and the leaves only
+  { name: "signature", path: "^src/signature/" },
   // leaves: Node built-ins and third-party packages only (besides each other)
   { name: "leaves", path: "^src/(errors|rfc2822|_printable|_optional-peer)\\.ts$|^src/generated/schemas\\.ts$" },
 ];
@@ -65,6 +69,13 @@ module.exports = {
       severity: "error",
       from: paths(layer("contracts")),
       to: { path: layer("fake-twilio").path, dependencyTypesNot: ["dynamic-import"] },
+    },
+    {
+      name: "msw-not-to-contracts",
+      comment: "twilio-testkit/msw serves the in-process fake Twilio: it has no use for Pact.",
+      severity: "error",
+      from: paths(layer("msw")),
+      to: paths(layer("contracts")),
     },
   ],
   options: {

@@ -14,7 +14,6 @@ export { formatIssues, type ValidationIssue } from "./validate/issues.js";
 export { RESOURCE_KINDS, type Profile, type ResourceKind, type ResourceTypes } from "./validate/resources.js";
 export {
   fromSdkShape,
-  isSdkShape,
   toSdkShape,
   type CamelCase,
   type SdkKind,

@@ -1,10 +1,22 @@
 // Type-level tests of the public surface (checked by `npm run typecheck`, which covers test/; at run
-// time `expectTypeOf` does nothing): resource types, trait names, invalid() rule names, the matchers.
+// time `expectTypeOf` does nothing): resource types, trait names, invalid() rule names, the matchers,
+// callback kinds and factories, signatures, requests and the in-process fake's client.
+import type twilio from "twilio";
 import { describe, expect, expectTypeOf, it } from "vitest";
+import { createFakeTwilio, type InProcessFakeTwilio } from "../src/fake-twilio/index.js";
 import type { InvalidRuleName } from "../src/factories/invalid/catalogue.js";
 import {
+  assertCallback,
   assertResource,
+  type CallbackInvalidRuleName,
+  type CallbackKind,
+  type CallProgressCallback,
+  type CallProgressTrait,
+  callProgressFactory,
   type Conference,
+  type ConferenceEventTrait,
+  type ConferenceStatusCallback,
+  conferenceEventFactory,
   conferenceFactory,
   FACTORIES_BY_KIND,
   type ListParticipantResponse,
@@ -13,8 +25,19 @@ import {
   type ParticipantTrait,
   participantFactory,
   participantPageFactory,
+  type SignatureCheck,
+  type SignedTwilioRequest,
+  signedCallbackRequest,
+  type StreamStatusCallback,
+  type StreamStatusTrait,
+  streamStatusFactory,
+  type TolerantConferenceStatusCallback,
   type TolerantParticipant,
+  validateCallback,
+  type validateRequest,
   type validateResponse,
+  type validateTwilioSignature,
+  type ValidationResult,
 } from "../src/index.js";
 import "../src/vitest/index.js";
 
@@ -54,6 +77,54 @@ describe("public types", () => {
     expectTypeOf<"listParticipant">().toExtend<OperationParam>();
   });
 
+  it("validateCallback takes the four callback kinds and returns the profile's type of that kind", () => {
+    expectTypeOf(validateCallback).parameter(0).toEqualTypeOf<CallbackKind>();
+    expectTypeOf<CallbackKind>().toEqualTypeOf<
+      "conference-status" | "call-progress" | "recording-status" | "stream-status"
+    >();
+    const params = conferenceEventFactory.seed(1).build();
+    expectTypeOf(validateCallback("conference-status", params)).toEqualTypeOf<
+      ValidationResult<TolerantConferenceStatusCallback>
+    >();
+    expectTypeOf(validateCallback("stream-status", params, { profile: "strict" })).toEqualTypeOf<
+      ValidationResult<StreamStatusCallback>
+    >();
+    expectTypeOf(
+      assertCallback("conference-status", params, { profile: "strict" }),
+    ).toEqualTypeOf<ConferenceStatusCallback>();
+    // @ts-expect-error not a callback kind
+    expect(() => validateCallback("participant", params)).toThrow(/conference-status/);
+  });
+
+  it("callback factories build their callback's type; traits take only their events, invalid() the callback rules", () => {
+    expectTypeOf(conferenceEventFactory.build()).toEqualTypeOf<ConferenceStatusCallback>();
+    expectTypeOf(callProgressFactory.build()).toEqualTypeOf<CallProgressCallback>();
+    expectTypeOf(streamStatusFactory.build()).toEqualTypeOf<StreamStatusCallback>();
+    expectTypeOf(conferenceEventFactory.traits).parameters.toEqualTypeOf<ConferenceEventTrait[]>();
+    expectTypeOf<"participant-mute" | "conference-end">().toExtend<ConferenceEventTrait>();
+    expectTypeOf(callProgressFactory.traits).parameters.toEqualTypeOf<CallProgressTrait[]>();
+    expectTypeOf(streamStatusFactory.traits).parameters.toEqualTypeOf<StreamStatusTrait[]>();
+    expectTypeOf(conferenceEventFactory.invalid).parameter(0).toEqualTypeOf<CallbackInvalidRuleName>();
+    // @ts-expect-error a call status, not a conference event
+    expect(() => conferenceEventFactory.traits("ringing")).toThrow();
+  });
+
+  it("signatures: a signed request and a check's result are typed", () => {
+    expectTypeOf(signedCallbackRequest).returns.toEqualTypeOf<SignedTwilioRequest>();
+    expectTypeOf<ReturnType<typeof validateTwilioSignature>>().toEqualTypeOf<SignatureCheck>();
+  });
+
+  it("validateRequest keeps the operation names' autocomplete", () => {
+    type RequestOperation = Parameters<typeof validateRequest>[0];
+    expectTypeOf<RequestOperation>().not.toEqualTypeOf<string>();
+    expectTypeOf<"CreateParticipant">().toExtend<RequestOperation>();
+  });
+
+  it("createFakeTwilio() resolves to a fake whose client() is the official twilio client", () => {
+    expectTypeOf(createFakeTwilio).returns.resolves.toEqualTypeOf<InProcessFakeTwilio>();
+    expectTypeOf<InProcessFakeTwilio["client"]>().returns.toEqualTypeOf<twilio.Twilio>();
+  });
+
   it("the matchers are on Vitest's expect, typed", () => {
     const assertion = expect(participantFactory.seed(1).build());
     expectTypeOf(assertion.toMatchTwilioSchema).parameter(0).toExtend<OperationId | (string & {})>();
@@ -62,5 +133,13 @@ describe("public types", () => {
       .toEqualTypeOf<"participant" | "conference" | "stream" | "participant-page" | "conference-page" | "error">();
     // @ts-expect-error not a resource kind
     expect(() => assertion.toBeTwilioResource("call")).toThrow();
+    expectTypeOf(assertion.toMatchTwilioCallback).parameter(0).toEqualTypeOf<CallbackKind>();
+    // @ts-expect-error not a callback kind
+    expect(() => assertion.toMatchTwilioCallback("participant")).toThrow();
+    expectTypeOf(assertion.toBeValidTwilioRequest).parameter(0).toExtend<OperationId | (string & {})>();
+    expectTypeOf<"CreateParticipant">().toExtend<Parameters<typeof assertion.toBeValidTwilioRequest>[0]>();
+    expectTypeOf(assertion.toBeSignedByTwilio).parameters.toEqualTypeOf<[authToken: string, url?: string]>();
+    // @ts-expect-error the auth token is required
+    expect(() => assertion.toBeSignedByTwilio()).toThrow();
   });
 });

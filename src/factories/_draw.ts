@@ -168,7 +168,7 @@ const DEFAULT_WINDOW: TimeWindow = { from: Date.UTC(2015, 0, 1), to: Date.UTC(20
 const MAX_UPDATE_DELAY = 7200_000;
 
 /** Milliseconds since the epoch of a whole second in the window (default 2015 to 2025). */
-export const instant = (faker: Faker, window: TimeWindow = DEFAULT_WINDOW): number =>
+const instant = (faker: Faker, window: TimeWindow = DEFAULT_WINDOW): number =>
   faker.number.int({ min: Math.ceil(window.from / 1000), max: Math.floor(window.to / 1000) }) * 1000;
 
 /** An instant in RFC 2822 (`+0000`) between 2015 and 2025. */

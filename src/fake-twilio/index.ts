@@ -5,7 +5,7 @@ export { DEFAULT_AUTH_TOKEN, FakeTwilioStore, type FakeTwilioStoreOptions } from
 export { PROVIDER_STATE_HANDLERS, type ProviderStateHandler, type ProviderStateParams } from "./provider-states.js";
 export { PROVIDER_STATES_PATH } from "./state-change.js";
 export { createFakeTwilio, type InProcessFakeTwilio, type InProcessFakeTwilioOptions } from "./in-process.js";
-export { FAULTS_PATH, FakeTwilioFaults, type FaultSpec, type FaultStatus, type Fault } from "./faults.js";
+export type { FakeTwilioFaults, FaultSpec, FaultStatus, Fault } from "./faults.js";
 export { FakeClock, type ClockMode, type FakeClockOptions, type ScheduledWork } from "./clock.js";
 export type {
   CallStatus,

@@ -13,55 +13,15 @@ import type {
   ConferenceCallbacks,
   EventDraft,
   NewEvent,
-  ParticipantCallbacks,
   ParticipantStatusEvent,
   ReasonParticipantLeft,
   StreamCallbacks,
 } from "./events.js";
-import type { ScheduledWork } from "./clock.js";
 import { type CallFailure, LIFECYCLE_DELAYS_MS, TEST_NUMBERS } from "./lifecycle-rules.js";
+import { stateOf } from "./_lifecycle-state.js";
 import type { FakeTwilioStore } from "./store.js";
 
-/** What the lifecycle knows of a call CreateParticipant started, beyond the participant resource. */
-interface CallRecord {
-  readonly from: string;
-  readonly to: string;
-  readonly callbacks: ParticipantCallbacks;
-  /** The next step of its timeline, if any */
-  pending: ScheduledWork | undefined;
-}
-
-/** The lifecycle's own state of one store: kept here, not in the resources Twilio returns. */
-interface LifecycleState {
-  /** By `accountSid/callSid` */
-  readonly calls: Map<string, CallRecord>;
-  /** By `accountSid/conferenceSid` */
-  readonly conferences: Map<string, ConferenceCallbacks>;
-  /** Streams started by CreateStream, by `accountSid/callSid`, then by stream SID */
-  readonly streams: Map<string, Map<string, StreamCallbacks>>;
-}
-
-const states = new WeakMap<FakeTwilioStore, LifecycleState>();
-
-function stateOf(store: FakeTwilioStore): LifecycleState {
-  let state = states.get(store);
-  if (!state) {
-    state = { calls: new Map(), conferences: new Map(), streams: new Map() };
-    states.set(store, state);
-  }
-  return state;
-}
-
 const key = (accountSid: string, sid: string): string => `${accountSid}/${sid}`;
-
-/**
- * Forgets what the lifecycle knows of a store's calls, conferences and streams and calls off every
- * participant's next step (for `store.reset()`); the event log stays.
- */
-export function forgetLifecycle(store: FakeTwilioStore): void {
-  for (const record of stateOf(store).calls.values()) record.pending?.cancel();
-  states.delete(store);
-}
 
 /** Records an event at the clock's time. */
 function emit(store: FakeTwilioStore, event: EventDraft): void {

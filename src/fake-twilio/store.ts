@@ -8,7 +8,7 @@ import { isSid } from "../validate/sids.js";
 import { assertResource } from "../validate/validate.js";
 import { FakeClock } from "./clock.js";
 import { FakeTwilioEvents } from "./events.js";
-import { forgetLifecycle } from "./lifecycle.js";
+import { forgetLifecycle } from "./_lifecycle-state.js";
 import { OrderedList } from "./_ordered-list.js";
 
 /** The auth token of accounts the fake creates unless told otherwise: the placeholder of Twilio's docs and of our contracts. */
@@ -169,6 +169,8 @@ export class FakeTwilioStore {
    * started by name), each seeded once from the store's seed: their builds are reproducible under it,
    * and cheap, as no build seeds a new faker. `reset()` starts them over. Build from them directly:
    * `traits()` or `with()` would return a new factory that starts from the seed again.
+   *
+   * @internal the routes' and provider states' factories, not part of the published types
    */
   get draws(): Readonly<ReturnType<typeof drawsFrom>> {
     return this.#draws;
@@ -212,7 +214,11 @@ export class FakeTwilioStore {
     return this.#accounts.get(accountSid)?.conferences.values() ?? [];
   }
 
-  /** The account's conferences as the ordered list ListConference pages through (empty for an unknown account). */
+  /**
+   * The account's conferences as the ordered list ListConference pages through (empty for an unknown account).
+   *
+   * @internal the routes' paging index, not part of the published types
+   */
   conferenceList(accountSid: string): OrderedList<Readonly<Conference>> {
     return this.#accounts.get(accountSid)?.conferences ?? new OrderedList();
   }
@@ -275,7 +281,11 @@ export class FakeTwilioStore {
     return this.#accounts.get(accountSid)?.participants.get(conferenceSid)?.list.size ?? 0;
   }
 
-  /** The conference's participants as the ordered list ListParticipant pages through (empty for a conference without any). */
+  /**
+   * The conference's participants as the ordered list ListParticipant pages through (empty for a conference without any).
+   *
+   * @internal the routes' paging index, not part of the published types
+   */
   participantList(accountSid: string, conferenceSid: string): OrderedList<Readonly<Participant>> {
     const account = this.#accounts.get(accountSid);
     return account ? this.#roster(account, conferenceSid).list : new OrderedList();

@@ -136,7 +136,7 @@ export function useFakeTwilio(options: FakeTwilioOptions = { seed: 42, clock: "m
 }
 
 /** A fake on this run's transport, and how to stop it (and the MSW server). */
-export async function startFake(options: FakeTwilioOptions): Promise<{ fake: AnyFake; stop: () => Promise<void> }> {
+async function startFake(options: FakeTwilioOptions): Promise<{ fake: AnyFake; stop: () => Promise<void> }> {
   if (TRANSPORT === "http") {
     const fake = await startFakeTwilio(options);
     return { fake, stop: () => fake.close() };

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { FAULTS_PATH, FakeTwilioFaults, startFakeTwilio, type FaultSpec } from "../../src/fake-twilio/index.js";
+import { FAULTS_PATH, FakeTwilioFaults, type FaultSpec } from "../../src/fake-twilio/faults.js";
+import { startFakeTwilio } from "../../src/fake-twilio/index.js";
 
 describe("FakeTwilioFaults", () => {
   it.each<[unknown, string]>([

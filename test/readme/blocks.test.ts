@@ -7,17 +7,21 @@ import { chmodSync, cpSync, mkdirSync, readFileSync, rmSync, symlinkSync, writeF
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startFakeBroker } from "../contracts/_broker.js";
-import { type ReadmeBlock, REPO, readmeCodeBlocks, scratchProject } from "./_snippets.js";
+import { type ReadmeBlock, REPO, readmeBlocks, readmeCodeBlocks, scratchProject } from "./_snippets.js";
 
 /** How a block runs. */
 type Run =
-  /** bash in the scratch project (with the repository's contracts/), every command exiting 0; a `serve` line runs in the background until the block ends */
-  | { readonly shell: true; readonly broker?: true }
+  /**
+   * bash in the scratch project (with the repository's contracts/), every command exiting 0; a `serve`
+   * line runs in the background until the block ends. `serve`: a `serve` command its section started
+   * earlier, run the same way before the block; `prints`: what the block's output must match.
+   */
+  | { readonly shell: true; readonly broker?: true; readonly serve?: string; readonly prints?: RegExp }
   /** type-checked with the README's tsconfig beside the Vitest-matchers files, then run with tsx */
   | { readonly ts: true }
   /** one of the files of the Vitest-matchers project (config, tsconfig, test), type-checked and run together */
   | { readonly vitestProject: true }
-  /** run by another test file, which reads the block from the README */
+  /** run by another test file, which reads the block from the README (a TypeScript block is also type-checked here) */
   | { readonly coveredBy: string; readonly marker: string }
   /** not run, for this reason */
   | { readonly notRun: string };
@@ -47,6 +51,14 @@ const TABLE: readonly Entry[] = [
     starts: "Failed to build participant: 1 issue:",
     run: { notRun: "output of a failing build, not a command (test/factories checks that message)" },
   },
+  {
+    heading: "#### Sequences, parameters, hooks, deep merge, your own resources",
+    starts: 'import assert from "node:assert/strict";',
+    run: {
+      coveredBy: "test/readme/factories.test.ts",
+      marker: "#### Sequences, parameters, hooks, deep merge, your own resources",
+    },
+  },
   { heading: "#### Invalid fixtures", starts: "npx twilio-testkit fake participant --invalid", run: { shell: true } },
   { heading: "#### Invalid fixtures", starts: "import { participantFactory, validateResource", run: { ts: true } },
   { heading: "### Validate responses", starts: "npx twilio-testkit fake participant-page", run: { shell: true } },
@@ -54,8 +66,43 @@ const TABLE: readonly Entry[] = [
   { heading: "### Vitest matchers", starts: "// vitest.config.ts", run: { vitestProject: true } },
   { heading: "### Vitest matchers", starts: "{", run: { vitestProject: true } },
   { heading: "### Vitest matchers", starts: "// test/twilio.test.ts", run: { vitestProject: true } },
+  {
+    heading: "### SDK instances",
+    starts: "// test/sdk-shapes.test.ts",
+    run: { coveredBy: "test/readme/sdk-and-requests.test.ts", marker: "### SDK instances" },
+  },
+  {
+    heading: "### Checking what your code sends",
+    starts: "// test/requests.test.ts",
+    run: { coveredBy: "test/readme/sdk-and-requests.test.ts", marker: "### Checking what your code sends" },
+  },
   { heading: "### Fake Twilio", starts: "npx twilio-testkit serve --port 4010", run: { shell: true } },
   { heading: "### Fake Twilio", starts: 'import twilio from "twilio";', run: { ts: true } },
+  {
+    heading: "#### In-process client (no server)",
+    starts: 'import { createFakeTwilio } from "twilio-testkit/fake-twilio";',
+    run: { coveredBy: "test/readme/fake-twilio-transports.test.ts", marker: "#### In-process client (no server)" },
+  },
+  {
+    heading: "#### MSW",
+    starts: 'import { setupServer } from "msw/node";',
+    run: { coveredBy: "test/readme/fake-twilio-transports.test.ts", marker: "#### MSW" },
+  },
+  {
+    heading: "#### Faults on demand",
+    starts: 'import { createFakeTwilio } from "twilio-testkit/fake-twilio";',
+    run: { coveredBy: "test/readme/fake-twilio-transports.test.ts", marker: "#### Faults on demand" },
+  },
+  {
+    heading: "#### Faults on demand",
+    starts: "curl -s -X POST localhost:4010/_fake/faults",
+    run: { shell: true, serve: "npx twilio-testkit serve --port 4010 --seed 1", prints: /^\{"faults":1\}$/ },
+  },
+  {
+    heading: "#### The fake's lifecycle",
+    starts: 'import twilio from "twilio";',
+    run: { coveredBy: "test/readme/fake-lifecycle.test.ts", marker: "#### The fake's lifecycle" },
+  },
   {
     heading: "#### Status callbacks from the fake",
     starts: 'import { createServer } from "node:http";',
@@ -191,16 +238,21 @@ describe("README code blocks", () => {
       const text = readFileSync(join(REPO, run.coveredBy), "utf8");
       expect(text, where(block)).toContain(run.marker);
       expect(readFileSync(join(REPO, "README.md"), "utf8"), where(block)).toContain(run.marker);
+      // A heading marker: that file reads the section's blocks, and this block is one of them.
+      if (run.marker.startsWith("#")) {
+        expect(text, where(block)).toContain(`readmeBlocks(${JSON.stringify(run.marker)}`);
+        expect(readmeBlocks(run.marker, block.language), where(block)).toContain(block.code);
+      }
     }
   });
 
   // Sequential: two of them start `serve` on port 4010.
   for (const block of blocksWith((run) => "shell" in run)) {
     it(`${where(block)} runs in a scratch project, every command exiting 0`, async () => {
-      const wantsBroker = entryOf(block)?.run as { broker?: true } | undefined;
-      const broker = wantsBroker?.broker ? await startFakeBroker() : undefined;
+      const run = entryOf(block)?.run as { broker?: true; serve?: string; prints?: RegExp } | undefined;
+      const broker = run?.broker ? await startFakeBroker() : undefined;
       try {
-        let script = shellScript(block.code);
+        let script = shellScript(run?.serve ? `${run.serve}\n${block.code}` : block.code);
         // The broker block's placeholders, pointed at the test suite's fake broker.
         if (broker)
           script = script
@@ -213,6 +265,7 @@ describe("README code blocks", () => {
         };
         const { code, output } = await exec("bash", ["-c", script], project, env);
         expect({ code, output }, where(block)).toMatchObject({ code: 0 });
+        if (run?.prints) expect(output.trim(), where(block)).toMatch(run.prints);
         if (broker) expect(broker.requests.length, where(block)).toBeGreaterThan(0);
       } finally {
         await broker?.close();
@@ -222,6 +275,8 @@ describe("README code blocks", () => {
 
   it("the TypeScript blocks type-check with the README's tsconfig, each snippet runs, and the Vitest matchers test passes", async () => {
     const snippets = blocksWith((run) => "ts" in run);
+    // The TypeScript blocks other tests run (without a type check): type-checked here with the rest.
+    const covered = blocksWith((run) => "coveredBy" in run).filter((block) => block.language === "ts");
     const matcherFiles = blocksWith((run) => "vitestProject" in run);
     expect(snippets.length).toBeGreaterThan(0);
     expect(matcherFiles.map((b) => b.language)).toEqual(["ts", "json", "ts"]);
@@ -240,6 +295,7 @@ describe("README code blocks", () => {
         writeFileSync(join(tsProject, file), block.code);
         return file;
       });
+      for (const block of covered) writeFileSync(join(tsProject, `covered-${block.line}.ts`), block.code);
       const tsc = await exec(
         process.execPath,
         [join(REPO, "node_modules/typescript/bin/tsc"), "-p", ".", "--noEmit"],

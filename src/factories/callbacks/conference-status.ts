@@ -15,10 +15,7 @@ import type { CallbackConference, CallbackParticipant } from "./subjects.js";
 import type { CallbackInvalidRuleName } from "./invalid.js";
 
 /** Every `StatusCallbackEvent` of a conference status callback, from schemas/callbacks/conference-status.json (TW-CONF; WEBHOOKS.md section 2.2). */
-export const CONFERENCE_EVENTS = readEnum(
-  "callbacks/conference-status.json",
-  "Event",
-) as readonly ConferenceCallbackEvent[];
+const CONFERENCE_EVENTS = readEnum("callbacks/conference-status.json", "Event") as readonly ConferenceCallbackEvent[];
 
 /** Trait names of {@link conferenceEventFactory}: one per `StatusCallbackEvent` (`conference-start` … `announcement-fail`). */
 export type ConferenceEventTrait = ConferenceCallbackEvent;

@@ -1,24 +1,24 @@
 export {
   conferenceEventFactory,
-  ConferenceEventFactory,
+  type ConferenceEventFactory,
   type ConferenceEventParams,
   type ConferenceEventTrait,
 } from "./conference-status.js";
 export {
   callProgressFactory,
-  CallProgressFactory,
+  type CallProgressFactory,
   type CallProgressParams,
   type CallProgressTrait,
 } from "./call-progress.js";
 export {
   recordingStatusFactory,
-  RecordingStatusFactory,
+  type RecordingStatusFactory,
   type RecordingStatusParams,
   type RecordingStatusTrait,
 } from "./recording-status.js";
 export {
   streamStatusFactory,
-  StreamStatusFactory,
+  type StreamStatusFactory,
   type CallbackStream,
   type StreamStatusParams,
   type StreamStatusTrait,

@@ -22,7 +22,7 @@ const PARTICIPANT_FLAGS = ["CallSid", "Muted", "Hold", "Coaching", "EndConferenc
  * none of them nor `ParticipantLabel`; announcement events carry all six or none ("if the participant
  * being announced to is still present"). Source: TW-CONF "Request Parameters" (WEBHOOKS.md section 2.3).
  */
-export const participantEventFields: Rule = (p) => {
+const participantEventFields: Rule = (p) => {
   const event = str(p, "StatusCallbackEvent");
   if (event === undefined) return [];
   if (event.startsWith("participant-")) return present(p, PARTICIPANT_FLAGS, `on ${event}`);
@@ -37,7 +37,7 @@ export const participantEventFields: Rule = (p) => {
  * `Hold=true`, `participant-unhold` `Hold=false`. Source: TW-CONF's event table (muted or unmuted,
  * held or unheld) and its Muted/Hold parameters (WEBHOOKS.md sections 2.2, 2.3).
  */
-export const eventMatchesState: Rule = (p) => {
+const eventMatchesState: Rule = (p) => {
   const want: Record<string, [string, string]> = {
     "participant-mute": ["Muted", "true"],
     "participant-unmute": ["Muted", "false"],
@@ -57,7 +57,7 @@ export const eventMatchesState: Rule = (p) => {
  * only on `conference-end`, which always has `ReasonConferenceEnded`. Source: TW-CONF (sent on: end);
  * public since 2020-05-21 (CL).
  */
-export const conferenceEndFields: Rule = (p) => {
+const conferenceEndFields: Rule = (p) => {
   const event = str(p, "StatusCallbackEvent");
   if (event === undefined) return [];
   if (event === "conference-end") return present(p, ["ReasonConferenceEnded"], "on conference-end");
@@ -74,7 +74,7 @@ export const conferenceEndFields: Rule = (p) => {
  * with it. Source: TW-CONF ("the participant who ended the conference (if applicable)"); the same
  * relation on the Conference resource (its `call_sid_ending_conference`).
  */
-export const endingCallFollowsReason: Rule = (p) => {
+const endingCallFollowsReason: Rule = (p) => {
   if (str(p, "StatusCallbackEvent") !== "conference-end") return [];
   const reason = str(p, "ReasonConferenceEnded");
   if (reason === undefined) return [];
@@ -95,7 +95,7 @@ export const endingCallFollowsReason: Rule = (p) => {
  * `participant-leave` carries `ParticipantCallStatus` and `ReasonParticipantLeft`, and no other event
  * does. Source: TW-CONF, since 2023-10-25 (CL).
  */
-export const leaveFields: Rule = (p) => {
+const leaveFields: Rule = (p) => {
   const event = str(p, "StatusCallbackEvent");
   if (event === undefined) return [];
   const fields = ["ParticipantCallStatus", "ReasonParticipantLeft"];
@@ -108,7 +108,7 @@ export const leaveFields: Rule = (p) => {
  * `AnnounceUrl` only on `announcement-end` and `announcement-fail`; `ReasonAnnouncementFailed` only on
  * `announcement-fail`. Source: TW-CONF (sent on: announcement).
  */
-export const announcementFields: Rule = (p) => {
+const announcementFields: Rule = (p) => {
   const event = str(p, "StatusCallbackEvent");
   if (event === undefined) return [];
   const out: RuleViolation[] = [];
@@ -123,7 +123,7 @@ export const announcementFields: Rule = (p) => {
 const TERMINAL = new Set(["completed", "busy", "failed", "no-answer", "canceled"]);
 
 /** `Caller` is `From` and `Called` is `To`. Source: TW-CALL ("Caller (= From), Called (= To)"). */
-export const callerIsFrom: Rule = (p) => {
+const callerIsFrom: Rule = (p) => {
   const out: RuleViolation[] = [];
   for (const [copy, of] of [
     ["Caller", "From"],
@@ -142,7 +142,7 @@ export const callerIsFrom: Rule = (p) => {
  * completed call has both durations. Source: TW-CALL ("Only present in the completed event", "Only
  * present in terminal events"); the real completed capture has both.
  */
-export const terminalFields: Rule = (p) => {
+const terminalFields: Rule = (p) => {
   const status = str(p, "CallStatus");
   if (status === undefined) return [];
   if (status === "completed") return present(p, ["Duration", "CallDuration"], "when CallStatus is completed");
@@ -156,7 +156,7 @@ export const terminalFields: Rule = (p) => {
  * `RecordingUrl`, `RecordingSid` and `RecordingDuration` come together, and only when `CallStatus` is
  * `completed`. Source: TW-CALL ("completed only, and only with Record=true").
  */
-export const recordingFields: Rule = (p) => {
+const recordingFields: Rule = (p) => {
   const status = str(p, "CallStatus");
   if (status === undefined) return [];
   const fields = ["RecordingUrl", "RecordingSid", "RecordingDuration"];
@@ -165,7 +165,7 @@ export const recordingFields: Rule = (p) => {
 };
 
 /** `StirStatus` only on ringing and in-progress. Source: TW-CALL ("Present in ringing and in-progress events"). */
-export const stirStatusEvents: Rule = (p) => {
+const stirStatusEvents: Rule = (p) => {
   const status = str(p, "CallStatus");
   return status === undefined || status === "ringing" || status === "in-progress"
     ? []
@@ -178,7 +178,7 @@ export const stirStatusEvents: Rule = (p) => {
  * Source: TW-CONF's conference recording parameters ("Only 1 channel is supported") and TW-CALL's call
  * recording parameters (WEBHOOKS.md section 4).
  */
-export const recordingOwner: Rule = (p) => {
+const recordingOwner: Rule = (p) => {
   const source = str(p, "RecordingSource");
   if (source === undefined) return [];
   if (source !== "Conference")
@@ -197,13 +197,13 @@ export const recordingOwner: Rule = (p) => {
 };
 
 /** A `completed` recording says how long it is (`RecordingDuration`). Source: TW-CALL and TW-CONF's parameter lists. */
-export const recordingDurationWhenCompleted: Rule = (p) =>
+const recordingDurationWhenCompleted: Rule = (p) =>
   str(p, "RecordingStatus") === "completed"
     ? present(p, ["RecordingDuration"], "when RecordingStatus is completed")
     : [];
 
 /** `StreamError` exactly on `stream-error`. Source: TW-STREAM ("If an error has occurred, this will contain a detailed error message"). */
-export const streamErrorFields: Rule = (p) => {
+const streamErrorFields: Rule = (p) => {
   const event = str(p, "StreamEvent");
   if (event === undefined) return [];
   return event === "stream-error"
