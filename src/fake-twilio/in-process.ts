@@ -1,13 +1,8 @@
 import type TwilioSDK from "twilio";
 import { importPeer } from "../_optional-peer.js";
 import { Dispatcher, type Dispatched, type WireRequest } from "./_dispatch.js";
-import type { FakeTwilioCallbacks } from "./callbacks.js";
-import type { FakeClock } from "./clock.js";
-import type { FakeTwilioEvents } from "./events.js";
-import type { FakeTwilioFaults } from "./faults.js";
 import { hangUp } from "./lifecycle.js";
 import { fakeWorld, type FakeTwilio, type FakeTwilioOptions } from "./server.js";
-import type { FakeTwilioStore } from "./store.js";
 
 /** Options of {@link createFakeTwilio}: those of `startFakeTwilio` without a port or host. */
 export type InProcessFakeTwilioOptions = Omit<FakeTwilioOptions, "port" | "host">;
@@ -16,23 +11,11 @@ export type InProcessFakeTwilioOptions = Omit<FakeTwilioOptions, "port" | "host"
  * A fake Twilio without a server: the same store, operations, error bodies and faults as the HTTP
  * fake of `startFakeTwilio`, answered in process.
  */
-export interface InProcessFakeTwilio {
-  /** SID of the seeded account */
-  readonly accountSid: string;
-  /** Its auth token */
-  readonly authToken: string;
-  /** The fake's state, to put or inspect resources from a test */
-  readonly store: FakeTwilioStore;
-  /** Faults on demand: `fake.faults.inject({ operation: "CreateParticipant", status: 503 })` */
-  readonly faults: FakeTwilioFaults;
-  /** The fake's clock, as `startFakeTwilio`'s */
-  readonly clock: FakeClock;
-  /** The fake's events in order, as `startFakeTwilio`'s */
-  readonly events: FakeTwilioEvents;
-  /** Its status callbacks, sent over HTTP as `startFakeTwilio`'s: `list()`, `waitFor(match)`, `settled()` */
-  readonly callbacks: FakeTwilioCallbacks;
-  /** The callee hangs up a participant's call; see `FakeTwilio.hangUp` */
-  readonly hangUp: FakeTwilio["hangUp"];
+export interface InProcessFakeTwilio
+  extends Pick<
+    FakeTwilio,
+    "accountSid" | "authToken" | "store" | "faults" | "clock" | "events" | "callbacks" | "hangUp"
+  > {
   /**
    * A twilio `RequestClient` that answers in process, for `twilio(sid, token, { httpClient })`; it
    * honours each request's `timeout` (default 30 s) as the SDK's own does, and sets `lastRequest`
