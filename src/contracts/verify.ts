@@ -3,8 +3,6 @@ import { resolve } from "node:path";
 import { TestkitError } from "../errors.js";
 import { branchOrGit, brokerSettings, type Env, urlCredentials, versionOrCommit } from "./_broker-settings.js";
 import { startCallbackProducer } from "./_callback-producer.js";
-// The Verifier runs in a child process; this import fails verify's own with one line when pact-core is missing.
-import "./_pact-core.js";
 import { runVerifierInChild } from "./_verifier-child.js";
 import { CALLBACK_PROVIDER_NAME, CALLBACK_STATES } from "./interactions/callbacks.js";
 import { PROVIDER_NAME, PROVIDER_STATES, PROVIDER_STATES_PATH } from "../catalogue/provider-states.js";
@@ -291,6 +289,9 @@ async function brokerSource(
  * @see README.md, "Provider side"
  */
 export async function verifyContracts(options: VerifyOptions, env: Env): Promise<VerifyResult> {
+  // The Verifier runs in a child process; loading pact-core here first fails verify with one line when it is
+  // missing. A dynamic import: a bare `import "./_pact-core.js"` is dropped by the bundler (sideEffects).
+  await import("./_pact-core.js");
   const source = options.publish ? await brokerSource(options, env) : undefined;
   const local = source ? { http: [], callbacks: [] } : await localPactFiles(options.cwd, options.dir ?? "contracts");
   const files = [...local.http, ...local.callbacks].sort();
