@@ -8,6 +8,10 @@ const WEBHOOKS_DIR = new URL("../../shared/twilio-examples/webhooks/", import.me
 /** Whether the corpus's captured callbacks sit beside the clone. */
 export const HAS_WEBHOOKS = existsSync(new URL("call-status.completed.1.json", WEBHOOKS_DIR));
 
+/** The one line a run without the captured callbacks prints. */
+export const WEBHOOKS_SKIPPED =
+  "../shared/twilio-examples/webhooks not found: captured callback tests skipped (their facts run on test/_webhooks.ts)";
+
 /** A captured callback's decoded parameters, by file name in webhooks/. */
 export function capturedParams(file: string): Record<string, string> {
   return JSON.parse(readFileSync(new URL(file, WEBHOOKS_DIR), "utf8")).params;

@@ -1,13 +1,7 @@
 // internal: a fake Twilio in a process of its own for fake-callbacks.ts. Each request starts a fresh one:
 // `load` for CreateParticipant under load (callbacks on or off), `deliver` to time a burst of callbacks.
+import type { CreateParticipantTarget } from "./_create-participant-load.js";
 import { answerRequests } from "./_process.js";
-
-/** Where to send CreateParticipant: a seeded in-progress conference's participants, the Basic credential and the form. */
-export interface LoadTarget {
-  readonly url: string;
-  readonly authorization: string;
-  readonly body: string;
-}
 
 /** A timed burst of deliveries: how many were delivered (2xx), how many failed, in how many milliseconds. */
 export interface DeliveryRun {
@@ -26,7 +20,7 @@ const { startFakeTwilio } = (await import(
 
 let fake: Awaited<ReturnType<typeof startFakeTwilio>> | undefined;
 
-answerRequests(async (request: CallbacksRequest): Promise<LoadTarget | DeliveryRun> => {
+answerRequests(async (request: CallbacksRequest): Promise<CreateParticipantTarget | DeliveryRun> => {
   await fake?.close();
   if (request.kind === "load") {
     fake = await startFakeTwilio({ seed: 1, callbacks: request.callbacks });

@@ -1,12 +1,6 @@
 // internal: a fake Twilio in a process of its own for fake-lifecycle.ts; each request starts a fresh one with the clock asked for.
+import type { CreateParticipantTarget } from "./_create-participant-load.js";
 import { answerRequests } from "./_process.js";
-
-/** Where to send CreateParticipant: a seeded in-progress conference's participants, the Basic credential and the form. */
-export interface CreateParticipantTarget {
-  readonly url: string;
-  readonly authorization: string;
-  readonly body: string;
-}
 
 const { startFakeTwilio } = (await import(
   import.meta.resolve("twilio-testkit/fake-twilio")

@@ -1,14 +1,13 @@
 // The fake Twilio's status callbacks: how many it delivers per second to one receiver (in order, one at a time),
 // and CreateParticipant requests per second while every new participant's callbacks are sent, against callbacks off.
-import autocannon from "autocannon";
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
-import type { CallbacksRequest, DeliveryRun, LoadTarget } from "./_fake-callbacks-child.js";
+import type { CallbacksRequest, DeliveryRun } from "./_fake-callbacks-child.js";
+import { CONNECTIONS, type CreateParticipantTarget, loadCreateParticipant } from "./_create-participant-load.js";
 import type { Row } from "./_kit.js";
 import { interleaved } from "./_measure.js";
 import { startContestant } from "./_process.js";
 
-const CONNECTIONS = 10;
 const SECONDS = Number(process.env.BENCH_LOAD_SECONDS ?? 5);
 const BURST = 2_000;
 /** Callbacks delivered per second to one local receiver: at least a busy conference's worth many times over. */
@@ -34,23 +33,6 @@ async function startReceiver(): Promise<{ url: string; close(): void }> {
   };
 }
 
-/** One load run of CreateParticipant: requests per second (mean over the run); every answer must be 201. */
-async function load(target: LoadTarget, seconds: number): Promise<number> {
-  const result = await autocannon({
-    url: target.url,
-    method: "POST",
-    headers: { authorization: target.authorization, "content-type": "application/x-www-form-urlencoded" },
-    body: target.body,
-    connections: CONNECTIONS,
-    duration: seconds,
-  });
-  if (result.non2xx > 0 || result.errors > 0 || result.timeouts > 0)
-    throw new Error(
-      `Failed to load the fake Twilio: ${result.non2xx} non-2xx answers, ${result.errors} errors, ${result.timeouts} timeouts`,
-    );
-  return result.requests.average;
-}
-
 /**
  * Starts the built fake Twilio in a process of its own (seed 1, fresh per run) and a receiver in this
  * one. Deliveries: a burst of 2,000 conference events (mute, unmute) subscribed by one URL, timed from
@@ -72,7 +54,10 @@ export async function benchFakeCallbacks(): Promise<Row[]> {
     await deliver(); // warm-up, not counted
     const deliveries = await interleaved({ deliver });
     const run = async (callbacks: boolean, seconds = SECONDS) =>
-      load(await ask<LoadTarget>({ kind: "load", callbacks, receiver: receiver.url }), seconds);
+      loadCreateParticipant(
+        await ask<CreateParticipantTarget>({ kind: "load", callbacks, receiver: receiver.url }),
+        seconds,
+      );
     await run(true, 2); // warm-up, not counted
     const rps = await interleaved({ on: () => run(true), off: () => run(false) });
     const ratio = rps.on / rps.off;

@@ -2,10 +2,12 @@ import { describe, expect, it } from "vitest";
 import { conferenceEventFactory, streamStatusFactory } from "../../src/factories/index.js";
 import { assertCallback, CALLBACK_KINDS, validateCallback } from "../../src/validate/callbacks.js";
 import { formatIssues } from "../../src/validate/issues.js";
-import { COMPLETED_CALL_FORM, capturedParams, HAS_WEBHOOKS } from "../_webhooks.js";
+import { COMPLETED_CALL_FORM, capturedParams, HAS_WEBHOOKS, WEBHOOKS_SKIPPED } from "../_webhooks.js";
 
 const issuesOf = (result: ReturnType<typeof validateCallback>) =>
   result.ok ? [] : result.issues.map(({ path, rule }) => ({ path, rule }));
+
+if (!HAS_WEBHOOKS) console.log(WEBHOOKS_SKIPPED);
 
 describe.skipIf(!HAS_WEBHOOKS)("the real captured callbacks in ../shared/twilio-examples/webhooks", () => {
   it("call-status.completed.1.json passes the tolerant call-progress schema", () => {
