@@ -2,7 +2,7 @@ import { TestkitError } from "../errors.js";
 import { CallbackProducer, type CallbackMethod, type ProducedCallback } from "../factories/callbacks/produce.js";
 import { signedCallbackRequest } from "../signature/request.js";
 import type { CallbackKind } from "../validate/callbacks.js";
-import { type Agents, createAgents, type OutgoingRequest, send } from "./_send.js";
+import { type Agents, createAgents, type InFlight, type OutgoingRequest, send } from "./_send.js";
 import type { FakeTwilioEvent } from "./events.js";
 import type { FakeTwilioStore } from "./store.js";
 
@@ -80,13 +80,39 @@ function redacted(url: string): string {
   }
 }
 
-/** Why a fetch failed, in a few words: its cause's code (`ECONNREFUSED`), a timeout, or the message. */
-function reasonOf(error: unknown, timeoutMs: number): string {
-  const e = error as { name?: string; message?: string; cause?: { code?: string; message?: string } };
-  const reason = (e as { cause?: { name?: string } }).cause?.name ?? e.name;
-  if (reason === "TimeoutError") return `timed out after ${timeoutMs} ms`;
-  if (e.name === "AbortError") return "the fake closed";
-  return (e as { code?: string }).code ?? e.cause?.code ?? e.message ?? String(error);
+/** Why a request failed without an answer, in a few words: its code (`ECONNREFUSED`), or its message. */
+function reasonOf(error: unknown): string {
+  const e = error as { code?: string; message?: string; cause?: { code?: string } };
+  return e.code ?? e.cause?.code ?? e.message ?? String(error);
+}
+
+/**
+ * Where a callback URL sends: its origin (deliveries to one go one at a time), the URL requested
+ * without credentials, their Basic `authorization` header, and the URL as logged (credentials `***@`).
+ */
+interface Route {
+  readonly origin: string;
+  readonly url: string;
+  readonly authorization: string | undefined;
+  readonly logged: string;
+}
+
+/** Routes by signed URL: a POST callback URL is the same at every delivery, so it is parsed once; bounded, as GET URLs carry their parameters. */
+const MAX_ROUTES = 1_000;
+
+function routeOf(signedUrl: string): Route {
+  const target = new URL(signedUrl);
+  if (target.username === "" && target.password === "")
+    return { origin: target.origin, url: signedUrl, authorization: undefined, logged: signedUrl };
+  const credentials = `${decodeURIComponent(target.username)}:${decodeURIComponent(target.password)}`;
+  const logged = redacted(signedUrl);
+  target.username = target.password = "";
+  return {
+    origin: target.origin,
+    url: target.href,
+    authorization: `Basic ${Buffer.from(credentials).toString("base64")}`,
+    logged,
+  };
 }
 
 const matches = (delivery: CallbackDelivery, match: CallbackMatch): boolean =>
@@ -127,7 +153,9 @@ export class FakeTwilioCallbacks {
   readonly #agents: Agents = createAgents();
   readonly #listeners = new Set<(delivery: CallbackDelivery) => void>();
   readonly #waiters = new Set<() => void>();
-  readonly #closing = new AbortController();
+  readonly #routes = new Map<string, Route>();
+  readonly #inFlight = new Set<InFlight>();
+  #closed = false;
   readonly #unsubscribe: () => void;
   #id = 0;
   #pending = 0;
@@ -237,7 +265,8 @@ export class FakeTwilioCallbacks {
   /** Stops sending: deliveries on their way or waiting fail (`the fake closed`). The fake calls it when it closes. */
   close(): void {
     this.#unsubscribe();
-    this.#closing.abort();
+    this.#closed = true;
+    for (const inFlight of this.#inFlight) inFlight.current?.destroy(new Error("the fake closed"));
     this.#agents.http.destroy();
     this.#agents.https.destroy();
     for (const queue of this.#queues.values())
@@ -245,7 +274,7 @@ export class FakeTwilioCallbacks {
   }
 
   #onEvent(event: FakeTwilioEvent): void {
-    if (this.#closing.signal.aborted) return;
+    if (this.#closed) return;
     let callback: ProducedCallback | undefined;
     try {
       callback = this.#producer.callbackFor(event);
@@ -264,7 +293,7 @@ export class FakeTwilioCallbacks {
       event: callback.event,
       kind: callback.kind,
       method: callback.method,
-      url: redacted(callback.url),
+      url: "",
       sequenceNumber: params.SequenceNumber === undefined ? undefined : Number(params.SequenceNumber),
       params,
       callSid: params.CallSid,
@@ -280,17 +309,14 @@ export class FakeTwilioCallbacks {
     try {
       const authToken = this.#store.authTokenOf(event.accountSid) ?? this.#store.authToken;
       const signed = signedCallbackRequest({ authToken, url: callback.url, method: callback.method, params });
-      const target = new URL(signed.url);
+      const route = signed.method === "POST" ? this.#routeOf(signed.url) : routeOf(signed.url);
       const headers: Record<string, string> = { ...signed.headers, "user-agent": "TwilioProxy/1.1" };
-      if (target.username !== "" || target.password !== "") {
-        const credentials = `${decodeURIComponent(target.username)}:${decodeURIComponent(target.password)}`;
-        headers.authorization = `Basic ${Buffer.from(credentials).toString("base64")}`;
-        target.username = target.password = "";
-      }
-      delivery.url = redacted(signed.url);
-      origin = target.origin;
-      this.#requests.set(delivery.id, { url: target.href, method: signed.method, headers, body: signed.body });
+      if (route.authorization !== undefined) headers.authorization = route.authorization;
+      delivery.url = route.logged;
+      origin = route.origin;
+      this.#requests.set(delivery.id, { url: route.url, method: signed.method, headers, body: signed.body });
     } catch (error) {
+      delivery.url = redacted(callback.url);
       this.#finish(delivery, { state: "failed", error: (error as Error).message });
       return;
     }
@@ -303,25 +329,50 @@ export class FakeTwilioCallbacks {
     void this.#drain(origin);
   }
 
-  /** Sends an origin's deliveries one at a time, in order, until its queue is empty. */
+  /** The route of a POST's signed URL (the callback URL itself), remembered. */
+  #routeOf(signedUrl: string): Route {
+    let route = this.#routes.get(signedUrl);
+    if (route === undefined) {
+      route = routeOf(signedUrl);
+      if (this.#routes.size >= MAX_ROUTES) this.#routes.clear();
+      this.#routes.set(signedUrl, route);
+    }
+    return route;
+  }
+
+  /**
+   * Sends an origin's deliveries one at a time, in order, until its queue is empty. One timer serves
+   * them all (re-armed for each): a delivery slower than the timeout has its request destroyed.
+   */
   async #drain(origin: string): Promise<void> {
     const queue = this.#queues.get(origin);
+    const inFlight: InFlight = { current: undefined };
+    let timedOut = false;
+    const timer = setTimeout(() => {
+      timedOut = true;
+      inFlight.current?.destroy(new Error("timed out"));
+    }, this.timeoutMs).unref();
+    this.#inFlight.add(inFlight);
     while (queue && queue.length > 0) {
       const delivery = queue[0] as Mutable<CallbackDelivery>;
-      await this.#send(delivery);
+      timedOut = false;
+      timer.refresh();
+      await this.#send(delivery, inFlight, () => timedOut);
       queue.shift();
     }
+    clearTimeout(timer);
+    this.#inFlight.delete(inFlight);
     this.#queues.delete(origin);
   }
 
-  async #send(delivery: Mutable<CallbackDelivery>): Promise<void> {
+  async #send(delivery: Mutable<CallbackDelivery>, inFlight: InFlight, timedOut: () => boolean): Promise<void> {
     const request = this.#requests.get(delivery.id);
     if (!request) return;
     const started = performance.now();
     const elapsed = () => Math.round(performance.now() - started);
     try {
-      const signal = AbortSignal.any([AbortSignal.timeout(this.timeoutMs), this.#closing.signal]);
-      const { status, answer } = await send(this.#agents, request, signal, ANSWER_LIMIT);
+      if (this.#closed) throw new Error("the fake closed");
+      const { status, answer } = await send(this.#agents, request, inFlight, ANSWER_LIMIT);
       this.#finish(delivery, {
         state: status >= 200 && status < 300 ? "delivered" : "failed",
         status,
@@ -329,7 +380,12 @@ export class FakeTwilioCallbacks {
         durationMs: elapsed(),
       });
     } catch (error) {
-      this.#finish(delivery, { state: "failed", error: reasonOf(error, this.timeoutMs), durationMs: elapsed() });
+      const reason = this.#closed
+        ? "the fake closed"
+        : timedOut()
+          ? `timed out after ${this.timeoutMs} ms`
+          : reasonOf(error);
+      this.#finish(delivery, { state: "failed", error: reason, durationMs: elapsed() });
     }
   }
 
@@ -338,7 +394,11 @@ export class FakeTwilioCallbacks {
     Object.assign(delivery, outcome);
     this.#requests.delete(delivery.id);
     this.#pending--;
-    const snapshot = { ...delivery };
+    if (this.#listeners.size > 0) this.#tell({ ...delivery });
+    if (this.#waiters.size > 0) for (const waiter of [...this.#waiters]) waiter();
+  }
+
+  #tell(snapshot: CallbackDelivery): void {
     for (const listener of this.#listeners) {
       try {
         listener(snapshot);
@@ -346,6 +406,5 @@ export class FakeTwilioCallbacks {
         process.emitWarning(`Failed to tell a listener of the fake Twilio's callbacks: ${(error as Error).message}`);
       }
     }
-    for (const waiter of [...this.#waiters]) waiter();
   }
 }
