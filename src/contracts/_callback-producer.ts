@@ -1,16 +1,15 @@
 // internal: the kit's callback producer for `contracts verify`: given a message interaction's provider
-// states, it builds the callback the fake Twilio sends, through the callback factories and the signed
-// request, and answers the Pact Verifier as pact-js's message provider does.
+// states, the fake Twilio's `CallbackProducer` builds the callback and signs its request (as the fake
+// does for its events), and this answers the Pact Verifier as pact-js's message provider does.
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { TestkitError } from "../errors.js";
-import { CALLBACK_FACTORIES_BY_KIND } from "../factories/callbacks/_by-kind.js";
-import { signedCallbackRequest } from "../signature/request.js";
+import { CallbackProducer } from "../factories/callbacks/produce.js";
 import type { CallbackKind } from "../validate/callbacks.js";
 import { CALLBACK_STATES } from "./interactions/callbacks.js";
 
 /** A callback as the Verifier compares it: the decoded parameters, and the metadata of how they travel. */
-export interface ProducedCallback {
+export interface ProducedMessage {
   readonly contents: Readonly<Record<string, string>>;
   readonly metadata: Readonly<Record<string, string>>;
 }
@@ -27,19 +26,24 @@ const isTextRecord = (value: unknown): value is Record<string, string> =>
   !Array.isArray(value) &&
   Object.values(value).every((v) => typeof v === "string");
 
+/** The producer of every message: `callbackOf` keeps no state between callbacks. */
+let producer: CallbackProducer | undefined;
+
 /**
- * Builds the callback a message interaction describes, as Twilio sends it: the callback factory of
- * the state's kind builds the state's `example` (which must pass the strict schema), the request is
- * signed and encoded as Twilio sends it (form body for POST, query for GET), and the contents are
- * what a receiver decodes from it; the metadata says the kind, method and body's content type.
+ * Builds the callback a message interaction describes, as the fake Twilio sends it: the kit's
+ * `CallbackProducer` makes the callback of the state's kind from the state's `example` (built by the
+ * kind's factory, which must pass the strict schema) and its signed request (form body for POST,
+ * query for GET); the contents are what a receiver decodes from it; the metadata says the kind,
+ * method and body's content type.
  *
  * @param states - the interaction's provider states; one must be a callback state ({@link CALLBACK_STATES})
  * @throws TestkitError `USAGE` without a callback state, or with an `example` that is not a record of
- *   text or a `method` other than POST or GET; `INVALID_OVERRIDE` for an example the strict schema refuses
+ *   text or a `method` other than POST or GET; `INVALID_OVERRIDE` for an example the strict schema
+ *   refuses, `INVALID_BODY` for one that lacks a parameter it requires
  */
 export function produceCallback(
   states: ReadonlyArray<{ readonly name?: unknown; readonly params?: unknown }>,
-): ProducedCallback {
+): ProducedMessage {
   const state = states.find((s) => typeof s.name === "string" && KIND_OF_STATE.has(s.name));
   if (!state)
     throw new TestkitError(
@@ -55,8 +59,9 @@ export function produceCallback(
     );
   if (method !== "POST" && method !== "GET")
     throw new TestkitError("USAGE", `Failed to produce a ${kind} callback: the state's method must be POST or GET`);
-  const params = CALLBACK_FACTORIES_BY_KIND[kind].seed(0).build(example);
-  const request = signedCallbackRequest({ authToken: SIGNING_TOKEN, url: RECEIVER_URL, method, params });
+  producer ??= new CallbackProducer(0);
+  const callback = producer.callbackOf(kind, example, { url: RECEIVER_URL, method });
+  const request = producer.requestFor(callback, SIGNING_TOKEN);
   const received = new URLSearchParams(request.body ?? new URL(request.url).search);
   const contentType = request.headers["content-type"];
   return {
@@ -79,7 +84,7 @@ async function requestJson(request: IncomingMessage): Promise<unknown> {
 }
 
 /** A running producer: its URL, why the messages it could not produce failed, and how to stop it. */
-export interface CallbackProducer {
+export interface RunningCallbackProducer {
   /** e.g. `http://127.0.0.1:41234` */
   readonly url: string;
   /** One line per message it could not produce, for the verification's error */
@@ -93,7 +98,7 @@ export interface CallbackProducer {
  * message contents as JSON and its metadata in `Pact-Message-Metadata` (base64 JSON), or 500 with
  * the reason. It does not keep the process alive; `close()` stops it.
  */
-export async function startCallbackProducer(): Promise<CallbackProducer> {
+export async function startCallbackProducer(): Promise<RunningCallbackProducer> {
   const failures: string[] = [];
   const answer = async (request: IncomingMessage, response: ServerResponse): Promise<void> => {
     try {

@@ -1,6 +1,5 @@
 import { TestkitError } from "../errors.js";
 import { CallbackProducer, type CallbackMethod, type ProducedCallback } from "../factories/callbacks/produce.js";
-import { signedCallbackRequest } from "../signature/request.js";
 import type { CallbackKind } from "../validate/callbacks.js";
 import { type Agents, createAgents, type InFlight, type OutgoingRequest, send } from "./_send.js";
 import type { FakeTwilioEvent } from "./events.js";
@@ -122,7 +121,8 @@ const matches = (delivery: CallbackDelivery, match: CallbackMatch): boolean =>
 
 /**
  * The fake Twilio's status callbacks: every event a URL subscribed to (see `CallbackProducer` for
- * what is sent, when, and the defaults) is signed with its account's auth token (`X-Twilio-Signature`)
+ * what is sent, when, and the defaults) is signed with its account's auth token (`X-Twilio-Signature`,
+ * by the producer's `requestFor`)
  * and sent with node:http(s) (keep-alive; redirects followed as Twilio does, up to 10, as a GET without the parameters): `POST` with a form body (`application/x-www-form-urlencoded`), or
  * `GET` with the parameters in the query. Deliveries to one origin (scheme, host and port) go one at
  * a time in event order, so a receiver gets them in the order they happened; different origins do
@@ -308,10 +308,10 @@ export class FakeTwilioCallbacks {
     let origin: string;
     try {
       const authToken = this.#store.authTokenOf(event.accountSid) ?? this.#store.authToken;
-      const signed = signedCallbackRequest({ authToken, url: callback.url, method: callback.method, params });
+      const signed = this.#producer.requestFor(callback, authToken);
       const route = signed.method === "POST" ? this.#routeOf(signed.url) : routeOf(signed.url);
-      const headers: Record<string, string> = { ...signed.headers, "user-agent": "TwilioProxy/1.1" };
-      if (route.authorization !== undefined) headers.authorization = route.authorization;
+      const headers =
+        route.authorization === undefined ? signed.headers : { ...signed.headers, authorization: route.authorization };
       delivery.url = route.logged;
       origin = route.origin;
       this.#requests.set(delivery.id, { url: route.url, method: signed.method, headers, body: signed.body });

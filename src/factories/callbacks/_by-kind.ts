@@ -1,4 +1,4 @@
-// internal: the callback factory of each callback kind, for the CLI and the contracts' callback producer.
+// internal: the callback factory of each callback kind, for the CLI and the callback producer.
 import type { CallbackKind } from "../../validate/callbacks.js";
 import { callProgressFactory } from "./call-progress.js";
 import { conferenceEventFactory } from "./conference-status.js";

@@ -36,6 +36,7 @@ export {
   CallbackProducer,
   type CallbackEventInput,
   type CallbackMethod,
+  type CallbackTarget,
   type CallProgressInput,
   type ConferenceEventInput,
   type ProducedCallback,

@@ -7,14 +7,14 @@ import type {
   ParticipantCallStatus,
   ReasonConferenceEnded,
   ReasonParticipantLeft,
+  RecordingStatusCallback,
   StreamStatusCallback,
 } from "../../generated/schemas.js";
 import { formatRfc2822 } from "../../rfc2822.js";
+import { type SignedTwilioRequest, signedCallbackRequest } from "../../signature/request.js";
 import { type CallbackKind, validateCallback } from "../../validate/callbacks.js";
-import { callProgressFactory } from "./call-progress.js";
-import { conferenceEventFactory } from "./conference-status.js";
+import { type AnyCallbackFactory, CALLBACK_EVENT_FIELDS, CALLBACK_FACTORIES_BY_KIND } from "./_by-kind.js";
 import type { CallbackStream } from "./stream-status.js";
-import { streamStatusFactory } from "./stream-status.js";
 import type { CallbackConference, CallbackParticipant } from "./subjects.js";
 
 /** A callback's HTTP method: Twilio's `…Method` parameters take `GET` or `POST`, default `POST` (OAI; WEBHOOKS.md §1). */
@@ -96,24 +96,40 @@ export interface StreamEventInput extends InputBase {
  */
 export type CallbackEventInput = CallProgressInput | ConferenceEventInput | StreamEventInput;
 
+/** Where a callback goes: its URL as configured, and its method. */
+export interface CallbackTarget {
+  readonly url: string;
+  readonly method: CallbackMethod;
+}
+
 /** A callback to send: where, how, and its parameters (strict profile of its kind). */
 export type ProducedCallback =
   | ProducedOf<"conference-status", ConferenceStatusCallback>
   | ProducedOf<"call-progress", CallProgressCallback>
+  | ProducedOf<"recording-status", RecordingStatusCallback>
   | ProducedOf<"stream-status", StreamStatusCallback>;
 
-interface ProducedOf<K extends CallbackKind, P> {
+interface ProducedOf<K extends CallbackKind, P> extends CallbackTarget {
   readonly kind: K;
   /**
    * The Twilio event it reports: the conference's `StatusCallbackEvent` (`participant-join` …), the
-   * call progress event (`initiated`, `ringing`, `answered`, `completed`), the stream's `StreamEvent`
+   * call progress event (`initiated`, `ringing`, `answered`, `completed`), the recording's
+   * `RecordingStatus`, the stream's `StreamEvent`
    */
   readonly event: string;
-  /** The callback URL as configured */
-  readonly url: string;
-  readonly method: CallbackMethod;
   readonly params: P;
 }
+
+/** The `User-Agent` the fake's callbacks carry, as Twilio's do (its proxy's name; not in WEBHOOKS.md, which gives no headers beside the signature). */
+const TWILIO_USER_AGENT = "TwilioProxy/1.1";
+
+/** The call progress event (`StatusCallbackEvent` value) that reports each `CallStatus` (TW-CALL; WEBHOOKS.md §3): the terminal ones are `completed`. */
+const CALL_EVENT_OF_STATUS: Readonly<Record<string, CallProgressInput["callEvent"]>> = {
+  queued: "initiated",
+  initiated: "initiated",
+  ringing: "ringing",
+  "in-progress": "answered",
+};
 
 /** Twilio's default `StatusCallbackEvent` of a participant's call: `completed` (OAI CreateParticipant; WEBHOOKS.md §3). */
 const DEFAULT_CALL_EVENTS = ["completed"] as const;
@@ -132,6 +148,24 @@ const SUBSCRIPTION_OF: Readonly<Record<ConferenceEventInput["type"], string>> = 
   "participant-unhold": "hold",
   "participant-modify": "modify",
 };
+
+/** What a call progress callback of the producer carries, in Twilio's order (TW-CALL's list; WEBHOOKS.md §3). */
+const CALL_PROGRESS_KEYS = [
+  "CallSid",
+  "AccountSid",
+  "From",
+  "To",
+  "CallStatus",
+  "ApiVersion",
+  "Direction",
+  "Caller",
+  "Called",
+  "Timestamp",
+  "CallbackSource",
+  "SequenceNumber",
+  "CallDuration",
+  "Duration",
+] as const;
 
 const PARTICIPANT_KEYS = [
   "CallSid",
@@ -175,6 +209,12 @@ function strictOrThrow<T>(kind: CallbackKind, params: T): T {
 
 const text = (value: boolean | null | undefined): "true" | "false" => (value === true ? "true" : "false");
 
+/** The event a callback's parameters report: its event parameter, a call's `CallStatus` read as the call progress event. */
+function eventOfParams(kind: CallbackKind, params: Readonly<Record<string, string>>): string {
+  const value = params[CALLBACK_EVENT_FIELDS[kind]] ?? "";
+  return kind === "call-progress" ? (CALL_EVENT_OF_STATUS[value] ?? "completed") : value;
+}
+
 interface CallState {
   sequence: number;
   answeredAt: number | undefined;
@@ -183,9 +223,12 @@ interface CallState {
 /**
  * Turns the events of a Twilio world (a call's progress, a conference's events, a stream's start and
  * stop) into the status callbacks Twilio sends for them, built with the kit's callback factories and
- * checked against the strict callback schemas; one producer per world, since it counts
- * `SequenceNumber`s. Used by the fake Twilio to send callbacks and by `contracts verify` for callback
- * contracts.
+ * checked against the strict callback schemas, and signs the request that carries each; one producer
+ * per world, since it counts `SequenceNumber`s. The fake Twilio sends what {@link callbackFor} makes
+ * of its events; `contracts verify` answers a callback contract's messages with what
+ * {@link callbackOf} makes of their examples; both sign with {@link requestFor}. The one way from
+ * parameters to a request is {@link callbackOf}'s: `callbackFor` derives the parameters of an event, then
+ * builds, checks and targets them as `callbackOf` does.
  *
  * What it sends (WEBHOOKS.md §2–5, §10):
  * - **conference-status** to the conference's `ConferenceStatusCallback` (the first participant's),
@@ -206,21 +249,23 @@ interface CallState {
  * ```ts
  * const producer = new CallbackProducer();
  * const callback = producer.callbackFor(event); // undefined when nobody subscribed
- * if (callback) send(callback.url, callback.method, callback.params);
+ * if (callback) send(producer.requestFor(callback, authToken));
  * ```
  */
 export class CallbackProducer {
   readonly #conferences = new Map<string, number>();
   readonly #calls = new Map<string, CallState>();
-  readonly #conferenceEvents;
-  readonly #callProgress;
-  readonly #streamStatus;
+  readonly #factories: Readonly<Record<CallbackKind, AnyCallbackFactory>>;
 
   /** @param seed - seed of the values an event does not give (a call's `From`/`To` when unknown); default 1 */
   constructor(seed = 1) {
-    this.#conferenceEvents = conferenceEventFactory.seed(seed);
-    this.#callProgress = callProgressFactory.seed(seed);
-    this.#streamStatus = streamStatusFactory.seed(seed);
+    const seeded = (kind: CallbackKind) => CALLBACK_FACTORIES_BY_KIND[kind].seed(seed);
+    this.#factories = {
+      "conference-status": seeded("conference-status"),
+      "call-progress": seeded("call-progress"),
+      "recording-status": seeded("recording-status"),
+      "stream-status": seeded("stream-status"),
+    };
   }
 
   /**
@@ -233,6 +278,48 @@ export class CallbackProducer {
     if (event.type === "participant-status") return this.#callProgressFor(event);
     if ("stream" in event) return this.#streamStatusFor(event);
     return this.#conferenceStatusFor(event);
+  }
+
+  /**
+   * The callback of `kind` with exactly these parameters (a callback contract's example), sent to
+   * `target`: built by the kind's factory with them, and checked against the strict schema, as
+   * {@link callbackFor} builds and checks the parameters it derives from an event. Its `event` is the
+   * parameters' event (a call's `CallStatus` read as the call progress event: `in-progress` is
+   * `answered`, a terminal status `completed`). It advances no `SequenceNumber` counter: the
+   * parameters carry their own.
+   *
+   * @throws TestkitError `INVALID_OVERRIDE` when the parameters break the strict schema; `INVALID_BODY`
+   *   when they lack a parameter it requires
+   */
+  callbackOf(kind: CallbackKind, params: Readonly<Record<string, string>>, target: CallbackTarget): ProducedCallback {
+    return this.#produce(kind, eventOfParams(kind, params), params, Object.keys(params), target);
+  }
+
+  /**
+   * The request Twilio sends for `callback`: its parameters form-encoded in the body of a POST or in
+   * the query of a GET, signed with `authToken` (`X-Twilio-Signature`, see `signedCallbackRequest`),
+   * and Twilio's `User-Agent` (`TwilioProxy/1.1`).
+   *
+   * @throws TestkitError `USAGE` for an empty token or a URL that is not absolute http(s)
+   */
+  requestFor(callback: ProducedCallback, authToken: string): SignedTwilioRequest {
+    const { url, method } = callback;
+    const params = callback.params as unknown as Readonly<Record<string, string>>;
+    const signed = signedCallbackRequest({ authToken, url, method, params });
+    return { ...signed, headers: { ...signed.headers, "user-agent": TWILIO_USER_AGENT } };
+  }
+
+  /** Builds `fields` with the kind's factory, keeps `keys` (in that order), checks the strict schema. */
+  #produce(
+    kind: CallbackKind,
+    event: string,
+    fields: Readonly<Record<string, string>>,
+    keys: Iterable<string>,
+    target: CallbackTarget,
+  ): ProducedCallback {
+    const params = strictOrThrow(kind, pick(this.#factories[kind].build(fields), keys));
+    // The strict check holds the parameters to the kind's schema, of which the generated interface is the type
+    return { kind, event, url: target.url, method: target.method, params } as unknown as ProducedCallback;
   }
 
   /** Forgets the `SequenceNumber` counters (a world reset). */
@@ -265,25 +352,10 @@ export class CallbackProducer {
       fields.CallDuration = String(seconds);
       if (event.callStatus === "completed") fields.Duration = String(Math.ceil(seconds / 60));
     }
-    const built = this.#callProgress.build(fields);
-    const keys = [
-      "CallSid",
-      "AccountSid",
-      "From",
-      "To",
-      "CallStatus",
-      "ApiVersion",
-      "Direction",
-      "Caller",
-      "Called",
-      "Timestamp",
-      "CallbackSource",
-      "SequenceNumber",
-      "CallDuration",
-      "Duration",
-    ];
-    const params = strictOrThrow("call-progress", pick(built, keys));
-    return { kind: "call-progress", event: callEvent, url, method: callbacks.StatusCallbackMethod ?? "POST", params };
+    return this.#produce("call-progress", callEvent, fields as Record<string, string>, CALL_PROGRESS_KEYS, {
+      url,
+      method: callbacks.StatusCallbackMethod ?? "POST",
+    });
   }
 
   #conferenceStatusFor(event: ConferenceEventInput): ProducedCallback | undefined {
@@ -337,7 +409,6 @@ export class CallbackProducer {
           ? { ParticipantLabelEndingConference: event.participantLabelEndingConference }
           : {}),
       });
-    const built = this.#conferenceEvents.build(fields);
     const keys = [
       "ConferenceSid",
       "FriendlyName",
@@ -353,30 +424,33 @@ export class CallbackProducer {
       "CallSidEndingConference",
       "ParticipantLabelEndingConference",
     ].filter((key) => key in fields);
-    const params = strictOrThrow("conference-status", pick(built, keys));
-    return {
-      kind: "conference-status",
-      event: event.type,
+    return this.#produce("conference-status", event.type, fields as Record<string, string>, keys, {
       url,
       method: callbacks.ConferenceStatusCallbackMethod ?? "POST",
-      params,
-    };
+    });
   }
 
   #streamStatusFor(event: StreamEventInput): ProducedCallback | undefined {
     const { callbacks, stream } = event;
     const url = callbacks.StatusCallback;
     if (!url) return undefined;
-    const built = this.#streamStatus.build({
+    const fields: StreamStatusCallback = {
       AccountSid: stream.account_sid,
       CallSid: stream.call_sid,
       StreamSid: stream.sid,
       StreamName: stream.name ?? stream.sid,
       StreamEvent: event.type,
       Timestamp: event.time.toISOString(),
-    });
-    const keys = ["AccountSid", "CallSid", "StreamSid", "StreamName", "StreamEvent", "Timestamp"];
-    const params = strictOrThrow("stream-status", pick(built, keys));
-    return { kind: "stream-status", event: event.type, url, method: callbacks.StatusCallbackMethod ?? "POST", params };
+    };
+    return this.#produce(
+      "stream-status",
+      event.type,
+      fields as unknown as Record<string, string>,
+      Object.keys(fields),
+      {
+        url,
+        method: callbacks.StatusCallbackMethod ?? "POST",
+      },
+    );
   }
 }
