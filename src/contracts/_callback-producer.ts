@@ -31,15 +31,14 @@ let producer: CallbackProducer | undefined;
 
 /**
  * Builds the callback a message interaction describes, as the fake Twilio sends it: the kit's
- * `CallbackProducer` makes the callback of the state's kind from the state's `example` (built by the
- * kind's factory, which must pass the strict schema) and its signed request (form body for POST,
- * query for GET); the contents are what a receiver decodes from it; the metadata says the kind,
- * method and body's content type.
+ * `CallbackProducer` makes the callback of the state's kind from the state's `example` (exactly its
+ * parameters, which must pass the strict schema) and its signed request (form body for POST, query
+ * for GET); the contents are what a receiver decodes from it; the metadata says the kind, method and
+ * body's content type.
  *
  * @param states - the interaction's provider states; one must be a callback state ({@link CALLBACK_STATES})
  * @throws TestkitError `USAGE` without a callback state, or with an `example` that is not a record of
- *   text or a `method` other than POST or GET; `INVALID_OVERRIDE` for an example the strict schema
- *   refuses, `INVALID_BODY` for one that lacks a parameter it requires
+ *   text or a `method` other than POST or GET; `INVALID_BODY` for an example the strict schema refuses
  */
 export function produceCallback(
   states: ReadonlyArray<{ readonly name?: unknown; readonly params?: unknown }>,

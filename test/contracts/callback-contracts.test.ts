@@ -118,7 +118,7 @@ describe("the callback producer", () => {
     expect(() => produceCallback([{ name: "a conference exists", params: {} }])).toThrow(/no provider state is one of/);
     const example = { ...conferenceEventFactory.seed(5).build(), SequenceNumber: "-1" };
     expect(() => produceCallback([{ name: CALLBACK_STATES["conference-status"], params: { example } }])).toThrow(
-      /Failed to build conference-status/,
+      /Failed to produce a conference-status callback: .*SequenceNumber/,
     );
   });
 });
@@ -180,7 +180,7 @@ describe("contracts verify, on callback messages", () => {
     [
       "a state's example the producer refuses",
       (p) => (message(p, JOIN).providerStates[0].params.example.Muted = "yes"),
-      /1 of 4 interactions failed: .*participant-join \(the producer answered: Failed to build conference-status: .*Muted/,
+      /1 of 4 interactions failed: .*participant-join \(the producer answered: Failed to produce a conference-status callback: .*Muted/,
     ],
     [
       "metadata that says GET where the callback is POSTed",

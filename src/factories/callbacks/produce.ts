@@ -167,6 +167,19 @@ const CALL_PROGRESS_KEYS = [
   "Duration",
 ] as const;
 
+/** What a call's callbacks share (see `CallbackProducer`'s `#callLine`). */
+const CALL_LINE_KEYS = [
+  "CallSid",
+  "AccountSid",
+  "From",
+  "To",
+  "ApiVersion",
+  "Direction",
+  "Caller",
+  "Called",
+  "CallbackSource",
+] as const;
+
 const PARTICIPANT_KEYS = [
   "CallSid",
   "Muted",
@@ -218,17 +231,20 @@ function eventOfParams(kind: CallbackKind, params: Readonly<Record<string, strin
 interface CallState {
   sequence: number;
   answeredAt: number | undefined;
+  /** The parameters that stay the same from one of the call's callbacks to the next (From, To, ApiVersion …), built at its first */
+  line: Readonly<Record<string, string>> | undefined;
 }
 
 /**
  * Turns the events of a Twilio world (a call's progress, a conference's events, a stream's start and
- * stop) into the status callbacks Twilio sends for them, built with the kit's callback factories and
- * checked against the strict callback schemas, and signs the request that carries each; one producer
+ * stop) into the status callbacks Twilio sends for them, made of what the event says (what a call's
+ * callbacks share built once per call by the call progress factory) and checked against the strict
+ * callback schemas, and signs the request that carries each; one producer
  * per world, since it counts `SequenceNumber`s. The fake Twilio sends what {@link callbackFor} makes
  * of its events; `contracts verify` answers a callback contract's messages with what
  * {@link callbackOf} makes of their examples; both sign with {@link requestFor}. The one way from
  * parameters to a request is {@link callbackOf}'s: `callbackFor` derives the parameters of an event, then
- * builds, checks and targets them as `callbackOf` does.
+ * checks and targets them as `callbackOf` does.
  *
  * What it sends (WEBHOOKS.md §2–5, §10):
  * - **conference-status** to the conference's `ConferenceStatusCallback` (the first participant's),
@@ -255,17 +271,14 @@ interface CallState {
 export class CallbackProducer {
   readonly #conferences = new Map<string, number>();
   readonly #calls = new Map<string, CallState>();
-  readonly #factories: Readonly<Record<CallbackKind, AnyCallbackFactory>>;
+  /** The events each callback settings object subscribes to, read at its first event (settings are kept per call and conference) */
+  readonly #callSubscriptions = new WeakMap<object, ReadonlySet<string>>();
+  readonly #conferenceSubscriptions = new WeakMap<object, ReadonlySet<string>>();
+  readonly #callProgress: AnyCallbackFactory;
 
   /** @param seed - seed of the values an event does not give (a call's `From`/`To` when unknown); default 1 */
   constructor(seed = 1) {
-    const seeded = (kind: CallbackKind) => CALLBACK_FACTORIES_BY_KIND[kind].seed(seed);
-    this.#factories = {
-      "conference-status": seeded("conference-status"),
-      "call-progress": seeded("call-progress"),
-      "recording-status": seeded("recording-status"),
-      "stream-status": seeded("stream-status"),
-    };
+    this.#callProgress = CALLBACK_FACTORIES_BY_KIND["call-progress"].seed(seed);
   }
 
   /**
@@ -282,14 +295,13 @@ export class CallbackProducer {
 
   /**
    * The callback of `kind` with exactly these parameters (a callback contract's example), sent to
-   * `target`: built by the kind's factory with them, and checked against the strict schema, as
-   * {@link callbackFor} builds and checks the parameters it derives from an event. Its `event` is the
+   * `target`: checked against the strict schema, as {@link callbackFor} checks the parameters it
+   * derives from an event. Its `event` is the
    * parameters' event (a call's `CallStatus` read as the call progress event: `in-progress` is
    * `answered`, a terminal status `completed`). It advances no `SequenceNumber` counter: the
    * parameters carry their own.
    *
-   * @throws TestkitError `INVALID_OVERRIDE` when the parameters break the strict schema; `INVALID_BODY`
-   *   when they lack a parameter it requires
+   * @throws TestkitError `INVALID_BODY` when the parameters break the strict schema
    */
   callbackOf(kind: CallbackKind, params: Readonly<Record<string, string>>, target: CallbackTarget): ProducedCallback {
     return this.#produce(kind, eventOfParams(kind, params), params, Object.keys(params), target);
@@ -309,7 +321,7 @@ export class CallbackProducer {
     return { ...signed, headers: { ...signed.headers, "user-agent": TWILIO_USER_AGENT } };
   }
 
-  /** Builds `fields` with the kind's factory, keeps `keys` (in that order), checks the strict schema. */
+  /** Keeps `keys` of `fields` (in that order) and checks them against the strict schema. */
   #produce(
     kind: CallbackKind,
     event: string,
@@ -317,7 +329,7 @@ export class CallbackProducer {
     keys: Iterable<string>,
     target: CallbackTarget,
   ): ProducedCallback {
-    const params = strictOrThrow(kind, pick(this.#factories[kind].build(fields), keys));
+    const params = strictOrThrow(kind, pick(fields, keys));
     // The strict check holds the parameters to the kind's schema, of which the generated interface is the type
     return { kind, event, url: target.url, method: target.method, params } as unknown as ProducedCallback;
   }
@@ -331,17 +343,21 @@ export class CallbackProducer {
   #callProgressFor(event: CallProgressInput): ProducedCallback | undefined {
     const { callbacks, callEvent } = event;
     const callKey = `${event.accountSid}/${event.callSid}`;
-    const call = this.#calls.get(callKey) ?? { sequence: 0, answeredAt: undefined };
+    const call = this.#calls.get(callKey) ?? { sequence: 0, answeredAt: undefined, line: undefined };
     this.#calls.set(callKey, call);
     if (callEvent === "answered") call.answeredAt = event.time.getTime();
     if (callEvent === "completed") this.#calls.delete(callKey);
     const url = callbacks.StatusCallback;
-    if (!url || !subscribed(callbacks.StatusCallbackEvent, DEFAULT_CALL_EVENTS).has(callEvent)) return undefined;
+    if (!url) return undefined;
+    let events = this.#callSubscriptions.get(callbacks);
+    if (events === undefined) {
+      events = subscribed(callbacks.StatusCallbackEvent, DEFAULT_CALL_EVENTS);
+      this.#callSubscriptions.set(callbacks, events);
+    }
+    if (!events.has(callEvent)) return undefined;
+    call.line ??= this.#callLine(event);
     const fields: Partial<CallProgressCallback> = {
-      CallSid: event.callSid,
-      AccountSid: event.accountSid,
-      ...(event.from === null ? {} : { From: event.from, Caller: event.from }),
-      ...(event.to === null ? {} : { To: event.to, Called: event.to }),
+      ...call.line,
       CallStatus: event.callStatus,
       Timestamp: formatRfc2822(event.time),
       SequenceNumber: String(call.sequence++),
@@ -358,14 +374,31 @@ export class CallbackProducer {
     });
   }
 
+  /**
+   * What a call's callbacks share, built by the call progress factory: its SIDs, `From`/`Caller` and
+   * `To`/`Called` (drawn from the seed when the event does not know them, the same for all its
+   * callbacks), `ApiVersion`, `Direction` and `CallbackSource`.
+   */
+  #callLine(event: CallProgressInput): Readonly<Record<string, string>> {
+    const built = this.#callProgress.build({
+      CallSid: event.callSid,
+      AccountSid: event.accountSid,
+      ...(event.from === null ? {} : { From: event.from, Caller: event.from }),
+      ...(event.to === null ? {} : { To: event.to, Called: event.to }),
+    });
+    return pick(built, CALL_LINE_KEYS);
+  }
+
   #conferenceStatusFor(event: ConferenceEventInput): ProducedCallback | undefined {
     const { callbacks, conference, participant: p } = event;
     const url = callbacks.ConferenceStatusCallback;
     const conferenceKey = `${conference.account_sid}/${conference.sid}`;
-    if (
-      !url ||
-      !subscribed(callbacks.ConferenceStatusCallbackEvent, DEFAULT_CONFERENCE_EVENTS).has(SUBSCRIPTION_OF[event.type])
-    ) {
+    let events = this.#conferenceSubscriptions.get(callbacks);
+    if (events === undefined) {
+      events = subscribed(callbacks.ConferenceStatusCallbackEvent, DEFAULT_CONFERENCE_EVENTS);
+      this.#conferenceSubscriptions.set(callbacks, events);
+    }
+    if (!url || !events.has(SUBSCRIPTION_OF[event.type])) {
       if (event.type === "conference-end") this.#conferences.delete(conferenceKey);
       return undefined;
     }
