@@ -1,7 +1,7 @@
 import { TestkitError } from "../errors.js";
 import { paramEntries, type TwilioParams } from "./_params.js";
 import { assertAbsoluteUrl } from "./_url.js";
-import { assertAuthToken, assertBody, bodySha256, signTwilioRequest } from "./sign.js";
+import { assertAuthToken, assertBody, bodySha256, signatureOf, signTwilioRequest } from "./sign.js";
 
 /** What {@link signedCallbackRequest} builds: a form POST or a GET with parameters, or a JSON POST. */
 export type CallbackRequestInput =
@@ -104,22 +104,20 @@ export function signedCallbackRequest(input: CallbackRequestInput): SignedTwilio
       body,
     };
   }
+  const entries = paramEntries(params, action);
   const form = new URLSearchParams();
-  for (const [key, values] of paramEntries(params, action)) for (const value of values) form.append(key, value);
+  for (const [key, values] of entries) for (const value of values) form.append(key, value);
   if (method === "GET") {
+    // A GET's parameters are in its URL, which is signed alone
     const signedUrl = join(form.toString());
-    return {
-      method,
-      url: signedUrl,
-      headers: { "x-twilio-signature": signTwilioRequest({ authToken, url: signedUrl }) },
-    };
+    return { method, url: signedUrl, headers: { "x-twilio-signature": signatureOf(authToken, signedUrl, []) } };
   }
   return {
     method,
     url: base,
     headers: {
       "content-type": "application/x-www-form-urlencoded",
-      "x-twilio-signature": signTwilioRequest({ authToken, url: base, params: form }),
+      "x-twilio-signature": signatureOf(authToken, base, entries),
     },
     body: form.toString(),
   };

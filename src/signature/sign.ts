@@ -33,6 +33,15 @@ export function hmacSha1(authToken: string, data: string): string {
   return createHmac("sha1", authToken).update(data, "utf8").digest("base64");
 }
 
+/** The signature of a form POST's or a GET's URL and its (checked) parameters, for a checked token and URL. */
+export function signatureOf(
+  authToken: string,
+  url: string,
+  entries: ReadonlyArray<readonly [string, readonly string[]]>,
+): string {
+  return hmacSha1(authToken, url + paramString(entries));
+}
+
 /** @throws TestkitError `USAGE` unless the token is a non-empty string (never printed) */
 export function assertAuthToken(authToken: unknown, action: string): asserts authToken is string {
   if (typeof authToken !== "string")
@@ -79,7 +88,7 @@ export function signTwilioRequest(input: SignInput): string {
   };
   assertAuthToken(authToken, action);
   assertAbsoluteUrl(url, action);
-  if (body === undefined) return hmacSha1(authToken, url + paramString(paramEntries(params, action)));
+  if (body === undefined) return signatureOf(authToken, url, paramEntries(params, action));
   if (params !== undefined)
     throw new TestkitError("USAGE", `Failed to ${action}: pass params (a form or GET) or body (JSON), not both`);
   assertBody(body, action);
