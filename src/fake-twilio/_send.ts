@@ -102,6 +102,22 @@ function once(agents: Agents, request: OutgoingRequest, inFlight: InFlight, limi
   });
 }
 
+/** The answer's status and first `limit` characters, once it ended (the rest is drained). */
+function answerOf(response: IncomingMessage, limit: number): Promise<ReceivedAnswer> {
+  return new Promise((resolve, reject) => {
+    let answer = "";
+    response.setEncoding("utf8");
+    response.on("data", (chunk: string) => {
+      if (answer.length < limit) answer += chunk;
+    });
+    response.on("end", () => resolve({ status: response.statusCode ?? 0, answer: answer.slice(0, limit) }));
+    response.on("error", reject);
+    response.on("close", () => {
+      if (!response.complete) reject(new Error("the answer was cut off"));
+    });
+  });
+}
+
 /**
  * Sends `request` and reads the answer's first `answerLimit` characters (the rest is drained).
  * `inFlight.current` holds the request on its way: destroying it with an error ends the delivery with that error.
@@ -115,11 +131,7 @@ export async function send(
   answerLimit: number,
 ): Promise<ReceivedAnswer> {
   try {
-    const response = await once(agents, request, inFlight, MAX_REDIRECTS);
-    response.setEncoding("utf8");
-    let answer = "";
-    for await (const chunk of response) if (answer.length < answerLimit) answer += chunk;
-    return { status: response.statusCode ?? 0, answer: answer.slice(0, answerLimit) };
+    return await answerOf(await once(agents, request, inFlight, MAX_REDIRECTS), answerLimit);
   } finally {
     inFlight.current = undefined;
   }
