@@ -3,11 +3,13 @@
 import type { CreateParticipantTarget } from "./_create-participant-load.js";
 import { answerRequests } from "./_process.js";
 
-/** A timed burst of deliveries: how many were delivered (2xx), how many failed, in how many milliseconds. */
+/** A timed burst of deliveries: how many were delivered (2xx), how many failed, in how many milliseconds, with how much of this process's CPU. */
 export interface DeliveryRun {
   readonly delivered: number;
   readonly failed: number;
   readonly ms: number;
+  /** CPU time (user and system) of the fake's process over the burst, microseconds */
+  readonly cpuMicros: number;
 }
 
 export type CallbacksRequest =
@@ -49,6 +51,7 @@ answerRequests(async (request: CallbacksRequest): Promise<CreateParticipantTarge
     ConferenceStatusCallback: `${request.receiver}/conference`,
     ConferenceStatusCallbackEvent: ["mute"],
   };
+  const cpu = process.cpuUsage();
   const start = performance.now();
   for (let i = 0; i < request.count; i++) {
     const muted = { ...participant, muted: i % 2 === 0 };
@@ -63,10 +66,12 @@ answerRequests(async (request: CallbacksRequest): Promise<CreateParticipantTarge
   }
   await current.callbacks.settled();
   const ms = performance.now() - start;
+  const used = process.cpuUsage(cpu);
   const states = current.callbacks.list().map((d) => d.state);
   return {
     delivered: states.filter((s) => s === "delivered").length,
     failed: states.filter((s) => s !== "delivered").length,
     ms,
+    cpuMicros: used.user + used.system,
   };
 });

@@ -5,7 +5,7 @@ import type { AddressInfo } from "node:net";
 import type { CallbacksRequest, DeliveryRun } from "./_fake-callbacks-child.js";
 import { CONNECTIONS, type CreateParticipantTarget, loadCreateParticipant } from "./_create-participant-load.js";
 import type { Row } from "./_kit.js";
-import { interleaved } from "./_measure.js";
+import { interleaved, median } from "./_measure.js";
 import { startContestant } from "./_process.js";
 
 const SECONDS = Number(process.env.BENCH_LOAD_SECONDS ?? 5);
@@ -13,6 +13,12 @@ const BURST = 2_000;
 /** Callbacks delivered per second to one local receiver: at least a busy conference's worth many times over. */
 const TARGET_DELIVERIES = 1_000;
 const TARGET_RATIO = 0.8;
+/**
+ * CPU of the fake's process per delivery (event to answer read: produce, sign, send over a keep-alive
+ * connection, log): about 300 µs when first measured; node:http alone costs about 70 µs a request on
+ * the bench machine. Half the first figure is the target.
+ */
+const TARGET_CPU_MICROS = 150;
 
 /** A receiver in this process (not the fake's): drains each body and answers 204. */
 async function startReceiver(): Promise<{ url: string; close(): void }> {
@@ -36,7 +42,7 @@ async function startReceiver(): Promise<{ url: string; close(): void }> {
 /**
  * Starts the built fake Twilio in a process of its own (seed 1, fresh per run) and a receiver in this
  * one. Deliveries: a burst of 2,000 conference events (mute, unmute) subscribed by one URL, timed from
- * the first event to the last delivery answered (`settled()`). Load: CreateParticipant on a real clock
+ * the first event to the last delivery answered (`settled()`), and the fake's CPU per delivery. Load: CreateParticipant on a real clock
  * with autocannon, 10 connections, BENCH_LOAD_SECONDS (default 5) per run, each participant subscribed
  * to its four call events and its join (five callbacks each within 700 ms), callbacks on against off.
  */
@@ -46,13 +52,17 @@ export async function benchFakeCallbacks(): Promise<Row[]> {
   const ask = <T>(request: CallbacksRequest) => server.ask<T>(request);
   const format = (rps: number) => `${Math.round(rps).toLocaleString("en-US")}/s`;
   try {
+    const cpuPerDelivery: number[] = [];
     const deliver = async () => {
       const run = await ask<DeliveryRun>({ kind: "deliver", count: BURST, receiver: receiver.url });
       if (run.delivered !== BURST) throw new Error(`Failed to deliver callbacks: ${run.failed} of ${BURST} failed`);
+      cpuPerDelivery.push(run.cpuMicros / BURST);
       return BURST / (run.ms / 1000);
     };
     await deliver(); // warm-up, not counted
+    cpuPerDelivery.length = 0;
     const deliveries = await interleaved({ deliver });
+    const cpu = median(cpuPerDelivery);
     const run = async (callbacks: boolean, seconds = SECONDS) =>
       loadCreateParticipant(
         await ask<CreateParticipantTarget>({ kind: "load", callbacks, receiver: receiver.url }),
@@ -69,6 +79,14 @@ export async function benchFakeCallbacks(): Promise<Row[]> {
         figure: format(deliveries.deliver),
         target: `≥ ${format(TARGET_DELIVERIES)}`,
         pass: deliveries.deliver >= TARGET_DELIVERIES,
+      },
+      {
+        measure: "fake Twilio: CPU per status callback delivered (the fake's process: produce, sign, send, log)",
+        kit: `${cpu.toFixed(0)} µs`,
+        baseline: "",
+        figure: `${cpu.toFixed(0)} µs`,
+        target: `≤ ${TARGET_CPU_MICROS} µs`,
+        pass: cpu <= TARGET_CPU_MICROS,
       },
       {
         measure: `fake Twilio: CreateParticipant with callbacks on (5 per participant), ${CONNECTIONS} connections`,

@@ -275,6 +275,7 @@ export class CallbackProducer {
   readonly #callSubscriptions = new WeakMap<object, ReadonlySet<string>>();
   readonly #conferenceSubscriptions = new WeakMap<object, ReadonlySet<string>>();
   readonly #callProgress: AnyCallbackFactory;
+  #callConstants: Readonly<Record<string, string>> | undefined;
 
   /** @param seed - seed of the values an event does not give (a call's `From`/`To` when unknown); default 1 */
   constructor(seed = 1) {
@@ -375,18 +376,25 @@ export class CallbackProducer {
   }
 
   /**
-   * What a call's callbacks share, built by the call progress factory: its SIDs, `From`/`Caller` and
-   * `To`/`Called` (drawn from the seed when the event does not know them, the same for all its
-   * callbacks), `ApiVersion`, `Direction` and `CallbackSource`.
+   * What a call's callbacks share: its SIDs, `From`/`Caller` and `To`/`Called` (drawn by the call
+   * progress factory when the event does not know them, the same for all its callbacks), and the
+   * factory's `ApiVersion`, `Direction` and `CallbackSource` (one build serves every call whose
+   * numbers are known).
    */
   #callLine(event: CallProgressInput): Readonly<Record<string, string>> {
-    const built = this.#callProgress.build({
-      CallSid: event.callSid,
-      AccountSid: event.accountSid,
-      ...(event.from === null ? {} : { From: event.from, Caller: event.from }),
-      ...(event.to === null ? {} : { To: event.to, Called: event.to }),
-    });
-    return pick(built, CALL_LINE_KEYS);
+    const { from, to } = event;
+    const built =
+      from === null || to === null ? this.#callProgress.build() : (this.#callConstants ??= this.#callProgress.build());
+    return pick(
+      {
+        ...built,
+        CallSid: event.callSid,
+        AccountSid: event.accountSid,
+        ...(from === null ? {} : { From: from, Caller: from }),
+        ...(to === null ? {} : { To: to, Called: to }),
+      },
+      CALL_LINE_KEYS,
+    );
   }
 
   #conferenceStatusFor(event: ConferenceEventInput): ProducedCallback | undefined {
