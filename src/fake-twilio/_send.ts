@@ -53,12 +53,12 @@ interface Destination {
   readonly path: string;
 }
 
-/** Destinations by URL: a callback URL is sent to again and again; bounded, as GET URLs carry their parameters. */
+/** POST destinations by URL: a callback URL is sent to again and again (a GET's carries its parameters). */
 const destinations = new Map<string, Destination>();
 const MAX_DESTINATIONS = 1_000;
 
-function destinationOf(url: string): Destination {
-  let destination = destinations.get(url);
+function destinationOf(url: string, method: OutgoingRequest["method"]): Destination {
+  let destination = method === "POST" ? destinations.get(url) : undefined;
   if (destination === undefined) {
     const parsed = new URL(url);
     destination = {
@@ -68,14 +68,16 @@ function destinationOf(url: string): Destination {
       port: parsed.port,
       path: `${parsed.pathname}${parsed.search}`,
     };
-    if (destinations.size >= MAX_DESTINATIONS) destinations.clear();
-    destinations.set(url, destination);
+    if (method === "POST") {
+      if (destinations.size >= MAX_DESTINATIONS) destinations.clear();
+      destinations.set(url, destination);
+    }
   }
   return destination;
 }
 
 function once(agents: Agents, request: OutgoingRequest, inFlight: InFlight, limit: number): Promise<IncomingMessage> {
-  const { secure, hostname, port, path } = destinationOf(request.url);
+  const { secure, hostname, port, path } = destinationOf(request.url, request.method);
   const headers =
     request.body === undefined
       ? request.headers

@@ -96,7 +96,7 @@ interface Route {
   readonly logged: string;
 }
 
-/** Routes by signed URL: a POST callback URL is the same at every delivery, so it is parsed once; bounded, as GET URLs carry their parameters. */
+/** How many POST routes a fake remembers (a POST's URL is the same at every delivery; a GET's carries its parameters, and is parsed each time). */
 const MAX_ROUTES = 1_000;
 
 function routeOf(signedUrl: string): Route {
@@ -293,7 +293,7 @@ export class FakeTwilioCallbacks {
       event: callback.event,
       kind: callback.kind,
       method: callback.method,
-      url: "",
+      url: "", // once signed, below
       sequenceNumber: params.SequenceNumber === undefined ? undefined : Number(params.SequenceNumber),
       params,
       callSid: params.CallSid,
