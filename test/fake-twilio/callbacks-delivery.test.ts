@@ -1,7 +1,7 @@
 // Status callbacks in real time (serve's default clock) and to receivers that fail: each delivery is
 // logged, awaited, and never stops the fake from answering.
 import twilio from "twilio";
-import { afterEach, describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it, vi } from "vitest";
 import {
   createFakeTwilio,
   startFakeTwilio,
@@ -118,6 +118,39 @@ describe("status callbacks to receivers that fail", () => {
     await conference.create(subscribe(`${healthy.url}/e`));
     fake.clock.advance(200);
     expect((await fake.callbacks.waitFor({ url: `${healthy.url}/e` })).state).toBe("delivered");
+  });
+
+  it("times each delivery to an origin on its own, fails one whose answer stalls, and fails those on their way when callbacks close", async () => {
+    const rx = await receiver((request, response) => {
+      if (request.path === "/stall")
+        response.writeHead(200).write("partial"); // never ends
+      else if (request.path !== "/hang") setTimeout(() => response.writeHead(204).end(), 200).unref();
+    });
+    const { fake, client } = await fakeWith({ clock: "manual", callbacks: { timeoutMs: 300 } });
+    const conference = client.conferences("timing").participants;
+    for (const path of ["/slow-1", "/slow-2", "/stall", "/slow-3"])
+      await conference.create(subscribe(`${rx.url}${path}`));
+    fake.clock.advance(200);
+    await fake.callbacks.settled();
+    const outcome = () => fake.callbacks.list().map((d) => [new URL(d.url).pathname, d.state, d.status ?? d.error]);
+    // One after another to one origin, 200 ms each: each has the whole 300 ms, not what the one before left.
+    expect(outcome()).toEqual([
+      ["/slow-1", "delivered", 204],
+      ["/slow-2", "delivered", 204],
+      ["/stall", "failed", "timed out after 300 ms"],
+      ["/slow-3", "delivered", 204],
+    ]);
+    fake.callbacks.clear();
+    await conference.create(subscribe(`${rx.url}/hang`));
+    await conference.create(subscribe(`${rx.url}/waiting`));
+    fake.clock.advance(200);
+    await vi.waitFor(() => expect(rx.received.map((r) => r.path)).toContain("/hang"));
+    fake.callbacks.close();
+    await fake.callbacks.settled();
+    expect(outcome()).toEqual([
+      ["/hang", "failed", "the fake closed"],
+      ["/waiting", "failed", "the fake closed"],
+    ]);
   });
 
   it("follows a redirect as Twilio does (a GET without the parameters) and sends a URL's credentials as Basic auth, never logging them", async () => {
