@@ -8,7 +8,8 @@ import {
   participantFactory,
   streamFactory,
 } from "../../src/factories/index.js";
-import { validateCallback } from "../../src/validate/callbacks.js";
+import { CALLBACK_EVENT_FIELDS, CALLBACK_FACTORIES_BY_KIND } from "../../src/factories/callbacks/_by-kind.js";
+import { CALLBACK_KINDS, validateCallback } from "../../src/validate/callbacks.js";
 
 const conference = conferenceFactory.seed(3).traits("in-progress").build({ friendly_name: "standup" });
 const participant = participantFactory.seed(3).forConference(conference).build({ label: "agent", muted: false });
@@ -113,5 +114,31 @@ describe("CallbackProducer", () => {
       StreamEvent: "stream-started",
       Timestamp: "2030-01-01T00:00:01.000Z",
     });
+  });
+
+  it("keeps a given callback's parameters as they are, for every kind, and reads its event from them (callbackOf)", () => {
+    const producer = new CallbackProducer();
+    const target = { url: "https://example.com/callbacks", method: "GET" } as const;
+    const callEventOf: Record<string, string> = {
+      initiated: "initiated",
+      ringing: "ringing",
+      "in-progress": "answered",
+    };
+    for (const kind of CALLBACK_KINDS) {
+      for (let seed = 0; seed < 50; seed++) {
+        const example = CALLBACK_FACTORIES_BY_KIND[kind].seed(seed).build();
+        const callback = producer.callbackOf(kind, example, target);
+        expect(Object.entries(callback.params)).toEqual(Object.entries(example));
+        const named = example[CALLBACK_EVENT_FIELDS[kind]] as string;
+        expect(callback).toMatchObject({
+          kind,
+          ...target,
+          event: kind === "call-progress" ? (callEventOf[named] ?? "completed") : named,
+        });
+      }
+    }
+    expect(() => producer.callbackOf("stream-status", { StreamEvent: "stream-started" }, target)).toThrow(
+      expect.objectContaining({ code: "INVALID_BODY" }),
+    );
   });
 });
