@@ -1,5 +1,7 @@
 // internal: a fake Twilio in a process of its own for fake-callbacks.ts. Each request starts a fresh one:
-// `load` for CreateParticipant under load (callbacks on or off), `deliver` to time a burst of callbacks.
+// `load` for CreateParticipant under load (callbacks on or off), `deliver` to time a burst of callbacks;
+// `bare` times the same number of plain node:http POSTs, the floor of a delivery's cost.
+import { Agent, request as httpRequest } from "node:http";
 import type { CreateParticipantTarget } from "./_create-participant-load.js";
 import { answerRequests } from "./_process.js";
 
@@ -14,7 +16,52 @@ export interface DeliveryRun {
 
 export type CallbacksRequest =
   | { readonly kind: "load"; readonly callbacks: boolean; readonly receiver: string }
-  | { readonly kind: "deliver"; readonly count: number; readonly receiver: string };
+  | { readonly kind: "deliver" | "bare"; readonly count: number; readonly receiver: string };
+
+/** A conference's participant-mute callback as the fake sends it (its form body), for the bare POSTs. */
+const MUTE_BODY = new URLSearchParams({
+  ConferenceSid: `CF${"0".repeat(32)}`,
+  FriendlyName: "standup",
+  AccountSid: `AC${"1".repeat(32)}`,
+  SequenceNumber: "12",
+  Timestamp: "Mon, 30 Nov 2026 10:41:55 +0000",
+  StatusCallbackEvent: "participant-mute",
+  CallSid: `CA${"2".repeat(32)}`,
+  Muted: "true",
+  Hold: "false",
+  Coaching: "false",
+  EndConferenceOnExit: "false",
+  StartConferenceOnEnter: "true",
+}).toString();
+
+/** `count` POSTs of {@link MUTE_BODY} with node:http over one keep-alive connection, one at a time, as the fake sends to one receiver. */
+async function bareBurst(count: number, receiver: string): Promise<DeliveryRun> {
+  const agent = new Agent({ keepAlive: true });
+  const { hostname, port } = new URL(receiver);
+  const headers = {
+    "content-type": "application/x-www-form-urlencoded",
+    "content-length": String(Buffer.byteLength(MUTE_BODY)),
+    "x-twilio-signature": "0".repeat(28),
+    "user-agent": "TwilioProxy/1.1",
+  };
+  const post = () =>
+    new Promise<number>((resolve, reject) => {
+      const sent = httpRequest({ hostname, port, path: "/conference", method: "POST", headers, agent }, (response) => {
+        response.resume();
+        response.on("end", () => resolve(response.statusCode ?? 0));
+      });
+      sent.on("error", reject);
+      sent.end(MUTE_BODY);
+    });
+  const cpu = process.cpuUsage();
+  const start = performance.now();
+  let delivered = 0;
+  for (let i = 0; i < count; i++) if ((await post()) === 204) delivered++;
+  const ms = performance.now() - start;
+  const used = process.cpuUsage(cpu);
+  agent.destroy();
+  return { delivered, failed: count - delivered, ms, cpuMicros: used.user + used.system };
+}
 
 const { startFakeTwilio } = (await import(
   import.meta.resolve("twilio-testkit/fake-twilio")
@@ -24,6 +71,8 @@ let fake: Awaited<ReturnType<typeof startFakeTwilio>> | undefined;
 
 answerRequests(async (request: CallbacksRequest): Promise<CreateParticipantTarget | DeliveryRun> => {
   await fake?.close();
+  fake = undefined;
+  if (request.kind === "bare") return bareBurst(request.count, request.receiver);
   if (request.kind === "load") {
     fake = await startFakeTwilio({ seed: 1, callbacks: request.callbacks });
     const conference = fake.store.conferences(fake.accountSid).find((c) => c.status === "in-progress");

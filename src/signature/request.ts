@@ -43,6 +43,29 @@ export interface SignedTwilioRequest {
   readonly body?: string;
 }
 
+/** A callback URL as requested: WHATWG-serialised without its fragment, and whether it has a query of its own. */
+interface RequestedUrl {
+  readonly base: string;
+  readonly hasQuery: boolean;
+}
+
+/** Requested URLs by the URL given: a receiver's URL is signed for callback after callback (bounded). */
+const requestedUrls = new Map<string, RequestedUrl>();
+const MAX_REQUESTED_URLS = 1_000;
+
+/** @throws TestkitError `USAGE` for a URL that is not absolute http(s) */
+function requestedUrl(url: unknown, action: string): RequestedUrl {
+  const known = typeof url === "string" ? requestedUrls.get(url) : undefined;
+  if (known !== undefined) return known;
+  assertAbsoluteUrl(url, action);
+  const requested = new URL(url);
+  requested.hash = "";
+  const found = { base: requested.href, hasQuery: requested.search !== "" };
+  if (requestedUrls.size >= MAX_REQUESTED_URLS) requestedUrls.clear();
+  requestedUrls.set(url, found);
+  return found;
+}
+
 /**
  * Builds the request Twilio sends to a callback URL, signed with `X-Twilio-Signature`
  * (WEBHOOKS.md §1 transport, §6.1 algorithm). A POST carries the parameters form-encoded, in the
@@ -79,14 +102,11 @@ export function signedCallbackRequest(input: CallbackRequestInput): SignedTwilio
     body?: unknown;
   };
   assertAuthToken(authToken, action);
-  assertAbsoluteUrl(url, action);
+  const { base, hasQuery } = requestedUrl(url, action);
   if (method !== "POST" && method !== "GET")
     throw new TestkitError("USAGE", `Failed to ${action}: method must be POST or GET`);
-  const requested = new URL(url);
-  requested.hash = "";
-  const base = requested.href;
   const join = (query: string) =>
-    query === "" ? base : `${base}${requested.search === "" ? (base.endsWith("?") ? "" : "?") : "&"}${query}`;
+    query === "" ? base : `${base}${hasQuery ? "&" : base.endsWith("?") ? "" : "?"}${query}`;
 
   if (body !== undefined) {
     if (params !== undefined) throw new TestkitError("USAGE", `Failed to ${action}: pass params or body, not both`);
