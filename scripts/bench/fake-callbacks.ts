@@ -16,7 +16,7 @@ const TARGET_RATIO = 0.8;
 /**
  * CPU of the fake's process per delivery (event to answer read: produce, sign, send over a keep-alive
  * connection, log) against a plain node:http POST of the same size to the same receiver: the kit's own
- * work on a callback costs no more than sending it. About 3.4× when first measured.
+ * work on a callback costs no more than sending it. 2.7× when first measured (290 against 107 µs).
  */
 const TARGET_CPU_RATIO = 2;
 
