@@ -44,7 +44,9 @@ export function jsonText(body: unknown): string {
  */
 export function held<T extends object>(value: T): Readonly<T> {
   const copy: Record<string, unknown> = Array.isArray(value) ? ([...value] as never) : { ...(value as object) };
-  for (const [key, field] of Object.entries(copy))
+  for (const key in copy) {
+    const field = copy[key];
     if (typeof field === "object" && field !== null) copy[key] = held(field);
+  }
   return Object.freeze(copy) as T;
 }

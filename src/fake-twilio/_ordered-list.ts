@@ -58,6 +58,13 @@ export class OrderedList<T> {
     this.#positions.set(sid, entry);
   }
 
+  /** Replaces the item with this SID in its place (its time unchanged); whether there was one. */
+  replace(sid: string, item: T): boolean {
+    const entry = this.#bySid.get(sid);
+    if (entry) entry.item = item;
+    return entry !== undefined;
+  }
+
   /** Removes the item with this SID (its position stays known); whether there was one. */
   delete(sid: string): boolean {
     const entry = this.#bySid.get(sid);
