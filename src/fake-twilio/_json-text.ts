@@ -38,6 +38,14 @@ export function jsonText(body: unknown): string {
 }
 
 /**
+ * A reply's body as JSON text: {@link jsonText}'s, except for a resource just created (status 201), whose text is
+ * not cached: it is sent once, and the lifecycle soon replaces the resource, so a cached text would only weigh on the
+ * collector.
+ */
+export const replyText = (status: number, body: unknown): string =>
+  status === 201 ? JSON.stringify(body) : jsonText(body);
+
+/**
  * A frozen copy of a resource the store is about to hold, its nested objects (a conference's
  * `subresource_uris`) copied and frozen too, so that neither it nor its cached text can change, and
  * the caller's objects stay as they were.

@@ -243,13 +243,15 @@ export class CallbackProducer {
 
   #callProgressFor(event: CallProgressInput): ProducedCallback | undefined {
     const { callbacks, callEvent } = event;
+    const url = callbacks.StatusCallback;
+    // A call's settings are those it was created with: without a URL it has no callbacks, so nothing to count.
+    if (!url) return undefined;
     const callKey = `${event.accountSid}/${event.callSid}`;
     const call = this.#calls.get(callKey) ?? { sequence: 0, answeredAt: undefined };
     this.#calls.set(callKey, call);
     if (callEvent === "answered") call.answeredAt = event.time.getTime();
     if (callEvent === "completed") this.#calls.delete(callKey);
-    const url = callbacks.StatusCallback;
-    if (!url || !subscribed(callbacks.StatusCallbackEvent, DEFAULT_CALL_EVENTS).has(callEvent)) return undefined;
+    if (!subscribed(callbacks.StatusCallbackEvent, DEFAULT_CALL_EVENTS).has(callEvent)) return undefined;
     const fields: Partial<CallProgressCallback> = {
       CallSid: event.callSid,
       AccountSid: event.accountSid,
@@ -289,9 +291,9 @@ export class CallbackProducer {
   #conferenceStatusFor(event: ConferenceEventInput): ProducedCallback | undefined {
     const { callbacks, conference, participant: p } = event;
     const url = callbacks.ConferenceStatusCallback;
+    if (!url) return undefined; // a conference's settings are set once: without a URL it has no counter either
     const conferenceKey = `${conference.account_sid}/${conference.sid}`;
     if (
-      !url ||
       !subscribed(callbacks.ConferenceStatusCallbackEvent, DEFAULT_CONFERENCE_EVENTS).has(SUBSCRIPTION_OF[event.type])
     ) {
       if (event.type === "conference-end") this.#conferences.delete(conferenceKey);
