@@ -239,12 +239,14 @@ export class FakeTwilioEvents {
   }
 
   /**
-   * Records an event and tells every listener (the fake's lifecycle calls it).
+   * Records an event and tells every listener (the fake's lifecycle calls it). The event object becomes the
+   * recorded event: its `seq` is set on it, not on a copy (an event is built to be emitted, once).
    *
    * @returns the event with its `seq`
    */
   emit(event: NewEvent): FakeTwilioEvent {
-    const recorded = { ...event, seq: this.#seq++ } as FakeTwilioEvent;
+    (event as { seq?: number }).seq = this.#seq++;
+    const recorded = event as FakeTwilioEvent;
     this.#log.push(recorded);
     if (this.#log.length >= 2 * LOG_LIMIT) this.#log.splice(0, this.#log.length - LOG_LIMIT);
     for (const listener of this.#listeners) {

@@ -218,13 +218,15 @@ export class FakeTwilioStore {
           .build({ account_sid: value.account_sid, sid: value.conference_sid }),
       );
     const roster = this.#roster(account, value.conference_sid);
-    const held = roster.list.get(value.call_sid);
+    const held = roster.list.set(value.call_sid, place ?? createdAt(value), value);
     if (held?.label !== value.label) {
       if (held) unlabel(roster, held);
-      const sids = value.label === null ? undefined : (roster.labels.get(value.label) ?? []);
-      if (sids && value.label !== null) roster.labels.set(value.label, sids).get(value.label)?.push(value.call_sid);
+      if (value.label !== null) {
+        const sids = roster.labels.get(value.label);
+        if (sids) sids.push(value.call_sid);
+        else roster.labels.set(value.label, [value.call_sid]);
+      }
     }
-    roster.list.set(value.call_sid, place ?? createdAt(value), value);
     return value;
   }
 
