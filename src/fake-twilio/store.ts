@@ -85,7 +85,7 @@ const strict = { profile: "strict" } as const;
  * order, newest `date_created` first (ties by SID, descending), with a place for every SID ever
  * stored, so that pages cost in proportion to their size and page tokens survive deletions; an update
  * keeps an item's place. Every `put…` checks its resource against the strict profile and stores a
- * frozen copy (what the store returns cannot be changed in place: put a changed copy); every account created implicitly gets the store's {@link FakeTwilioStore.authToken}.
+ * frozen copy (what the store returns cannot be changed in place: put a changed copy; a value frozen throughout is held as it is); every account created implicitly gets the store's {@link FakeTwilioStore.authToken}.
  *
  * @example
  * ```ts

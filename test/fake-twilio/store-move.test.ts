@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { conferenceFactory } from "../../src/factories/conference.js";
 import { participantFactory } from "../../src/factories/participant.js";
 import { FakeClock, FakeTwilioStore } from "../../src/fake-twilio/index.js";
 import { jsonText } from "../../src/fake-twilio/_json-text.js";
@@ -56,6 +57,21 @@ describe("FakeTwilioStore.moveParticipant: the lifecycle's status moves", () => 
     const p = store.putParticipant(participantFactory.seed(1).build());
     expect(() => store.putParticipant({ ...p, status: "gone" as ParticipantStatus })).toThrow(ValidationError);
     expect(() => store.putParticipant({ ...p, uri: "/elsewhere.json" })).toThrow(ValidationError);
+  });
+
+  it("holds a value frozen throughout as it is, and a copy of anything else", () => {
+    const store = new FakeTwilioStore({ seed: 4 });
+    const frozen = Object.freeze(participantFactory.seed(4).build());
+    expect(store.putParticipant(frozen)).toBe(frozen);
+    const open = participantFactory.seed(5).build();
+    const stored = store.putParticipant(open);
+    expect(stored).not.toBe(open);
+    expect(Object.isFrozen(open)).toBe(false);
+    const conference = conferenceFactory.seed(6).build();
+    const shallow = Object.freeze({ ...conference }); // its subresource_uris can still change
+    const kept = store.putConference(shallow);
+    expect(kept).not.toBe(shallow);
+    expect(Object.isFrozen(kept.subresource_uris)).toBe(true);
   });
 
   it("are frozen, and a page's JSON text is exactly JSON.stringify's", () => {

@@ -114,7 +114,7 @@ export const participantHandlers: OperationHandlers<
       queue_time: "0",
       uri: participantUri(sids),
     };
-    const stored = store.putParticipant(participant);
+    const stored = store.putParticipant(Object.freeze(participant)); // frozen: held as it is, not copied
     participantCreated(store, stored, form);
     return { body: stored };
   },
