@@ -4,7 +4,7 @@ import type { ScheduledWork } from "./clock.js";
 import type { ConferenceCallbacks, ParticipantCallbacks, StreamCallbacks } from "./events.js";
 
 /** What the lifecycle knows of a call CreateParticipant started, beyond the participant resource. */
-interface CallRecord {
+export interface CallRecord {
   readonly from: string;
   readonly to: string;
   readonly callbacks: ParticipantCallbacks;

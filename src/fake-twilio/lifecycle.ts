@@ -16,7 +16,7 @@ import type {
   StreamCallbacks,
 } from "./events.js";
 import { type CallFailure, LIFECYCLE_DELAYS_MS, TEST_NUMBERS } from "./lifecycle-rules.js";
-import { stateOf } from "./_lifecycle-state.js";
+import { type CallRecord, stateOf } from "./_lifecycle-state.js";
 import type { FakeTwilioStore } from "./store.js";
 
 const conferenceCallbacks = (store: FakeTwilioStore, conference: Readonly<Conference>): ConferenceCallbacks =>
@@ -263,10 +263,9 @@ function connect(store: FakeTwilioStore, participant: Readonly<Participant>): vo
   });
 }
 
-/** Schedules a participant's next step `delayMs` after its previous one. */
-function after(store: FakeTwilioStore, participant: Readonly<Participant>, delayMs: number, step: () => void): void {
-  const record = stateOf(store).calls.get(participant.account_sid, participant.call_sid);
-  if (record) record.pending = store.clock.schedule(delayMs, step);
+/** Schedules a call's next step `delayMs` after its previous one, as the work its record may call off. */
+function after(store: FakeTwilioStore, record: CallRecord, delayMs: number, step: () => void): void {
+  record.pending = store.clock.schedule(delayMs, step);
 }
 
 /**
@@ -284,7 +283,7 @@ export function participantCreated(
   form: Readonly<CreateParticipantBody>,
 ): void {
   const state = stateOf(store);
-  state.calls.set(participant.account_sid, participant.call_sid, {
+  const record: CallRecord = {
     from: form.From,
     to: form.To,
     callbacks: fields(form, [
@@ -296,7 +295,8 @@ export function participantCreated(
       "RecordingStatusCallbackEvent",
     ]),
     pending: undefined,
-  });
+  };
+  state.calls.set(participant.account_sid, participant.call_sid, record);
   if (
     form.ConferenceStatusCallback !== undefined &&
     !state.conferences.has(participant.account_sid, participant.conference_sid)
@@ -315,19 +315,19 @@ export function participantCreated(
     );
   const outcome = TEST_NUMBERS[form.To];
   const { connecting, ringing, connected } = LIFECYCLE_DELAYS_MS;
-  after(store, participant, connecting, () => {
+  after(store, record, connecting, () => {
     const queued = current(store, participant, "queued");
     if (!queued) return;
     const dialing = setStatus(store, queued, "connecting", "initiated", "initiated");
     if (outcome === "failed" || outcome === "busy") {
-      after(store, dialing, ringing - connecting, () => fail(store, dialing, outcome));
+      after(store, record, ringing - connecting, () => fail(store, dialing, outcome));
       return;
     }
-    after(store, dialing, ringing - connecting, () => {
+    after(store, record, ringing - connecting, () => {
       const called = current(store, dialing, "connecting");
       if (!called) return;
       const rung = setStatus(store, called, "ringing", "ringing", "ringing");
-      after(store, rung, connected - ringing, () => {
+      after(store, record, connected - ringing, () => {
         const ringingNow = current(store, rung, "ringing");
         if (!ringingNow) return;
         if (outcome === "no-answer") fail(store, ringingNow, outcome);
