@@ -117,7 +117,8 @@ export class OrderedList<T extends object> {
 
   /** The items that come before `position` in list order (newer ones), nearest first. */
   *walkBefore(position: Position): Generator<T> {
-    for (let i = this.#upperBound(position); i < this.#sorted.length; i++) yield (this.#sorted[i] as Entry<T>).item as T;
+    for (let i = this.#upperBound(position); i < this.#sorted.length; i++)
+      yield (this.#sorted[i] as Entry<T>).item as T;
   }
 
   /** Index of the first entry not below `p` in ascending order. */
