@@ -1,0 +1,188 @@
+import { recordingStatusFactory } from "../factories/callbacks/recording-status.js";
+import type { Conference, CreateParticipantBody, Participant } from "../generated/schemas.js";
+import type { FakeRecording, NewEvent, RecordingCallbacks } from "./events.js";
+import { stateOf } from "./_lifecycle-state.js";
+import type { FakeTwilioStore } from "./store.js";
+
+/** A participant's call to record once answered (CreateParticipant `Record=true`), and its recording once it runs. */
+interface CallToRecord {
+  readonly channels: 1 | 2;
+  readonly track: "inbound" | "outbound" | "both";
+  readonly callbacks: RecordingCallbacks;
+  running: FakeRecording | undefined;
+}
+
+/** A conference's recording setting (the first `ConferenceRecord` sent for it), and its recording once it runs. */
+interface ConferenceToRecord {
+  readonly record: boolean;
+  readonly callbacks: RecordingCallbacks;
+  running: FakeRecording | undefined;
+}
+
+interface RecordingState {
+  /** By `accountSid/callSid`: only calls created with `Record=true` */
+  readonly calls: Map<string, CallToRecord>;
+  /** By `accountSid/conferenceSid`: only conferences a participant sent `ConferenceRecord` for */
+  readonly conferences: Map<string, ConferenceToRecord>;
+}
+
+/**
+ * Recording state by lifecycle state: `store.reset()` drops a store's lifecycle state
+ * (`forgetLifecycle`), and with it what its recordings were.
+ */
+const states = new WeakMap<object, RecordingState>();
+
+function recordingsOf(store: FakeTwilioStore): RecordingState {
+  const lifecycle = stateOf(store);
+  let state = states.get(lifecycle);
+  if (!state) {
+    state = { calls: new Map(), conferences: new Map() };
+    states.set(lifecycle, state);
+  }
+  return state;
+}
+
+const key = (accountSid: string, sid: string): string => `${accountSid}/${sid}`;
+
+/** Picks the defined fields of a form. */
+function defined<K extends keyof CreateParticipantBody>(
+  form: Readonly<CreateParticipantBody>,
+  names: readonly K[],
+): Pick<CreateParticipantBody, K> {
+  return Object.fromEntries(names.filter((n) => form[n] !== undefined).map((n) => [n, form[n]])) as Pick<
+    CreateParticipantBody,
+    K
+  >;
+}
+
+/** `ConferenceRecord` values that record: `record-from-start`, and `true` (the kit's reading: Twilio documents no difference). */
+const RECORDING = new Set(["record-from-start", "true"]);
+
+/** `RecordingTrack` as CreateParticipant sent it, Twilio's default `both` otherwise (twilio-node 6.2.0's CreateParticipant options). */
+const trackOf = (value: string | undefined): CallToRecord["track"] =>
+  value === "inbound" || value === "outbound" ? value : "both";
+
+/**
+ * Keeps what a new participant asks to record: its call, with `Record=true` (`RecordingChannels`
+ * `dual` gives 2 channels, anything else Twilio's default `mono`; `RecordingTrack`), and its
+ * conference's recording when it is the first to send `ConferenceRecord` for a conference that has
+ * not started (Twilio sets a conference's options when it starts it; OAI: "Whether to record the
+ * conference the participant is joining"), with its `ConferenceRecordingStatusCallback…` fields.
+ */
+export function keepRecordingSettings(
+  store: FakeTwilioStore,
+  participant: Readonly<Participant>,
+  form: Readonly<CreateParticipantBody>,
+): void {
+  const state = recordingsOf(store);
+  if (form.Record === true)
+    state.calls.set(key(participant.account_sid, participant.call_sid), {
+      channels: form.RecordingChannels === "dual" ? 2 : 1,
+      track: trackOf(form.RecordingTrack),
+      callbacks: defined(form, [
+        "RecordingStatusCallback",
+        "RecordingStatusCallbackMethod",
+        "RecordingStatusCallbackEvent",
+      ]),
+      running: undefined,
+    });
+  const conferenceKey = key(participant.account_sid, participant.conference_sid);
+  if (
+    form.ConferenceRecord === undefined ||
+    state.conferences.has(conferenceKey) ||
+    store.conference(participant.account_sid, participant.conference_sid)?.status !== "init"
+  )
+    return;
+  state.conferences.set(conferenceKey, {
+    record: RECORDING.has(form.ConferenceRecord.toLowerCase()),
+    callbacks: defined(form, [
+      "ConferenceRecordingStatusCallback",
+      "ConferenceRecordingStatusCallbackMethod",
+      "ConferenceRecordingStatusCallbackEvent",
+    ]),
+    running: undefined,
+  });
+}
+
+/** Emits a recording's `recording-status` event at the clock's time. */
+function emit(
+  store: FakeTwilioStore,
+  accountSid: string,
+  status: "in-progress" | "completed",
+  recording: FakeRecording,
+  callbacks: RecordingCallbacks,
+): void {
+  const event: NewEvent = {
+    type: "recording-status",
+    time: store.now(),
+    accountSid,
+    status,
+    conferenceSid: recording.conferenceSid,
+    recording,
+    callbacks,
+  };
+  store.events.emit(event);
+}
+
+/** A new recording from now, its SID drawn from the store's seed sequence. */
+function newRecording(
+  store: FakeTwilioStore,
+  fields: Pick<FakeRecording, "source" | "callSid" | "conferenceSid" | "channels" | "track">,
+): FakeRecording {
+  const sid = recordingStatusFactory.seed(store.nextSeed()).build().RecordingSid;
+  return { ...fields, sid, startTime: store.now(), durationSeconds: null };
+}
+
+/** The running recording ended now: its length in whole seconds. */
+function ended(store: FakeTwilioStore, recording: FakeRecording): FakeRecording {
+  const seconds = Math.max(0, Math.round((store.now().getTime() - recording.startTime.getTime()) / 1000));
+  return { ...recording, durationSeconds: seconds };
+}
+
+/** A participant's call was answered: a call created with `Record=true` is recorded from now (`in-progress`). */
+export function startCallRecording(store: FakeTwilioStore, participant: Readonly<Participant>): void {
+  const call = recordingsOf(store).calls.get(key(participant.account_sid, participant.call_sid));
+  if (!call || call.running) return;
+  call.running = newRecording(store, {
+    source: "OutboundAPI",
+    callSid: participant.call_sid,
+    conferenceSid: participant.conference_sid,
+    channels: call.channels,
+    track: call.track,
+  });
+  emit(store, participant.account_sid, "in-progress", call.running, call.callbacks);
+}
+
+/** A participant's call ended (or never connected): its recording, if one runs, is `completed`. */
+export function stopCallRecording(store: FakeTwilioStore, participant: Readonly<Participant>): void {
+  const calls = recordingsOf(store).calls;
+  const callKey = key(participant.account_sid, participant.call_sid);
+  const running = calls.get(callKey)?.running;
+  const callbacks = calls.get(callKey)?.callbacks ?? {};
+  calls.delete(callKey);
+  if (running) emit(store, participant.account_sid, "completed", ended(store, running), callbacks);
+}
+
+/** A conference started: one set to record (`ConferenceRecord` `record-from-start` or `true`) is recorded from now (`in-progress`). */
+export function startConferenceRecording(store: FakeTwilioStore, conference: Readonly<Conference>): void {
+  const setting = recordingsOf(store).conferences.get(key(conference.account_sid, conference.sid));
+  if (!setting?.record || setting.running) return;
+  setting.running = newRecording(store, {
+    source: "Conference",
+    callSid: null,
+    conferenceSid: conference.sid,
+    channels: 1,
+    track: null,
+  });
+  emit(store, conference.account_sid, "in-progress", setting.running, setting.callbacks);
+}
+
+/** A conference ended: its recording, if one runs, is `completed`. */
+export function stopConferenceRecording(store: FakeTwilioStore, conference: Readonly<Conference>): void {
+  const conferences = recordingsOf(store).conferences;
+  const conferenceKey = key(conference.account_sid, conference.sid);
+  const setting = conferences.get(conferenceKey);
+  conferences.delete(conferenceKey);
+  if (setting?.running)
+    emit(store, conference.account_sid, "completed", ended(store, setting.running), setting.callbacks);
+}
