@@ -102,7 +102,9 @@ const matches = (delivery: CallbackDelivery, match: CallbackMatch): boolean =>
  * a time in event order, so a receiver gets them in the order they happened; different origins do
  * not wait for each other. A receiver that fails (an error status, no connection, slower than the
  * timeout) fails its delivery, which is logged; nothing is retried, and the fake's requests never wait
- * for deliveries.
+ * for deliveries. `store.reset()` starts the callbacks over with the seeded world: the callbacks after
+ * it carry the `SequenceNumber`s (and drawn values) they carried after the start; deliveries already
+ * made or on their way stay.
  *
  * @example
  * ```ts
@@ -120,7 +122,8 @@ export class FakeTwilioCallbacks {
   /** Milliseconds one delivery may take */
   readonly timeoutMs: number;
   readonly #store: FakeTwilioStore;
-  readonly #producer: CallbackProducer;
+  /** Counts the `SequenceNumber`s and draws what events do not say: a new one on each `store.reset()` */
+  #producer = new CallbackProducer();
   readonly #log: Mutable<CallbackDelivery>[] = [];
   readonly #queues = new Map<string, Mutable<CallbackDelivery>[]>();
   readonly #requests = new Map<number, OutgoingRequest>();
@@ -149,8 +152,17 @@ export class FakeTwilioCallbacks {
     this.enabled = enabled;
     this.timeoutMs = timeoutMs;
     this.#store = store;
-    this.#producer = new CallbackProducer();
-    this.#unsubscribe = enabled ? store.events.subscribe((event) => this.#onEvent(event)) : () => {};
+    if (enabled) {
+      const stopEvents = store.events.subscribe((event) => this.#onEvent(event));
+      // The seeded world is back: callbacks start over as after the start (SequenceNumber 1 for a seeded conference's first).
+      const stopResets = store.onReset(() => {
+        this.#producer = new CallbackProducer();
+      });
+      this.#unsubscribe = () => {
+        stopEvents();
+        stopResets();
+      };
+    } else this.#unsubscribe = () => {};
   }
 
   /** The deliveries so far (the newest 10,000), oldest first, as they stand now. */
