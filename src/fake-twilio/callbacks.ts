@@ -32,7 +32,10 @@ export interface CallbackDelivery {
   readonly id: number;
   /** The `seq` of the event it reports (`fake.events`) */
   readonly eventSeq: number;
-  /** The Twilio event: `participant-join` …, `initiated` / `ringing` / `answered` / `completed`, `stream-started` / `stream-stopped` */
+  /**
+   * The Twilio event: `participant-join` …, `initiated` / `ringing` / `answered` / `completed`,
+   * `stream-started` / `stream-stopped`, a recording's `in-progress` / `completed` (kind `recording-status`)
+   */
   readonly event: string;
   readonly kind: CallbackKind;
   readonly method: CallbackMethod;

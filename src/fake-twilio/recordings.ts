@@ -1,3 +1,15 @@
+// Recordings in the fake's lifecycle, as Twilio makes them (WEBHOOKS.md §4): a participant's call
+// created with `Record=true` is recorded from its answer to its end, a conference whose
+// `ConferenceRecord` is `record-from-start` from its start to its end; each goes `in-progress`, then
+// `completed`, as a `recording-status` event, which the CallbackProducer turns into the recording
+// status callback. Where sources disagree on the statuses (OAI's eight recording events against
+// TW-CALL's and TW-CONF's `in-progress`, `completed`, `absent`), this follows the recording-status
+// callback schema's decision (schemas/callbacks/recording-status.json: every one of the eight is
+// valid, fixtures send the documented ones): the fake's recordings go through the documented
+// `in-progress` and `completed` only, never `absent` (they always hold audio) nor `failed`.
+// `RecordingStartTime` is RFC 2822, as the strict schema decided (its format is unconfirmed).
+// The lifecycle (lifecycle.ts) calls these functions where a participant is created, its call is
+// answered or ends, and its conference starts or ends.
 import { recordingStatusFactory } from "../factories/callbacks/recording-status.js";
 import type { Conference, CreateParticipantBody, Participant } from "../generated/schemas.js";
 import type { FakeRecording, NewEvent, RecordingCallbacks } from "./events.js";
