@@ -151,4 +151,36 @@ describe("recording status callbacks on a manual clock", () => {
       got.map((g) => ["recording-status", g.params.RecordingStatus, "delivered", undefined]),
     );
   });
+
+  it("records no conference that had started before ConferenceRecord was sent, nor one set to do-not-record", async () => {
+    receiver = await startReceiver();
+    fake = await startFakeTwilio({ seed: 3, clock: "manual" });
+    const client = twilio(fake.accountSid, fake.authToken);
+    client.api.baseUrl = fake.url;
+    const recordConference = (conference: string, conferenceRecord: string) =>
+      client.conferences(conference).participants.create({
+        from: "+15017122661",
+        to: "+15558675310",
+        conferenceRecord,
+        conferenceRecordingStatusCallback: `${receiver?.url}/conference-recordings`,
+        conferenceRecordingStatusCallbackEvent: ["in-progress", "completed"],
+      });
+    const seeded = fake.store.conferences(fake.accountSid).find((c) => c.status === "in-progress");
+    await recordConference(seeded?.sid ?? "", "record-from-start");
+    const quiet = await recordConference("quiet", "do-not-record");
+    const recorded = await recordConference("recorded", "true");
+    fake.clock.advance(1_000);
+    for (const sid of [seeded?.sid, quiet.conferenceSid, recorded.conferenceSid])
+      await client.conferences(sid ?? "").update({ status: "completed" });
+    await fake.callbacks.settled();
+    const recordings = fake.events.list().flatMap((e) => (e.type === "recording-status" ? [e] : []));
+    expect(recordings.map((e) => [e.status, e.conferenceSid, e.recording.source])).toEqual([
+      ["in-progress", recorded.conferenceSid, "Conference"],
+      ["completed", recorded.conferenceSid, "Conference"],
+    ]);
+    expect(receiver.received.map((r) => new URLSearchParams(r.body).get("RecordingStatus"))).toEqual([
+      "in-progress",
+      "completed",
+    ]);
+  });
 });
