@@ -116,7 +116,8 @@ const matches = (delivery: CallbackDelivery, match: CallbackMatch): boolean =>
  * a time in event order, so a receiver gets them in the order they happened; different origins do
  * not wait for each other. A receiver that fails (an error status, no connection, slower than the
  * timeout) fails its delivery, which is logged; nothing is retried, and the fake's requests never wait
- * for deliveries. `store.reset()` starts the callbacks over with the seeded world: the callbacks after
+ * for deliveries. At most `backlogLimit` deliveries to one receiver wait or are on their way: past it
+ * a delivery fails at once (`backlog full: …`), so memory stays bounded. `store.reset()` starts the callbacks over with the seeded world: the callbacks after
  * it carry the `SequenceNumber`s (and drawn values) they carried after the start; deliveries already
  * made or on their way stay.
  *
