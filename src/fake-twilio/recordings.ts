@@ -44,6 +44,7 @@ interface RecordingState {
  */
 const states = new WeakMap<object, RecordingState>();
 
+/** The store's recording state, made empty on first use. */
 function recordingsOf(store: FakeTwilioStore): RecordingState {
   const lifecycle = stateOf(store);
   let state = states.get(lifecycle);
@@ -52,6 +53,15 @@ function recordingsOf(store: FakeTwilioStore): RecordingState {
     states.set(lifecycle, state);
   }
   return state;
+}
+
+/**
+ * The store's recording state when it has some of `kind`: a store where nobody asked to record pays a
+ * lookup per lifecycle step, and builds no key.
+ */
+function recordingsIfAny(store: FakeTwilioStore, kind: keyof RecordingState): RecordingState | undefined {
+  const state = states.get(stateOf(store));
+  return state && state[kind].size > 0 ? state : undefined;
 }
 
 const key = (accountSid: string, sid: string): string => `${accountSid}/${sid}`;
@@ -86,6 +96,7 @@ export function keepRecordingSettings(
   participant: Readonly<Participant>,
   form: Readonly<CreateParticipantBody>,
 ): void {
+  if (form.Record !== true && form.ConferenceRecord === undefined) return;
   const state = recordingsOf(store);
   if (form.Record === true)
     state.calls.set(key(participant.account_sid, participant.call_sid), {
@@ -153,7 +164,7 @@ function ended(store: FakeTwilioStore, recording: FakeRecording): FakeRecording 
 
 /** A participant's call was answered: a call created with `Record=true` is recorded from now (`in-progress`). */
 export function startCallRecording(store: FakeTwilioStore, participant: Readonly<Participant>): void {
-  const call = recordingsOf(store).calls.get(key(participant.account_sid, participant.call_sid));
+  const call = recordingsIfAny(store, "calls")?.calls.get(key(participant.account_sid, participant.call_sid));
   if (!call || call.running) return;
   call.running = newRecording(store, {
     source: "OutboundAPI",
@@ -167,17 +178,17 @@ export function startCallRecording(store: FakeTwilioStore, participant: Readonly
 
 /** A participant's call ended (or never connected): its recording, if one runs, is `completed`. */
 export function stopCallRecording(store: FakeTwilioStore, participant: Readonly<Participant>): void {
-  const calls = recordingsOf(store).calls;
+  const calls = recordingsIfAny(store, "calls")?.calls;
+  if (!calls) return;
   const callKey = key(participant.account_sid, participant.call_sid);
-  const running = calls.get(callKey)?.running;
-  const callbacks = calls.get(callKey)?.callbacks ?? {};
+  const call = calls.get(callKey);
   calls.delete(callKey);
-  if (running) emit(store, participant.account_sid, "completed", ended(store, running), callbacks);
+  if (call?.running) emit(store, participant.account_sid, "completed", ended(store, call.running), call.callbacks);
 }
 
 /** A conference started: one set to record (`ConferenceRecord` `record-from-start` or `true`) is recorded from now (`in-progress`). */
 export function startConferenceRecording(store: FakeTwilioStore, conference: Readonly<Conference>): void {
-  const setting = recordingsOf(store).conferences.get(key(conference.account_sid, conference.sid));
+  const setting = recordingsIfAny(store, "conferences")?.conferences.get(key(conference.account_sid, conference.sid));
   if (!setting?.record || setting.running) return;
   setting.running = newRecording(store, {
     source: "Conference",
@@ -191,7 +202,8 @@ export function startConferenceRecording(store: FakeTwilioStore, conference: Rea
 
 /** A conference ended: its recording, if one runs, is `completed`. */
 export function stopConferenceRecording(store: FakeTwilioStore, conference: Readonly<Conference>): void {
-  const conferences = recordingsOf(store).conferences;
+  const conferences = recordingsIfAny(store, "conferences")?.conferences;
+  if (!conferences) return;
   const conferenceKey = key(conference.account_sid, conference.sid);
   const setting = conferences.get(conferenceKey);
   conferences.delete(conferenceKey);
