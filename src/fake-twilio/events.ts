@@ -244,9 +244,6 @@ type Without<K extends keyof EventBase, E = FakeTwilioEvent> = E extends FakeTwi
 /** What {@link FakeTwilioEvents.emit} takes: an event without its `seq`, which the log assigns. */
 export type NewEvent = Without<"seq">;
 
-/** An event before the clock stamps its `time` and the log its `seq`. */
-export type EventDraft = Without<"seq" | "time">;
-
 /** A listener of {@link FakeTwilioEvents}. */
 export type FakeTwilioEventListener = (event: FakeTwilioEvent) => void;
 
