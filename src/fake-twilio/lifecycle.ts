@@ -17,6 +17,13 @@ import type {
 } from "./events.js";
 import { type CallFailure, LIFECYCLE_DELAYS_MS, TEST_NUMBERS } from "./lifecycle-rules.js";
 import { type CallRecord, stateOf } from "./_lifecycle-state.js";
+import {
+  keepRecordingSettings,
+  startCallRecording,
+  startConferenceRecording,
+  stopCallRecording,
+  stopConferenceRecording,
+} from "./recordings.js";
 import type { FakeTwilioStore } from "./store.js";
 
 const conferenceCallbacks = (store: FakeTwilioStore, conference: Readonly<Conference>): ConferenceCallbacks =>
@@ -99,6 +106,7 @@ function leave(
   store.removeParticipant(participant.account_sid, participant.conference_sid, participant.call_sid);
   const left = setStatus(store, participant, "complete", "completed", callStatus);
   endCall(store, participant.account_sid, participant.call_sid);
+  stopCallRecording(store, participant);
   store.events.emit({
     time: store.now(),
     type: "participant-leave",
@@ -150,6 +158,7 @@ export function endConference(
     participantLabelEndingConference: endingParticipant?.label ?? null,
     callbacks: conferenceCallbacks(store, ended),
   });
+  stopConferenceRecording(store, ended);
   return ended;
 }
 
@@ -225,6 +234,7 @@ function fail(store: FakeTwilioStore, participant: Readonly<Participant>, outcom
     reasonParticipantLeft: "participant_add_failed",
     callbacks: conferenceCallbacks(store, conference),
   });
+  stopCallRecording(store, p);
   stateOf(store).calls.delete(p.account_sid, p.call_sid);
 }
 
@@ -237,6 +247,7 @@ function fail(store: FakeTwilioStore, participant: Readonly<Participant>, outcom
 function connect(store: FakeTwilioStore, participant: Readonly<Participant>): void {
   const connected = setStatus(store, participant, "connected", "answered", "in-progress");
   store.putCall(connected.account_sid, connected.call_sid);
+  startCallRecording(store, connected);
   const conference = store.conference(connected.account_sid, connected.conference_sid);
   if (!conference) return;
   const callbacks = conferenceCallbacks(store, conference);
@@ -261,6 +272,7 @@ function connect(store: FakeTwilioStore, participant: Readonly<Participant>): vo
     conference: started,
     callbacks,
   });
+  startConferenceRecording(store, started);
 }
 
 /** Schedules a call's next step `delayMs` after its previous one, as the work its record may call off. */
@@ -313,6 +325,7 @@ export function participantCreated(
         "ConferenceRecordingStatusCallbackEvent",
       ]),
     );
+  keepRecordingSettings(store, participant, form);
   const outcome = TEST_NUMBERS[form.To];
   const { connecting, ringing, connected } = LIFECYCLE_DELAYS_MS;
   after(store, record, connecting, () => {

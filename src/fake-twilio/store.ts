@@ -106,6 +106,7 @@ export class FakeTwilioStore {
   readonly #firstSeed: number;
   #draws: ReturnType<typeof drawsFrom>;
   #snapshot: Snapshot;
+  readonly #resetListeners = new Set<() => void>();
 
   /**
    * What each provider-state change that failed answered (its 400 message), oldest first, the last
@@ -356,7 +357,7 @@ export class FakeTwilioStore {
    * Goes back to exactly the world of the last {@link keepAsSeeded} (for a started fake: the seeded
    * account, with its token), and restarts the seed sequence there, so that the SIDs drawn after a
    * reset are those drawn after the start. An empty store without one. The lifecycle's pending steps
-   * are called off (its event log stays).
+   * are called off (its event log stays), and then every {@link onReset} listener is called.
    */
   reset(): void {
     this.#accounts.clear();
@@ -371,6 +372,20 @@ export class FakeTwilioStore {
       for (const [callSid, streams] of held.calls)
         account.calls.set(callSid, streams.length === 0 ? undefined : new Map(streams.map((s) => [s.sid, s])));
     }
+    for (const listener of this.#resetListeners) listener();
+  }
+
+  /**
+   * Calls `listener` after each {@link reset}, once the seeded world is back: what keeps history of
+   * the world beside the store (the status callbacks' `SequenceNumber` counters) starts over there.
+   *
+   * @returns a function that unsubscribes it
+   */
+  onReset(listener: () => void): () => void {
+    this.#resetListeners.add(listener);
+    return () => {
+      this.#resetListeners.delete(listener);
+    };
   }
 
   #account(accountSid: string): Account {

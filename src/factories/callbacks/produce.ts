@@ -7,12 +7,14 @@ import type {
   ParticipantCallStatus,
   ReasonConferenceEnded,
   ReasonParticipantLeft,
+  RecordingStatusCallback,
   StreamStatusCallback,
 } from "../../generated/schemas.js";
 import { formatRfc2822 } from "../../rfc2822.js";
 import { type CallbackKind, validateCallback } from "../../validate/callbacks.js";
 import { callProgressFactory } from "./call-progress.js";
 import { conferenceEventFactory } from "./conference-status.js";
+import { recordingStatusFactory } from "./recording-status.js";
 import type { CallbackStream } from "./stream-status.js";
 import { streamStatusFactory } from "./stream-status.js";
 import type { CallbackConference, CallbackParticipant } from "./subjects.js";
@@ -90,23 +92,61 @@ export interface StreamEventInput extends InputBase {
 }
 
 /**
- * Something that happened to a call, conference or stream, with the callback settings it was
- * created with: what {@link CallbackProducer.callbackFor} turns into a callback. The fake Twilio's
+ * A recording of a call (`RecordingSource` `OutboundAPI`: CreateParticipant `Record=true`) or of a
+ * conference (`Conference`: `ConferenceRecord`) started (`in-progress`) or ended (`completed`): feeds
+ * the call's `RecordingStatusCallback` or the conference's `ConferenceRecordingStatusCallback`.
+ */
+export interface RecordingStatusInput extends InputBase {
+  readonly type: "recording-status";
+  readonly accountSid: string;
+  /** The `RecordingStatus` */
+  readonly status: "in-progress" | "completed";
+  readonly recording: {
+    /** RE SID */
+    readonly sid: string;
+    readonly source: "OutboundAPI" | "Conference";
+    /** A call recording's call */
+    readonly callSid: string | null;
+    /** A conference recording's conference (the conference of a recorded call is not sent) */
+    readonly conferenceSid: string;
+    readonly channels: 1 | 2;
+    /** A call recording's `RecordingTrack` */
+    readonly track: "inbound" | "outbound" | "both" | null;
+    readonly startTime: Date;
+    /** Seconds, on `completed` */
+    readonly durationSeconds: number | null;
+  };
+  /** The call's `RecordingStatusCallback…` (call recordings) or the conference's `ConferenceRecordingStatusCallback…` fields, as sent, without defaults */
+  readonly callbacks: {
+    readonly RecordingStatusCallback?: string | undefined;
+    readonly RecordingStatusCallbackMethod?: CallbackMethod | undefined;
+    readonly RecordingStatusCallbackEvent?: readonly string[] | string | undefined;
+    readonly ConferenceRecordingStatusCallback?: string | undefined;
+    readonly ConferenceRecordingStatusCallbackMethod?: CallbackMethod | undefined;
+    readonly ConferenceRecordingStatusCallbackEvent?: readonly string[] | string | undefined;
+  };
+}
+
+/**
+ * Something that happened to a call, conference, stream or recording, with the callback settings it
+ * was created with: what {@link CallbackProducer.callbackFor} turns into a callback. The fake Twilio's
  * events (`FakeTwilioEvent`) are of this shape.
  */
-export type CallbackEventInput = CallProgressInput | ConferenceEventInput | StreamEventInput;
+export type CallbackEventInput = CallProgressInput | ConferenceEventInput | StreamEventInput | RecordingStatusInput;
 
 /** A callback to send: where, how, and its parameters (strict profile of its kind). */
 export type ProducedCallback =
   | ProducedOf<"conference-status", ConferenceStatusCallback>
   | ProducedOf<"call-progress", CallProgressCallback>
-  | ProducedOf<"stream-status", StreamStatusCallback>;
+  | ProducedOf<"stream-status", StreamStatusCallback>
+  | ProducedOf<"recording-status", RecordingStatusCallback>;
 
 interface ProducedOf<K extends CallbackKind, P> {
   readonly kind: K;
   /**
    * The Twilio event it reports: the conference's `StatusCallbackEvent` (`participant-join` …), the
-   * call progress event (`initiated`, `ringing`, `answered`, `completed`), the stream's `StreamEvent`
+   * call progress event (`initiated`, `ringing`, `answered`, `completed`), the stream's `StreamEvent`,
+   * the recording's `RecordingStatus` (`in-progress`, `completed`)
    */
   readonly event: string;
   /** The callback URL as configured */
@@ -119,6 +159,14 @@ interface ProducedOf<K extends CallbackKind, P> {
 const DEFAULT_CALL_EVENTS = ["completed"] as const;
 /** Twilio's default `ConferenceStatusCallbackEvent`: `start end` (OAI CreateParticipant; WEBHOOKS.md §2.1, §2.6 #3). */
 const DEFAULT_CONFERENCE_EVENTS = ["start", "end"] as const;
+
+/**
+ * Twilio's default `RecordingStatusCallbackEvent` and `ConferenceRecordingStatusCallbackEvent`:
+ * `completed`. WEBHOOKS.md §4 names none; the OAI CreateCall description of `RecordingStatusCallbackEvent`
+ * says "Defaults to `completed`" (twilio-node 6.2.0's `CallListInstanceCreateOptions`), and
+ * CreateParticipant's states no other.
+ */
+const DEFAULT_RECORDING_EVENTS = ["completed"] as const;
 
 /** The subscription (`ConferenceStatusCallbackEvent` value) each conference event needs (TW-CONF; WEBHOOKS.md §2.2). */
 const SUBSCRIPTION_OF: Readonly<Record<ConferenceEventInput["type"], string>> = {
@@ -198,9 +246,15 @@ interface CallState {
  *   rounded up) on `completed`; `Direction` `outbound-api`.
  * - **stream-status** to the stream's `StatusCallback` on `stream-started` and `stream-stopped`;
  *   `Timestamp` ISO 8601 with milliseconds; no `SequenceNumber` (none documented).
+ * - **recording-status** to a call's `RecordingStatusCallback` or a conference's
+ *   `ConferenceRecordingStatusCallback`, only for subscribed statuses (`…RecordingStatusCallbackEvent`,
+ *   default `completed`): the strict profile's parameters (WEBHOOKS.md §4: `RecordingSource`
+ *   `OutboundAPI` with `CallSid`, channels and `RecordingTrack`, or `Conference` with `ConferenceSid`
+ *   and one channel; `RecordingStartTime` RFC 2822, as the strict schema decided; `RecordingDuration`
+ *   on `completed`); no `SequenceNumber` (none documented).
  *
  * Methods default to `POST`. Only what the event says is sent: no geographic fields, `StirStatus`,
- * `SipResponseCode` or recording fields.
+ * `SipResponseCode`, nor recording fields on call progress callbacks.
  *
  * @example
  * ```ts
@@ -215,12 +269,14 @@ export class CallbackProducer {
   readonly #conferenceEvents;
   readonly #callProgress;
   readonly #streamStatus;
+  readonly #recordingStatus;
 
   /** @param seed - seed of the values an event does not give (a call's `From`/`To` when unknown); default 1 */
   constructor(seed = 1) {
     this.#conferenceEvents = conferenceEventFactory.seed(seed);
     this.#callProgress = callProgressFactory.seed(seed);
     this.#streamStatus = streamStatusFactory.seed(seed);
+    this.#recordingStatus = recordingStatusFactory.seed(seed);
   }
 
   /**
@@ -231,6 +287,7 @@ export class CallbackProducer {
    */
   callbackFor(event: CallbackEventInput): ProducedCallback | undefined {
     if (event.type === "participant-status") return this.#callProgressFor(event);
+    if (event.type === "recording-status") return this.#recordingStatusFor(event);
     if ("stream" in event) return this.#streamStatusFor(event);
     return this.#conferenceStatusFor(event);
   }
@@ -380,5 +437,28 @@ export class CallbackProducer {
     const keys = ["AccountSid", "CallSid", "StreamSid", "StreamName", "StreamEvent", "Timestamp"];
     const params = strictOrThrow("stream-status", pick(built, keys));
     return { kind: "stream-status", event: event.type, url, method: callbacks.StatusCallbackMethod ?? "POST", params };
+  }
+
+  #recordingStatusFor(event: RecordingStatusInput): ProducedCallback | undefined {
+    const { callbacks: c, recording: r } = event;
+    const call = r.source === "OutboundAPI";
+    const url = call ? c.RecordingStatusCallback : c.ConferenceRecordingStatusCallback;
+    const events = call ? c.RecordingStatusCallbackEvent : c.ConferenceRecordingStatusCallbackEvent;
+    if (!url || !subscribed(events, DEFAULT_RECORDING_EVENTS).has(event.status)) return undefined;
+    const fields: Partial<RecordingStatusCallback> = {
+      AccountSid: event.accountSid,
+      ...(call ? { CallSid: r.callSid ?? "" } : { ConferenceSid: r.conferenceSid }),
+      RecordingSid: r.sid,
+      RecordingUrl: `https://api.twilio.com/2010-04-01/Accounts/${event.accountSid}/Recordings/${r.sid}`,
+      RecordingStatus: event.status,
+      ...(event.status === "completed" ? { RecordingDuration: String(r.durationSeconds ?? 0) } : {}),
+      RecordingChannels: r.channels === 2 ? "2" : "1",
+      RecordingStartTime: formatRfc2822(r.startTime),
+      RecordingSource: r.source,
+      ...(call && r.track !== null ? { RecordingTrack: r.track } : {}),
+    };
+    const params = strictOrThrow("recording-status", pick(this.#recordingStatus.build(fields), Object.keys(fields)));
+    const method = (call ? c.RecordingStatusCallbackMethod : c.ConferenceRecordingStatusCallbackMethod) ?? "POST";
+    return { kind: "recording-status", event: event.status, url, method, params };
   }
 }
