@@ -35,6 +35,9 @@ function remember(text: string, millis: number | undefined): void {
   oldest ^= 1;
 }
 
+/** The second {@link formatRfc2822} wrote last, and its text, shared by every date of that second. */
+const written = { second: Number.NaN, text: "" };
+
 /**
  * Formats an instant as Twilio does, always in UTC with zone `+0000`.
  *
@@ -45,6 +48,10 @@ function remember(text: string, millis: number | undefined): void {
 export function formatRfc2822(date: Date): string {
   const millis = date.getTime();
   if (Number.isNaN(millis)) throw new RangeError("Failed to format date: invalid Date");
+  const second = Math.floor(millis / 1000);
+  // The fake stamps every change at its clock's time, mostly within one second: that second's text is written once
+  // and shared.
+  if (second === written.second) return written.text;
   // Arithmetic rather than Date's getters, as factories format every date they draw.
   const days = Math.floor(millis / DAY_MS);
   const seconds = Math.floor((millis - days * DAY_MS) / 1000);
@@ -54,6 +61,8 @@ export function formatRfc2822(date: Date): string {
     `${pad(Math.floor(seconds / 3600))}:${pad(Math.floor(seconds / 60) % 60)}:${pad(seconds % 60)} +0000`;
   // A four-digit year makes a date that rfc2822Millis reads back as this instant, to the second.
   if (year >= 1000 && year <= 9999) remember(text, days * DAY_MS + seconds * 1000);
+  written.second = second;
+  written.text = text;
   return text;
 }
 

@@ -1,7 +1,7 @@
 // internal: answers a request without a socket, for the in-process client and the MSW handlers: faults
 // first, then the catalogued operation through `answer` (the HTTP fake's own code path), and anything
 // else (a 404, a 405, a body that is not a form) through Fastify's `inject` into the same app.
-import { jsonText } from "./_json-text.js";
+import { replyText } from "./_json-text.js";
 import type { FastifyInstance } from "fastify";
 import { parse } from "node:querystring";
 import { setTimeout as sleep } from "node:timers/promises";
@@ -42,7 +42,7 @@ const isForm = (contentType: string | undefined): boolean =>
  */
 function wire({ status, body }: Reply, headers: Readonly<Record<string, string>> = {}): WireAnswer {
   if (body === undefined) return { status, headers: { ...headers, "content-length": "0" }, body: "" };
-  const text = jsonText(body);
+  const text = replyText(status, body);
   const length = String(Buffer.byteLength(text));
   return { status, headers: { ...headers, "content-type": "application/json", "content-length": length }, body: text };
 }

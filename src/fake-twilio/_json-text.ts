@@ -38,13 +38,34 @@ export function jsonText(body: unknown): string {
 }
 
 /**
+ * A reply's body as JSON text: {@link jsonText}'s, except for a resource just created (status 201), whose text is
+ * not cached: it is sent once, and the lifecycle soon replaces the resource, so a cached text would only weigh on the
+ * collector.
+ */
+export const replyText = (status: number, body: unknown): string =>
+  status === 201 ? JSON.stringify(body) : jsonText(body);
+
+/** Whether a value and every object it holds are frozen: nobody can change it any more. */
+function deeplyFrozen(value: object): boolean {
+  if (!Object.isFrozen(value)) return false;
+  for (const key in value) {
+    const field = (value as Record<string, unknown>)[key];
+    if (typeof field === "object" && field !== null && !deeplyFrozen(field)) return false;
+  }
+  return true;
+}
+
+/**
  * A frozen copy of a resource the store is about to hold, its nested objects (a conference's
  * `subresource_uris`) copied and frozen too, so that neither it nor its cached text can change, and
- * the caller's objects stay as they were.
+ * the caller's objects stay as they were; a value already deeply frozen is held as it is (no copy needed).
  */
 export function held<T extends object>(value: T): Readonly<T> {
+  if (deeplyFrozen(value)) return value;
   const copy: Record<string, unknown> = Array.isArray(value) ? ([...value] as never) : { ...(value as object) };
-  for (const [key, field] of Object.entries(copy))
+  for (const key in copy) {
+    const field = copy[key];
     if (typeof field === "object" && field !== null) copy[key] = held(field);
+  }
   return Object.freeze(copy) as T;
 }

@@ -4,7 +4,7 @@ import type { ScheduledWork } from "./clock.js";
 import type { ConferenceCallbacks, ParticipantCallbacks, StreamCallbacks } from "./events.js";
 
 /** What the lifecycle knows of a call CreateParticipant started, beyond the participant resource. */
-interface CallRecord {
+export interface CallRecord {
   readonly from: string;
   readonly to: string;
   readonly callbacks: ParticipantCallbacks;
@@ -12,14 +12,41 @@ interface CallRecord {
   pending: ScheduledWork | undefined;
 }
 
+/** Values by account SID, then by another SID: a lookup builds no key string. */
+class ByAccount<V> {
+  readonly #accounts = new Map<string, Map<string, V>>();
+
+  get(accountSid: string, sid: string): V | undefined {
+    return this.#accounts.get(accountSid)?.get(sid);
+  }
+
+  has(accountSid: string, sid: string): boolean {
+    return this.#accounts.get(accountSid)?.has(sid) ?? false;
+  }
+
+  set(accountSid: string, sid: string, value: V): void {
+    const bySid = this.#accounts.get(accountSid);
+    if (bySid) bySid.set(sid, value);
+    else this.#accounts.set(accountSid, new Map([[sid, value]]));
+  }
+
+  delete(accountSid: string, sid: string): void {
+    this.#accounts.get(accountSid)?.delete(sid);
+  }
+
+  *values(): Generator<V> {
+    for (const bySid of this.#accounts.values()) yield* bySid.values();
+  }
+}
+
 /** The lifecycle's own state of one store: kept here, not in the resources Twilio returns. */
 interface LifecycleState {
-  /** By `accountSid/callSid` */
-  readonly calls: Map<string, CallRecord>;
-  /** By `accountSid/conferenceSid` */
-  readonly conferences: Map<string, ConferenceCallbacks>;
-  /** Streams started by CreateStream, by `accountSid/callSid`, then by stream SID */
-  readonly streams: Map<string, Map<string, StreamCallbacks>>;
+  /** By account SID and call SID */
+  readonly calls: ByAccount<CallRecord>;
+  /** By account SID and conference SID */
+  readonly conferences: ByAccount<ConferenceCallbacks>;
+  /** Streams started by CreateStream, by account SID and call SID, then by stream SID */
+  readonly streams: ByAccount<Map<string, StreamCallbacks>>;
 }
 
 const states = new WeakMap<object, LifecycleState>();
@@ -28,7 +55,7 @@ const states = new WeakMap<object, LifecycleState>();
 export function stateOf(store: object): LifecycleState {
   let state = states.get(store);
   if (!state) {
-    state = { calls: new Map(), conferences: new Map(), streams: new Map() };
+    state = { calls: new ByAccount(), conferences: new ByAccount(), streams: new ByAccount() };
     states.set(store, state);
   }
   return state;

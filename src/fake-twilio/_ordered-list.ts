@@ -10,7 +10,8 @@ export interface Position {
 
 interface Entry<T> extends Position {
   readonly sid: string;
-  item: T;
+  /** The item, or undefined once removed (the entry then keeps only the SID's position) */
+  item: T | undefined;
 }
 
 /** Compares positions in ascending (time, seq): the reverse of the list's order. */
@@ -26,10 +27,11 @@ const compare = (a: Position, b: Position): number => a.time - b.time || a.seq -
  * The position of every SID ever added is remembered (until {@link clear}), so a page token naming a
  * removed item still names its place in the order.
  */
-export class OrderedList<T> {
+export class OrderedList<T extends object> {
+  /** The entries of the items held, ascending */
   readonly #sorted: Entry<T>[] = [];
-  readonly #bySid = new Map<string, Entry<T>>();
-  readonly #positions = new Map<string, Position>();
+  /** The entry of every SID ever added: its item while held, its position always */
+  readonly #entries = new Map<string, Entry<T>>();
   #added = 0;
 
   /** How many items the list holds. */
@@ -39,45 +41,57 @@ export class OrderedList<T> {
 
   /** The item with this SID, or undefined. */
   get(sid: string): T | undefined {
-    return this.#bySid.get(sid)?.item;
+    return this.#entries.get(sid)?.item;
   }
 
-  /** Adds an item, or replaces the one with its SID (moving it when its time changed). */
-  set(sid: string, time: number, item: T): void {
-    const held = this.#bySid.get(sid);
-    if (held && held.time === time) {
+  /**
+   * Adds an item, or replaces the one with its SID (moving it when its time changed).
+   *
+   * @returns the item it replaced, if any
+   */
+  set(sid: string, time: number, item: T): T | undefined {
+    const held = this.#entries.get(sid);
+    const previous = held?.item;
+    if (held && previous !== undefined && held.time === time) {
       held.item = item;
-      return;
+      return previous;
     }
-    if (held) this.delete(sid);
+    if (previous !== undefined) this.delete(sid);
     const entry: Entry<T> = { time, seq: this.#added++, sid, item };
     const last = this.#sorted.at(-1);
     if (last === undefined || last.time <= time) this.#sorted.push(entry);
     else this.#sorted.splice(this.#lowerBound(entry), 0, entry);
-    this.#bySid.set(sid, entry);
-    this.#positions.set(sid, entry);
+    this.#entries.set(sid, entry);
+    return previous;
+  }
+
+  /** Replaces the item with this SID in its place (its time unchanged); whether there was one. */
+  replace(sid: string, item: T): boolean {
+    const entry = this.#entries.get(sid);
+    if (entry?.item === undefined) return false;
+    entry.item = item;
+    return true;
   }
 
   /** Removes the item with this SID (its position stays known); whether there was one. */
   delete(sid: string): boolean {
-    const entry = this.#bySid.get(sid);
-    if (!entry) return false;
+    const entry = this.#entries.get(sid);
+    if (entry?.item === undefined) return false;
     this.#sorted.splice(this.#lowerBound(entry), 1);
-    this.#bySid.delete(sid);
+    entry.item = undefined;
     return true;
   }
 
   /** Empties the list and forgets every position. */
   clear(): void {
     this.#sorted.length = 0;
-    this.#bySid.clear();
-    this.#positions.clear();
+    this.#entries.clear();
     this.#added = 0;
   }
 
   /** Where the item with this SID is or was in the order, or undefined for a SID never added. */
   positionOf(sid: string): Position | undefined {
-    return this.#positions.get(sid);
+    return this.#entries.get(sid);
   }
 
   /** The items in list order (newest first). */
@@ -87,23 +101,24 @@ export class OrderedList<T> {
 
   /** The items with their `date_created` places (`time`), in list order. */
   placed(): { readonly item: T; readonly time: number }[] {
-    return this.#sorted.map(({ item, time }) => ({ item, time })).reverse();
+    return this.#sorted.map(({ item, time }) => ({ item: item as T, time })).reverse();
   }
 
   /** The items from the `index`-th (0 = newest) on, in list order. */
   *walkFrom(index: number): Generator<T> {
-    for (let i = this.#sorted.length - 1 - index; i >= 0; i--) yield (this.#sorted[i] as Entry<T>).item;
+    for (let i = this.#sorted.length - 1 - index; i >= 0; i--) yield (this.#sorted[i] as Entry<T>).item as T;
   }
 
   /** The items that come after `position` in list order (older ones), nearest first; all of them without a position. */
   *walkAfter(position: Position | undefined): Generator<T> {
     const from = position === undefined ? this.#sorted.length : this.#lowerBound(position);
-    for (let i = from - 1; i >= 0; i--) yield (this.#sorted[i] as Entry<T>).item;
+    for (let i = from - 1; i >= 0; i--) yield (this.#sorted[i] as Entry<T>).item as T;
   }
 
   /** The items that come before `position` in list order (newer ones), nearest first. */
   *walkBefore(position: Position): Generator<T> {
-    for (let i = this.#upperBound(position); i < this.#sorted.length; i++) yield (this.#sorted[i] as Entry<T>).item;
+    for (let i = this.#upperBound(position); i < this.#sorted.length; i++)
+      yield (this.#sorted[i] as Entry<T>).item as T;
   }
 
   /** Index of the first entry not below `p` in ascending order. */

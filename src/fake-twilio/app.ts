@@ -1,4 +1,4 @@
-import { jsonText } from "./_json-text.js";
+import { replyText } from "./_json-text.js";
 import formbody from "@fastify/formbody";
 import Fastify, { type FastifyError, type FastifyInstance, type FastifyReply, type FastifyRequest } from "fastify";
 import { STATUS_CODES } from "node:http";
@@ -31,7 +31,7 @@ function send(reply: FastifyReply, { status, body }: Reply): FastifyReply {
   reply.code(status);
   return body === undefined
     ? reply.send()
-    : reply.header("content-type", "application/json").send(Buffer.from(jsonText(body)));
+    : reply.header("content-type", "application/json").send(Buffer.from(replyText(status, body)));
 }
 
 const isClientError = (error: FastifyError): boolean =>

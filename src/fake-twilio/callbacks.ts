@@ -14,6 +14,12 @@ export interface FakeTwilioCallbackOptions {
    * 5,000: Twilio's default connect timeout, WEBHOOKS.md §7); a slower receiver's delivery fails
    */
   readonly timeoutMs?: number | undefined;
+  /**
+   * How many deliveries to one receiver (scheme, host and port) may wait or be on their way (default
+   * 10,000). A delivery beyond it fails at once, logged with `error` `backlog full: …`, so that a
+   * receiver slower than the events keeps the fake's memory bounded and never stops it.
+   */
+  readonly backlogLimit?: number | undefined;
 }
 
 /** Where a delivery stands: waiting or on its way, answered 2xx, or failed (another status, no answer, timeout). */
@@ -25,7 +31,10 @@ export interface CallbackDelivery {
   readonly id: number;
   /** The `seq` of the event it reports (`fake.events`) */
   readonly eventSeq: number;
-  /** The Twilio event: `participant-join` …, `initiated` / `ringing` / `answered` / `completed`, `stream-started` / `stream-stopped` */
+  /**
+   * The Twilio event: `participant-join` …, `initiated` / `ringing` / `answered` / `completed`,
+   * `stream-started` / `stream-stopped`, a recording's `in-progress` / `completed` (kind `recording-status`)
+   */
   readonly event: string;
   readonly kind: CallbackKind;
   readonly method: CallbackMethod;
@@ -63,6 +72,11 @@ export type CallbackMatch =
 const LOG_LIMIT = 10_000;
 const ANSWER_LIMIT = 1_000;
 const DEFAULT_TIMEOUT_MS = 5_000;
+/**
+ * Deliveries per receiver: a waiting delivery holds about 2.8 KiB (measured with a conference event on
+ * node 20), so at most about 28 MB per receiver, where an unbounded queue grew by 143 MB for 50,000.
+ */
+const DEFAULT_BACKLOG_LIMIT = 10_000;
 
 type Mutable<T> = { -readonly [K in keyof T]: T[K] };
 
@@ -128,7 +142,10 @@ const matches = (delivery: CallbackDelivery, match: CallbackMatch): boolean =>
  * a time in event order, so a receiver gets them in the order they happened; different origins do
  * not wait for each other. A receiver that fails (an error status, no connection, slower than the
  * timeout) fails its delivery, which is logged; nothing is retried, and the fake's requests never wait
- * for deliveries.
+ * for deliveries. At most `backlogLimit` deliveries to one receiver wait or are on their way: past it
+ * a delivery fails at once (`backlog full: …`), so memory stays bounded. `store.reset()` starts the callbacks over with the seeded world: the callbacks after
+ * it carry the `SequenceNumber`s (and drawn values) they carried after the start; deliveries already
+ * made or on their way stay.
  *
  * @example
  * ```ts
@@ -145,8 +162,11 @@ export class FakeTwilioCallbacks {
   readonly enabled: boolean;
   /** Milliseconds one delivery may take */
   readonly timeoutMs: number;
+  /** How many deliveries to one receiver may wait or be on their way; more fail at once (`backlog full`) */
+  readonly backlogLimit: number;
   readonly #store: FakeTwilioStore;
-  readonly #producer: CallbackProducer;
+  /** Counts the `SequenceNumber`s and draws what events do not say: a new one on each `store.reset()` */
+  #producer = new CallbackProducer();
   readonly #log: Mutable<CallbackDelivery>[] = [];
   readonly #queues = new Map<string, Mutable<CallbackDelivery>[]>();
   readonly #requests = new Map<number, OutgoingRequest>();
@@ -164,21 +184,36 @@ export class FakeTwilioCallbacks {
    * Starts sending the callbacks of `store`'s events (the fake calls it).
    *
    * @param store - the fake's state: its events and its accounts' auth tokens
-   * @param options - on or off, and the timeout
-   * @throws TestkitError `USAGE` for a timeout that is not a positive number
+   * @param options - on or off, the timeout and the backlog limit
+   * @throws TestkitError `USAGE` for a timeout that is not a positive number, or a backlog limit that is not a whole number above 0
    */
   constructor(store: FakeTwilioStore, options: FakeTwilioCallbackOptions = {}) {
-    const { enabled = true, timeoutMs = DEFAULT_TIMEOUT_MS } = options;
+    const { enabled = true, timeoutMs = DEFAULT_TIMEOUT_MS, backlogLimit = DEFAULT_BACKLOG_LIMIT } = options;
     if (!Number.isFinite(timeoutMs) || timeoutMs <= 0)
       throw new TestkitError(
         "USAGE",
         `Failed to start the fake Twilio: callback timeout ${timeoutMs} ms is not a positive number`,
       );
+    if (!Number.isSafeInteger(backlogLimit) || backlogLimit < 1)
+      throw new TestkitError(
+        "USAGE",
+        `Failed to start the fake Twilio: callback backlog limit ${backlogLimit} is not a whole number above 0`,
+      );
     this.enabled = enabled;
     this.timeoutMs = timeoutMs;
+    this.backlogLimit = backlogLimit;
     this.#store = store;
-    this.#producer = new CallbackProducer();
-    this.#unsubscribe = enabled ? store.events.subscribe((event) => this.#onEvent(event)) : () => {};
+    if (enabled) {
+      const stopEvents = store.events.subscribe((event) => this.#onEvent(event));
+      // The seeded world is back: callbacks start over as after the start (SequenceNumber 1 for a seeded conference's first).
+      const stopResets = store.onReset(() => {
+        this.#producer = new CallbackProducer();
+      });
+      this.#unsubscribe = () => {
+        stopEvents();
+        stopResets();
+      };
+    } else this.#unsubscribe = () => {};
   }
 
   /** The deliveries so far (the newest 10,000), oldest first, as they stand now. */
@@ -310,10 +345,16 @@ export class FakeTwilioCallbacks {
       const authToken = this.#store.authTokenOf(event.accountSid) ?? this.#store.authToken;
       const signed = this.#producer.requestFor(callback, authToken);
       const route = signed.method === "POST" ? this.#routeOf(signed.url) : routeOf(signed.url);
-      const headers =
-        route.authorization === undefined ? signed.headers : { ...signed.headers, authorization: route.authorization };
       delivery.url = route.logged;
       origin = route.origin;
+      const backlog = this.#queues.get(origin)?.length ?? 0;
+      if (backlog >= this.backlogLimit) {
+        const error = `backlog full: ${backlog} deliveries to ${origin} waiting or on their way`;
+        this.#finish(delivery, { state: "failed", error });
+        return;
+      }
+      const headers =
+        route.authorization === undefined ? signed.headers : { ...signed.headers, authorization: route.authorization };
       this.#requests.set(delivery.id, { url: route.url, method: signed.method, headers, body: signed.body });
     } catch (error) {
       delivery.url = redacted(callback.url);

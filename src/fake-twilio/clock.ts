@@ -22,11 +22,18 @@ export interface ScheduledWork {
   cancel(): void;
 }
 
-interface Task {
-  readonly at: number;
-  readonly order: number;
-  readonly run: () => void;
-  cancelled: boolean;
+/** Scheduled work as the clock keeps it: due time, order of scheduling, and the work until it runs or is called off. */
+class Task implements ScheduledWork {
+  constructor(
+    readonly at: number,
+    readonly order: number,
+    /** The work; dropped once it has run or been called off, so that a caller's handle does not keep what it holds */
+    public run: (() => void) | undefined,
+  ) {}
+
+  cancel(): void {
+    this.run = undefined;
+  }
 }
 
 /**
@@ -37,7 +44,11 @@ interface Task {
  */
 const REAL_TIMER_SLACK_MS = 25;
 
-/** How many tasks {@link FakeClock.runAll} runs at most, so that work that keeps scheduling more cannot loop forever. */
+/**
+ * How many pieces of work one run of the clock ({@link FakeClock.advance}, {@link FakeClock.runAll}) runs at most
+ * beyond ten per piece pending when it started, so that work that keeps scheduling more cannot loop forever, while a
+ * world of many participants (three steps each) still moves on in one call.
+ */
 const RUN_ALL_LIMIT = 100_000;
 
 /**
@@ -96,14 +107,10 @@ export class FakeClock {
         "USAGE",
         `Failed to schedule work on the fake's clock: delay ${delayMs} ms is not 0 or more`,
       );
-    const task: Task = { at: this.#time() + delayMs, order: this.#order++, run, cancelled: false };
+    const task = new Task(this.#time() + delayMs, this.#order++, run);
     this.#tasks.push(task);
     this.#arm();
-    return {
-      cancel: () => {
-        task.cancelled = true;
-      },
-    };
+    return task;
   }
 
   /**
@@ -129,7 +136,7 @@ export class FakeClock {
    * (work scheduled meanwhile runs too).
    *
    * @returns how many pieces of work ran
-   * @throws TestkitError `USAGE` when called from scheduled work, or when work keeps scheduling more past 100,000 runs
+   * @throws TestkitError `USAGE` when called from scheduled work, or when work keeps scheduling more past 100,000 runs more than ten per piece pending when it started
    */
   runAll(): number {
     const ran = this.#runUntil(Number.POSITIVE_INFINITY);
@@ -158,17 +165,20 @@ export class FakeClock {
       throw new TestkitError("USAGE", "Failed to run the fake's clock: scheduled work cannot advance the clock itself");
     this.#running = true;
     let ran = 0;
+    const limit = RUN_ALL_LIMIT + 10 * this.#tasks.size;
     try {
       for (let next = this.#tasks.peek(); next && next.at <= until; next = this.#tasks.peek()) {
         this.#tasks.pop();
-        if (next.cancelled) continue;
-        if (++ran > RUN_ALL_LIMIT)
+        const run = next.run;
+        if (!run) continue;
+        next.run = undefined;
+        if (++ran > limit)
           throw new TestkitError(
             "USAGE",
-            `Failed to run the fake's clock: work kept scheduling more work past ${RUN_ALL_LIMIT} runs`,
+            `Failed to run the fake's clock: work kept scheduling more work past ${limit} runs`,
           );
         this.#moveTo(next.at);
-        next.run();
+        run();
       }
     } finally {
       this.#running = false;

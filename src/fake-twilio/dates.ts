@@ -1,4 +1,4 @@
-import { formatRfc2822, parseRfc2822 } from "../rfc2822.js";
+import { formatRfc2822, parseRfc2822, rfc2822Millis } from "../rfc2822.js";
 
 /**
  * `date_updated` after a change: the clock's time, but never before the resource's own
@@ -12,8 +12,9 @@ export function touched(
   now: Date,
   resource: { readonly date_created?: string | null; readonly date_updated?: string | null },
 ): string {
-  const floor = [resource.date_created, resource.date_updated].map((d) => (d ? (parseRfc2822(d)?.getTime() ?? 0) : 0));
-  return formatRfc2822(new Date(Math.max(now.getTime(), ...floor)));
+  const created = resource.date_created ? (rfc2822Millis(resource.date_created) ?? 0) : 0;
+  const updated = resource.date_updated ? (rfc2822Millis(resource.date_updated) ?? 0) : 0;
+  return formatRfc2822(new Date(Math.max(now.getTime(), created, updated)));
 }
 
 /**

@@ -43,6 +43,24 @@ export type ConferenceCallbacks = Readonly<
   >
 >;
 
+/**
+ * The recording callback settings a recording status event carries, as sent, without defaults: a
+ * call recording's are its participant's `RecordingStatusCallback…` fields, a conference recording's
+ * the `ConferenceRecordingStatusCallback…` fields of the participant whose `ConferenceRecord` set it
+ * to record (Twilio's defaults: method `POST`, events `completed`; see `CallbackProducer`).
+ */
+export type RecordingCallbacks = Readonly<
+  Pick<
+    CreateParticipantBody,
+    | "RecordingStatusCallback"
+    | "RecordingStatusCallbackMethod"
+    | "RecordingStatusCallbackEvent"
+    | "ConferenceRecordingStatusCallback"
+    | "ConferenceRecordingStatusCallbackMethod"
+    | "ConferenceRecordingStatusCallbackEvent"
+  >
+>;
+
 /** A stream's callback settings: CreateStream's `StatusCallback` and `StatusCallbackMethod` as sent (Twilio's default method: `POST`). */
 export type StreamCallbacks = Readonly<Pick<CreateStreamBody, "StatusCallback" | "StatusCallbackMethod">>;
 
@@ -167,10 +185,49 @@ export interface StreamStatusEvent extends EventBase {
 }
 
 /**
+ * A recording the fake made: of a participant's call (CreateParticipant `Record=true`, Twilio's
+ * `RecordingSource` `OutboundAPI`) or of a conference (`ConferenceRecord`, `RecordingSource`
+ * `Conference`). Source of its fields: TW-CALL and TW-CONF (WEBHOOKS.md §4).
+ */
+export interface FakeRecording {
+  /** Its RE SID, drawn from the store's seed sequence */
+  readonly sid: string;
+  readonly source: "OutboundAPI" | "Conference";
+  /** The recorded call (null for a conference recording) */
+  readonly callSid: string | null;
+  /** The recorded conference, or the conference of the recorded call */
+  readonly conferenceSid: string;
+  /** Audio channels: CreateParticipant's `RecordingChannels` `dual` gives 2, else 1; a conference recording has 1 */
+  readonly channels: 1 | 2;
+  /** A call recording's track: CreateParticipant's `RecordingTrack` (`inbound`, `outbound`, default `both`); null for a conference */
+  readonly track: "inbound" | "outbound" | "both" | null;
+  /** When it started: the call's answer, or the conference's start */
+  readonly startTime: Date;
+  /** Its length in whole seconds once `completed`; null while `in-progress` */
+  readonly durationSeconds: number | null;
+}
+
+/**
+ * A recording started (`in-progress`: the recorded call was answered, or the recorded conference
+ * started) or ended (`completed`: the call ended, or the conference did). Feeds the recording status
+ * callback of its {@link RecordingCallbacks}.
+ */
+export interface RecordingStatusEvent extends EventBase {
+  readonly type: "recording-status";
+  /** The recording's `RecordingStatus` */
+  readonly status: "in-progress" | "completed";
+  /** The recorded conference, or the conference of the recorded call */
+  readonly conferenceSid: string;
+  readonly recording: FakeRecording;
+  readonly callbacks: RecordingCallbacks;
+}
+
+/**
  * Something that happened in the fake's world, in the order it happened: the basis of status
  * callbacks. Conference events (`conference-*`, `participant-*` but `participant-status`) carry
  * the conference's {@link ConferenceCallbacks}; `participant-status` the participant's
- * {@link ParticipantCallbacks}; stream events the stream's {@link StreamCallbacks}.
+ * {@link ParticipantCallbacks}; stream events the stream's {@link StreamCallbacks}; `recording-status`
+ * its recording's {@link RecordingCallbacks}.
  */
 export type FakeTwilioEvent =
   | ParticipantStatusEvent
@@ -178,16 +235,14 @@ export type FakeTwilioEvent =
   | ParticipantLeaveEvent
   | ConferenceStartEvent
   | ConferenceEndEvent
-  | StreamStatusEvent;
+  | StreamStatusEvent
+  | RecordingStatusEvent;
 
 /** Each member of the event union without the keys `K`. */
 type Without<K extends keyof EventBase, E = FakeTwilioEvent> = E extends FakeTwilioEvent ? Omit<E, K> : never;
 
 /** What {@link FakeTwilioEvents.emit} takes: an event without its `seq`, which the log assigns. */
 export type NewEvent = Without<"seq">;
-
-/** An event before the clock stamps its `time` and the log its `seq`. */
-export type EventDraft = Without<"seq" | "time">;
 
 /** A listener of {@link FakeTwilioEvents}. */
 export type FakeTwilioEventListener = (event: FakeTwilioEvent) => void;
@@ -239,12 +294,14 @@ export class FakeTwilioEvents {
   }
 
   /**
-   * Records an event and tells every listener (the fake's lifecycle calls it).
+   * Records an event and tells every listener (the fake's lifecycle calls it). The event object becomes the
+   * recorded event: its `seq` is set on it, not on a copy (an event is built to be emitted, once).
    *
    * @returns the event with its `seq`
    */
   emit(event: NewEvent): FakeTwilioEvent {
-    const recorded = { ...event, seq: this.#seq++ } as FakeTwilioEvent;
+    (event as { seq?: number }).seq = this.#seq++;
+    const recorded = event as FakeTwilioEvent;
     this.#log.push(recorded);
     if (this.#log.length >= 2 * LOG_LIMIT) this.#log.splice(0, this.#log.length - LOG_LIMIT);
     for (const listener of this.#listeners) {

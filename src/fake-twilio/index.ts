@@ -12,6 +12,7 @@ export type {
   ConferenceCallbacks,
   ConferenceEndEvent,
   ConferenceStartEvent,
+  FakeRecording,
   FakeTwilioEvent,
   FakeTwilioEventListener,
   FakeTwilioEvents,
@@ -21,6 +22,8 @@ export type {
   ParticipantLeaveEvent,
   ParticipantStatusEvent,
   ReasonParticipantLeft,
+  RecordingCallbacks,
+  RecordingStatusEvent,
   StreamCallbacks,
   StreamStatusEvent,
 } from "./events.js";

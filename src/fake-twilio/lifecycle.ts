@@ -11,49 +11,52 @@ import { touched } from "./dates.js";
 import type {
   CallStatus,
   ConferenceCallbacks,
-  EventDraft,
-  NewEvent,
   ParticipantStatusEvent,
   ReasonParticipantLeft,
   StreamCallbacks,
 } from "./events.js";
 import { type CallFailure, LIFECYCLE_DELAYS_MS, TEST_NUMBERS } from "./lifecycle-rules.js";
-import { stateOf } from "./_lifecycle-state.js";
+import { type CallRecord, stateOf } from "./_lifecycle-state.js";
+import {
+  keepRecordingSettings,
+  startCallRecording,
+  startConferenceRecording,
+  stopCallRecording,
+  stopConferenceRecording,
+} from "./recordings.js";
 import type { FakeTwilioStore } from "./store.js";
 
-const key = (accountSid: string, sid: string): string => `${accountSid}/${sid}`;
-
-/** Records an event at the clock's time. */
-function emit(store: FakeTwilioStore, event: EventDraft): void {
-  store.events.emit({ ...event, time: store.now() } as NewEvent);
-}
-
 const conferenceCallbacks = (store: FakeTwilioStore, conference: Readonly<Conference>): ConferenceCallbacks =>
-  stateOf(store).conferences.get(key(conference.account_sid, conference.sid)) ?? {};
+  stateOf(store).conferences.get(conference.account_sid, conference.sid) ?? {};
 
-/** Picks the defined fields of a form. */
+/** No callback settings: shared by every call, conference and stream created without any. */
+const NONE: Readonly<Record<string, never>> = Object.freeze({});
+
+/** Picks the defined fields of a form ({@link NONE} when there are none). */
 function fields<K extends string>(
   form: Readonly<Record<string, unknown>>,
   names: readonly K[],
 ): Partial<Record<K, never>> {
-  return Object.fromEntries(names.filter((n) => form[n] !== undefined).map((n) => [n, form[n]])) as Partial<
-    Record<K, never>
-  >;
+  let picked: Record<string, unknown> | undefined;
+  for (const name of names) if (form[name] !== undefined) (picked ??= {})[name] = form[name];
+  return (picked ?? NONE) as Partial<Record<K, never>>;
 }
 
-/** Sets a participant's status (and `date_updated`) and emits its `participant-status` event. */
+/**
+ * Sets a participant's status (and `date_updated`; in the store too while it holds the participant) and emits its
+ * `participant-status` event.
+ */
 function setStatus(
   store: FakeTwilioStore,
   participant: Readonly<Participant>,
   status: ParticipantStatus,
   callEvent: ParticipantStatusEvent["callEvent"],
   callStatus: CallStatus,
-  stored = true,
 ): Readonly<Participant> {
-  const next = { ...participant, status, date_updated: touched(store.now(), participant) };
-  const value = stored ? store.putParticipant(next) : next;
-  const record = stateOf(store).calls.get(key(participant.account_sid, participant.call_sid));
-  emit(store, {
+  const value = store.moveParticipant(participant, status);
+  const record = stateOf(store).calls.get(participant.account_sid, participant.call_sid);
+  store.events.emit({
+    time: store.now(),
     type: "participant-status",
     accountSid: participant.account_sid,
     conferenceSid: participant.conference_sid,
@@ -72,17 +75,18 @@ function setStatus(
 /** Stops the streams CreateStream started on a call (`stream-stopped` for each still running) and ends the call. */
 function endCall(store: FakeTwilioStore, accountSid: string, callSid: string): void {
   const state = stateOf(store);
-  for (const [sid, callbacks] of state.streams.get(key(accountSid, callSid)) ?? []) {
+  for (const [sid, callbacks] of state.streams.get(accountSid, callSid) ?? []) {
     const stream = store.stream(accountSid, callSid, sid);
     if (stream?.status === "in-progress")
-      emit(store, {
+      store.events.emit({
+        time: store.now(),
         type: "stream-stopped",
         accountSid,
         stream: { ...stream, status: "stopped", date_updated: touched(store.now(), stream) },
         callbacks,
       });
   }
-  state.streams.delete(key(accountSid, callSid));
+  state.streams.delete(accountSid, callSid);
   store.removeCall(accountSid, callSid);
 }
 
@@ -97,13 +101,14 @@ function leave(
   reason: ReasonParticipantLeft,
 ): void {
   const state = stateOf(store);
-  const callKey = key(participant.account_sid, participant.call_sid);
-  state.calls.get(callKey)?.pending?.cancel();
+  state.calls.get(participant.account_sid, participant.call_sid)?.pending?.cancel();
   const callStatus: CallStatus = participant.status === "connected" ? "completed" : "canceled";
   store.removeParticipant(participant.account_sid, participant.conference_sid, participant.call_sid);
-  const left = setStatus(store, participant, "complete", "completed", callStatus, false);
+  const left = setStatus(store, participant, "complete", "completed", callStatus);
   endCall(store, participant.account_sid, participant.call_sid);
-  emit(store, {
+  stopCallRecording(store, participant);
+  store.events.emit({
+    time: store.now(),
     type: "participant-leave",
     accountSid: conference.account_sid,
     conference,
@@ -112,7 +117,7 @@ function leave(
     reasonParticipantLeft: reason,
     callbacks: conferenceCallbacks(store, conference),
   });
-  state.calls.delete(callKey);
+  state.calls.delete(participant.account_sid, participant.call_sid);
 }
 
 /**
@@ -143,7 +148,8 @@ export function endConference(
     call_sid_ending_conference: endingParticipant?.call_sid ?? null,
     date_updated: touched(store.now(), conference),
   });
-  emit(store, {
+  store.events.emit({
+    time: store.now(),
     type: "conference-end",
     accountSid: ended.account_sid,
     conference: ended,
@@ -152,6 +158,7 @@ export function endConference(
     participantLabelEndingConference: endingParticipant?.label ?? null,
     callbacks: conferenceCallbacks(store, ended),
   });
+  stopConferenceRecording(store, ended);
   return ended;
 }
 
@@ -217,7 +224,8 @@ function fail(store: FakeTwilioStore, participant: Readonly<Participant>, outcom
   if (!p || !conference) return;
   const failed = setStatus(store, p, "failed", "completed", outcome);
   store.removeParticipant(p.account_sid, p.conference_sid, p.call_sid);
-  emit(store, {
+  store.events.emit({
+    time: store.now(),
     type: "participant-leave",
     accountSid: conference.account_sid,
     conference,
@@ -226,7 +234,8 @@ function fail(store: FakeTwilioStore, participant: Readonly<Participant>, outcom
     reasonParticipantLeft: "participant_add_failed",
     callbacks: conferenceCallbacks(store, conference),
   });
-  stateOf(store).calls.delete(key(p.account_sid, p.call_sid));
+  stopCallRecording(store, p);
+  stateOf(store).calls.delete(p.account_sid, p.call_sid);
 }
 
 /**
@@ -238,10 +247,12 @@ function fail(store: FakeTwilioStore, participant: Readonly<Participant>, outcom
 function connect(store: FakeTwilioStore, participant: Readonly<Participant>): void {
   const connected = setStatus(store, participant, "connected", "answered", "in-progress");
   store.putCall(connected.account_sid, connected.call_sid);
+  startCallRecording(store, connected);
   const conference = store.conference(connected.account_sid, connected.conference_sid);
   if (!conference) return;
   const callbacks = conferenceCallbacks(store, conference);
-  emit(store, {
+  store.events.emit({
+    time: store.now(),
     type: "participant-join",
     accountSid: conference.account_sid,
     conference,
@@ -254,13 +265,19 @@ function connect(store: FakeTwilioStore, participant: Readonly<Participant>): vo
     status: "in-progress",
     date_updated: touched(store.now(), conference),
   });
-  emit(store, { type: "conference-start", accountSid: started.account_sid, conference: started, callbacks });
+  store.events.emit({
+    time: store.now(),
+    type: "conference-start",
+    accountSid: started.account_sid,
+    conference: started,
+    callbacks,
+  });
+  startConferenceRecording(store, started);
 }
 
-/** Schedules a participant's next step `delayMs` after its previous one. */
-function after(store: FakeTwilioStore, participant: Readonly<Participant>, delayMs: number, step: () => void): void {
-  const record = stateOf(store).calls.get(key(participant.account_sid, participant.call_sid));
-  if (record) record.pending = store.clock.schedule(delayMs, step);
+/** Schedules a call's next step `delayMs` after its previous one, as the work its record may call off. */
+function after(store: FakeTwilioStore, record: CallRecord, delayMs: number, step: () => void): void {
+  record.pending = store.clock.schedule(delayMs, step);
 }
 
 /**
@@ -278,7 +295,7 @@ export function participantCreated(
   form: Readonly<CreateParticipantBody>,
 ): void {
   const state = stateOf(store);
-  state.calls.set(key(participant.account_sid, participant.call_sid), {
+  const record: CallRecord = {
     from: form.From,
     to: form.To,
     callbacks: fields(form, [
@@ -290,11 +307,15 @@ export function participantCreated(
       "RecordingStatusCallbackEvent",
     ]),
     pending: undefined,
-  });
-  const conferenceKey = key(participant.account_sid, participant.conference_sid);
-  if (form.ConferenceStatusCallback !== undefined && !state.conferences.has(conferenceKey))
+  };
+  state.calls.set(participant.account_sid, participant.call_sid, record);
+  if (
+    form.ConferenceStatusCallback !== undefined &&
+    !state.conferences.has(participant.account_sid, participant.conference_sid)
+  )
     state.conferences.set(
-      conferenceKey,
+      participant.account_sid,
+      participant.conference_sid,
       fields(form, [
         "ConferenceStatusCallback",
         "ConferenceStatusCallbackMethod",
@@ -304,21 +325,22 @@ export function participantCreated(
         "ConferenceRecordingStatusCallbackEvent",
       ]),
     );
+  keepRecordingSettings(store, participant, form);
   const outcome = TEST_NUMBERS[form.To];
   const { connecting, ringing, connected } = LIFECYCLE_DELAYS_MS;
-  after(store, participant, connecting, () => {
+  after(store, record, connecting, () => {
     const queued = current(store, participant, "queued");
     if (!queued) return;
     const dialing = setStatus(store, queued, "connecting", "initiated", "initiated");
     if (outcome === "failed" || outcome === "busy") {
-      after(store, dialing, ringing - connecting, () => fail(store, dialing, outcome));
+      after(store, record, ringing - connecting, () => fail(store, dialing, outcome));
       return;
     }
-    after(store, dialing, ringing - connecting, () => {
+    after(store, record, ringing - connecting, () => {
       const called = current(store, dialing, "connecting");
       if (!called) return;
       const rung = setStatus(store, called, "ringing", "ringing", "ringing");
-      after(store, rung, connected - ringing, () => {
+      after(store, record, connected - ringing, () => {
         const ringingNow = current(store, rung, "ringing");
         if (!ringingNow) return;
         if (outcome === "no-answer") fail(store, ringingNow, outcome);
@@ -350,7 +372,15 @@ export function participantUpdated(
   ] as const;
   const callbacks = conferenceCallbacks(store, conference);
   for (const type of types)
-    if (type) emit(store, { type, accountSid: conference.account_sid, conference, participant: after, callbacks });
+    if (type)
+      store.events.emit({
+        time: store.now(),
+        type,
+        accountSid: conference.account_sid,
+        conference,
+        participant: after,
+        callbacks,
+      });
 }
 
 /**
@@ -374,14 +404,26 @@ export function streamStarted(
 ): void {
   const callbacks: StreamCallbacks = fields(form, ["StatusCallback", "StatusCallbackMethod"]);
   const streams = stateOf(store).streams;
-  const callKey = key(stream.account_sid, stream.call_sid);
-  streams.set(callKey, (streams.get(callKey) ?? new Map()).set(stream.sid, callbacks));
-  emit(store, { type: "stream-started", accountSid: stream.account_sid, stream, callbacks });
+  const onCall = streams.get(stream.account_sid, stream.call_sid) ?? new Map<string, StreamCallbacks>();
+  streams.set(stream.account_sid, stream.call_sid, onCall.set(stream.sid, callbacks));
+  store.events.emit({
+    time: store.now(),
+    type: "stream-started",
+    accountSid: stream.account_sid,
+    stream,
+    callbacks,
+  });
 }
 
 /** Emits `stream-stopped` for a stream UpdateStream stopped (only when it was running). */
 export function streamStopped(store: FakeTwilioStore, before: Readonly<Stream>, after: Readonly<Stream>): void {
   if (before.status !== "in-progress") return;
-  const callbacks = stateOf(store).streams.get(key(after.account_sid, after.call_sid))?.get(after.sid) ?? {};
-  emit(store, { type: "stream-stopped", accountSid: after.account_sid, stream: after, callbacks });
+  const callbacks = stateOf(store).streams.get(after.account_sid, after.call_sid)?.get(after.sid) ?? {};
+  store.events.emit({
+    time: store.now(),
+    type: "stream-stopped",
+    accountSid: after.account_sid,
+    stream: after,
+    callbacks,
+  });
 }

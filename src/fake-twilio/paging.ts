@@ -51,7 +51,11 @@ function take<T>(items: Iterable<T>, matches: ((item: T) => boolean) | undefined
 }
 
 /** The items after `skip` matching ones, from the start of the list: an index step without a filter, a walk with one. */
-function fromStart<T>(list: OrderedList<T>, matches: ((item: T) => boolean) | undefined, skip: number): Iterable<T> {
+function fromStart<T extends object>(
+  list: OrderedList<T>,
+  matches: ((item: T) => boolean) | undefined,
+  skip: number,
+): Iterable<T> {
   if (!matches) return list.walkFrom(skip);
   const walk = list.walkAfter(undefined);
   for (let skipped = 0; skipped < skip; ) {
@@ -86,7 +90,7 @@ function fromStart<T>(list: OrderedList<T>, matches: ((item: T) => boolean) | un
  * @param listPath - the list's path, e.g. `/2010-04-01/Accounts/AC…/Conferences.json`
  * @returns the page's items and its eight envelope fields
  */
-export function paginate<T>(
+export function paginate<T extends object>(
   list: OrderedList<T>,
   matches: ((item: T) => boolean) | undefined,
   sidOf: (item: T) => string,

@@ -84,7 +84,7 @@ function pageItems<T>(
 
 /** The same participant on another call: same fields (so the same filters match it), a new CA SID and its `uri`. */
 const copyParticipant = (store: FakeTwilioStore, p: Participant): Participant =>
-  participantWith(p, { call_sid: store.draws.participant.build().call_sid });
+  participantWith(p, { call_sid: store.draws.callSid() });
 
 /** The same conference with a new CF SID and the URIs built from it. */
 const copyConference = (store: FakeTwilioStore, c: Conference): Conference =>

@@ -1,12 +1,13 @@
 import { held as frozen } from "./_json-text.js";
 import { TestkitError } from "../errors.js";
 import { conferenceFactory } from "../factories/conference.js";
-import { participantFactory } from "../factories/participant.js";
+import { sidDrawer } from "../factories/_draw.js";
 import type { Conference, Participant, ParticipantStatus, Stream } from "../generated/schemas.js";
-import { formatRfc2822, parseRfc2822, rfc2822Millis } from "../rfc2822.js";
+import { parseRfc2822 } from "../rfc2822.js";
 import { isSid } from "../validate/sids.js";
 import { assertResource } from "../validate/validate.js";
 import { FakeClock } from "./clock.js";
+import { touched } from "./dates.js";
 import { FakeTwilioEvents } from "./events.js";
 import { forgetLifecycle } from "./_lifecycle-state.js";
 import { OrderedList } from "./_ordered-list.js";
@@ -35,8 +36,8 @@ interface Account {
   readonly conferences: OrderedList<Conference>;
   /** Participants by conference SID */
   readonly participants: Map<string, Roster>;
-  /** In-progress calls by call SID, each with its streams by stream SID */
-  readonly calls: Map<string, Map<string, Stream>>;
+  /** In-progress calls by call SID, each with its streams by stream SID (undefined until its first stream) */
+  readonly calls: Map<string, Map<string, Stream> | undefined>;
 }
 
 /** What {@link FakeTwilioStore.reset} goes back to: every account as it was, and the seed sequence's place. */
@@ -59,9 +60,12 @@ const createdAt = (resource: { readonly date_created?: string | null }): number 
 const salted = (seed: number, salt: bigint): number =>
   Number((BigInt(seed) * 2_654_435_761n + salt) % BigInt(Number.MAX_SAFE_INTEGER));
 
-/** The factories a store draws new resources from, each seeded once (a seeded faker costs far more than a build). */
+/**
+ * What a store draws new resources from, each seeded once: the call SIDs of new participants (those of
+ * `participantFactory`'s builds, without building the rest) and the conference factory.
+ */
 const drawsFrom = (seed: number) => ({
-  participant: participantFactory.seed(salted(seed, 1n)),
+  callSid: sidDrawer(salted(seed, 1n), "participant", "call_sid", "CA"),
   conference: conferenceFactory.seed(salted(seed, 2n)),
 });
 
@@ -75,47 +79,13 @@ function assertSid(kind: "AccountSid" | "CallSid", value: string): void {
 
 const strict = { profile: "strict" } as const;
 
-/** The schema's participant statuses. */
-const PARTICIPANT_STATUSES: ReadonlySet<unknown> = new Set<ParticipantStatus>([
-  "queued",
-  "connecting",
-  "ringing",
-  "connected",
-  "complete",
-  "failed",
-]);
-
-/**
- * Whether `next` is the stored (so strictly valid) participant `held` with only what the lifecycle
- * moves changed: `status` to another of the schema's statuses, `date_updated` to a time not before
- * the held one, written as `formatRfc2822` writes it. Such a participant is valid as `held` is (no
- * strict rule on a participant reads `status`; date order holds), so the store does not check it
- * again: each lifecycle step would otherwise cost a strict validation (test/fake-twilio/store-moved-on.test.ts).
- */
-function movedOn(held: Readonly<Participant>, next: Participant): boolean {
-  const keys = Object.keys(next);
-  if (keys.length !== Object.keys(held).length || !PARTICIPANT_STATUSES.has(next.status)) return false;
-  for (const key of keys)
-    if (key !== "status" && key !== "date_updated" && next[key as keyof Participant] !== held[key as keyof Participant])
-      return false;
-  if (next.date_updated === held.date_updated) return true;
-  const updated = typeof next.date_updated === "string" ? rfc2822Millis(next.date_updated) : undefined;
-  const before = held.date_updated === null ? undefined : rfc2822Millis(held.date_updated);
-  return (
-    updated !== undefined &&
-    before !== undefined &&
-    updated >= before &&
-    formatRfc2822(new Date(updated)) === next.date_updated
-  );
-}
-
 /**
  * The fake Twilio's in-memory state: accounts with their auth tokens, conferences, participants,
  * in-progress calls and their media streams. Conference and participant lists are kept in Twilio's
  * order, newest `date_created` first (ties by SID, descending), with a place for every SID ever
  * stored, so that pages cost in proportion to their size and page tokens survive deletions; an update
  * keeps an item's place. Every `put…` checks its resource against the strict profile and stores a
- * frozen copy (what the store returns cannot be changed in place: put a changed copy); every account created implicitly gets the store's {@link FakeTwilioStore.authToken}.
+ * frozen copy (what the store returns cannot be changed in place: put a changed copy; a value frozen throughout is held as it is); every account created implicitly gets the store's {@link FakeTwilioStore.authToken}.
  *
  * @example
  * ```ts
@@ -136,6 +106,7 @@ export class FakeTwilioStore {
   readonly #firstSeed: number;
   #draws: ReturnType<typeof drawsFrom>;
   #snapshot: Snapshot;
+  readonly #resetListeners = new Set<() => void>();
 
   /**
    * What each provider-state change that failed answered (its 400 message), oldest first, the last
@@ -165,12 +136,12 @@ export class FakeTwilioStore {
   }
 
   /**
-   * Factories for the resources the fake creates (CreateParticipant's participant, a conference
-   * started by name), each seeded once from the store's seed: their builds are reproducible under it,
-   * and cheap, as no build seeds a new faker. `reset()` starts them over. Build from them directly:
-   * `traits()` or `with()` would return a new factory that starts from the seed again.
+   * What the fake draws the resources it creates from, seeded once from the store's seed, so that they are
+   * reproducible under it: `callSid()` for CreateParticipant's call, `conference` for a conference started by name.
+   * `reset()` starts them over. Build from `conference` directly: `traits()` or `with()` would return a new factory
+   * that starts from the seed again.
    *
-   * @internal the routes' and provider states' factories, not part of the published types
+   * @internal the routes' and provider states' draws, not part of the published types
    */
   get draws(): Readonly<ReturnType<typeof drawsFrom>> {
     return this.#draws;
@@ -238,11 +209,7 @@ export class FakeTwilioStore {
    * @throws ValidationError (`INVALID_BODY`) when it fails the strict profile
    */
   putParticipant(participant: Participant, place?: number): Readonly<Participant> {
-    const current = this.#accounts.get(participant.account_sid)?.participants.get(participant.conference_sid);
-    const previous = current?.list.get(participant.call_sid);
-    const value = frozen(
-      previous && movedOn(previous, participant) ? participant : assertResource("participant", participant, strict),
-    );
+    const value = frozen(assertResource("participant", participant, strict));
     const account = this.#account(value.account_sid);
     if (!account.conferences.get(value.conference_sid))
       this.putConference(
@@ -252,14 +219,33 @@ export class FakeTwilioStore {
           .build({ account_sid: value.account_sid, sid: value.conference_sid }),
       );
     const roster = this.#roster(account, value.conference_sid);
-    const held = roster.list.get(value.call_sid);
+    const held = roster.list.set(value.call_sid, place ?? createdAt(value), value);
     if (held?.label !== value.label) {
       if (held) unlabel(roster, held);
-      const sids = value.label === null ? undefined : (roster.labels.get(value.label) ?? []);
-      if (sids && value.label !== null) roster.labels.set(value.label, sids).get(value.label)?.push(value.call_sid);
+      if (value.label !== null) {
+        const sids = roster.labels.get(value.label);
+        if (sids) sids.push(value.call_sid);
+        else roster.labels.set(value.label, [value.call_sid]);
+      }
     }
-    roster.list.set(value.call_sid, place ?? createdAt(value), value);
     return value;
+  }
+
+  /**
+   * Moves a participant on, as the lifecycle does: `status`, and `date_updated` at the clock's time (never before its
+   * own `date_updated`, see `touched`). The participant the store holds under its call SID is replaced (when it holds
+   * one), keeping its place in the list. Not checked against the strict profile again, as each lifecycle step would
+   * otherwise cost a validation: the participant was checked when it was put, no strict rule on a participant reads
+   * `status` (a value of the schema's enum, by its type), and the dates stay in order (test/fake-twilio/store-move.test.ts).
+   *
+   * @param participant - as the store returned it
+   * @param status - the new status
+   * @returns the moved participant, frozen
+   */
+  moveParticipant(participant: Readonly<Participant>, status: ParticipantStatus): Readonly<Participant> {
+    const moved = Object.freeze({ ...participant, status, date_updated: touched(this.now(), participant) });
+    this.#accounts.get(moved.account_sid)?.participants.get(moved.conference_sid)?.list.replace(moved.call_sid, moved);
+    return moved;
   }
 
   /**
@@ -267,8 +253,10 @@ export class FakeTwilioStore {
    */
   participant(accountSid: string, conferenceSid: string, callSidOrLabel: string): Readonly<Participant> | undefined {
     const roster = this.#accounts.get(accountSid)?.participants.get(conferenceSid);
-    const byLabel = roster?.labels.get(callSidOrLabel)?.at(-1);
-    return roster?.list.get(callSidOrLabel) ?? (byLabel === undefined ? undefined : roster?.list.get(byLabel));
+    const bySid = roster?.list.get(callSidOrLabel);
+    if (bySid || !roster) return bySid;
+    const byLabel = roster.labels.get(callSidOrLabel)?.at(-1);
+    return byLabel === undefined ? undefined : roster.list.get(byLabel);
   }
 
   /** The conference's participants, in Twilio's order (newest `date_created` first). */
@@ -306,10 +294,11 @@ export class FakeTwilioStore {
    * @throws TestkitError `INVALID_BODY` when a SID is malformed
    */
   putCall(accountSid: string, callSid: string): void {
+    const calls = this.#accounts.get(accountSid)?.calls;
+    if (calls?.has(callSid)) return;
     assertSid("CallSid", callSid);
     this.putAccount(accountSid, this.authTokenOf(accountSid));
-    const calls = this.#account(accountSid).calls;
-    if (!calls.has(callSid)) calls.set(callSid, new Map());
+    this.#account(accountSid).calls.set(callSid, undefined);
   }
 
   /** Whether the account has this in-progress call. */
@@ -330,7 +319,9 @@ export class FakeTwilioStore {
   putStream(stream: Stream): Readonly<Stream> {
     const value = frozen(assertResource("stream", stream, strict));
     this.putCall(value.account_sid, value.call_sid);
-    this.#account(value.account_sid).calls.get(value.call_sid)?.set(value.sid, value);
+    const calls = this.#account(value.account_sid).calls;
+    const streams = calls.get(value.call_sid) ?? new Map<string, Stream>();
+    calls.set(value.call_sid, streams.set(value.sid, value));
     return value;
   }
 
@@ -357,7 +348,7 @@ export class FakeTwilioStore {
         authToken: account.authToken,
         conferences: account.conferences.placed(),
         participants: [...account.participants.values()].flatMap((roster) => roster.list.placed()),
-        calls: [...account.calls].map(([callSid, streams]) => [callSid, [...streams.values()]] as const),
+        calls: [...account.calls].map(([callSid, streams]) => [callSid, [...(streams?.values() ?? [])]] as const),
       })),
     };
   }
@@ -366,7 +357,7 @@ export class FakeTwilioStore {
    * Goes back to exactly the world of the last {@link keepAsSeeded} (for a started fake: the seeded
    * account, with its token), and restarts the seed sequence there, so that the SIDs drawn after a
    * reset are those drawn after the start. An empty store without one. The lifecycle's pending steps
-   * are called off (its event log stays).
+   * are called off (its event log stays), and then every {@link onReset} listener is called.
    */
   reset(): void {
     this.#accounts.clear();
@@ -379,8 +370,22 @@ export class FakeTwilioStore {
       for (const { item, time } of held.conferences) account.conferences.set(item.sid, time, item);
       for (const { item, time } of held.participants) this.putParticipant(item, time);
       for (const [callSid, streams] of held.calls)
-        account.calls.set(callSid, new Map(streams.map((stream) => [stream.sid, stream])));
+        account.calls.set(callSid, streams.length === 0 ? undefined : new Map(streams.map((s) => [s.sid, s])));
     }
+    for (const listener of this.#resetListeners) listener();
+  }
+
+  /**
+   * Calls `listener` after each {@link reset}, once the seeded world is back: what keeps history of
+   * the world beside the store (the status callbacks' `SequenceNumber` counters) starts over there.
+   *
+   * @returns a function that unsubscribes it
+   */
+  onReset(listener: () => void): () => void {
+    this.#resetListeners.add(listener);
+    return () => {
+      this.#resetListeners.delete(listener);
+    };
   }
 
   #account(accountSid: string): Account {

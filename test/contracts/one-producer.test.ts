@@ -23,7 +23,7 @@ function decoded(method: string, path: string, body: string): Array<[string, str
 }
 
 describe("the fake Twilio and contracts verify", () => {
-  it("produce the same callback for the same happening: call progress, conference events (GET too) and a stream", async () => {
+  it("produce the same callback for the same happening: call progress, conference events (GET too), a stream and recordings", async () => {
     receiver = await startReceiver();
     const rx = receiver.url;
     fake = await startFakeTwilio({ seed: 1, clock: { mode: "manual", start: new Date("2030-01-01T00:00:00Z") } });
@@ -38,6 +38,11 @@ describe("the fake Twilio and contracts verify", () => {
       conferenceStatusCallback: `${rx}/conference`,
       conferenceStatusCallbackMethod: "GET",
       conferenceStatusCallbackEvent: ["start", "end", "join", "leave", "mute"],
+      record: true,
+      recordingStatusCallback: `${rx}/recordings`,
+      recordingStatusCallbackEvent: ["in-progress", "completed"],
+      conferenceRecord: "record-from-start",
+      conferenceRecordingStatusCallback: `${rx}/conference-recordings`,
     });
     fake.clock.advance(1_000);
     const participant = client.conferences(agent.conferenceSid).participants(agent.callSid);
@@ -55,7 +60,7 @@ describe("the fake Twilio and contracts verify", () => {
     const deliveries = fake.callbacks.list();
     const received = receiver.received;
     expect(new Set(deliveries.map((d) => d.kind))).toEqual(
-      new Set(["call-progress", "conference-status", "stream-status"]),
+      new Set(["call-progress", "conference-status", "stream-status", "recording-status"]),
     );
     expect(deliveries.map((d) => d.event)).toEqual(
       expect.arrayContaining(["initiated", "answered", "completed", "participant-mute", "conference-end"]),

@@ -21,6 +21,8 @@ function line(event: FakeTwilioEvent): string {
     case "stream-started":
     case "stream-stopped":
       return `${ms} ${event.type} ${event.stream.name} ${event.stream.status}`;
+    case "recording-status":
+      return `${ms} ${event.type} ${event.recording.source} ${event.status}`;
     default:
       return `${ms} ${event.type} ${event.participant.label}`;
   }

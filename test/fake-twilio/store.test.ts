@@ -121,13 +121,13 @@ describe("FakeTwilioStore", () => {
           .build(),
       );
       fake.store.putAccount(fake.accountSid, "another-token");
-      const drawnBefore = fake.store.draws.participant.build().call_sid;
+      const drawnBefore = fake.store.draws.callSid();
       expect(world()).not.toEqual(seeded);
 
       fake.store.reset();
       expect(world()).toEqual(seeded);
       expect(await (await fetch(path, { headers })).json()).toEqual(listed);
-      expect(fake.store.draws.participant.build().call_sid).toBe(drawnBefore);
+      expect(fake.store.draws.callSid()).toBe(drawnBefore);
     } finally {
       await fake.close();
     }

@@ -32,7 +32,8 @@ const banner = (fake: FakeTwilio): string =>
   ].join("\n");
 
 /**
- * One line per status callback: the event's time on the fake's clock, the event, its SequenceNumber,
+ * One line per status callback: the event's time on the fake's clock, the event (`recording …` for a
+ * recording's status), its SequenceNumber,
  * the method and URL without query or credentials, and the answer or the failure; never the signature.
  */
 function deliveryLine(d: CallbackDelivery): string {
@@ -41,7 +42,8 @@ function deliveryLine(d: CallbackDelivery): string {
   const sequence = d.sequenceNumber === undefined ? "" : ` #${d.sequenceNumber}`;
   const outcome = d.status === undefined ? `failed: ${d.error}` : `${d.status}${d.state === "failed" ? " failed" : ""}`;
   const took = d.durationMs === undefined ? "" : ` (${d.durationMs} ms)`;
-  return `${d.time.toISOString()} callback ${d.event}${sequence} ${d.callSid ?? d.conferenceSid ?? ""} → ${d.method} ${where}: ${outcome}${took}\n`;
+  const event = d.kind === "recording-status" ? `recording ${d.event}` : d.event;
+  return `${d.time.toISOString()} callback ${event}${sequence} ${d.callSid ?? d.conferenceSid ?? ""} → ${d.method} ${where}: ${outcome}${took}\n`;
 }
 
 /**

@@ -40,5 +40,6 @@ export {
   type CallProgressInput,
   type ConferenceEventInput,
   type ProducedCallback,
+  type RecordingStatusInput,
   type StreamEventInput,
 } from "./produce.js";

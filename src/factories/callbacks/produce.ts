@@ -90,11 +90,47 @@ export interface StreamEventInput extends InputBase {
 }
 
 /**
- * Something that happened to a call, conference or stream, with the callback settings it was
- * created with: what {@link CallbackProducer.callbackFor} turns into a callback. The fake Twilio's
+ * A recording of a call (`RecordingSource` `OutboundAPI`: CreateParticipant `Record=true`) or of a
+ * conference (`Conference`: `ConferenceRecord`) started (`in-progress`) or ended (`completed`): feeds
+ * the call's `RecordingStatusCallback` or the conference's `ConferenceRecordingStatusCallback`.
+ */
+export interface RecordingStatusInput extends InputBase {
+  readonly type: "recording-status";
+  readonly accountSid: string;
+  /** The `RecordingStatus` */
+  readonly status: "in-progress" | "completed";
+  readonly recording: {
+    /** RE SID */
+    readonly sid: string;
+    readonly source: "OutboundAPI" | "Conference";
+    /** A call recording's call */
+    readonly callSid: string | null;
+    /** A conference recording's conference (the conference of a recorded call is not sent) */
+    readonly conferenceSid: string;
+    readonly channels: 1 | 2;
+    /** A call recording's `RecordingTrack` */
+    readonly track: "inbound" | "outbound" | "both" | null;
+    readonly startTime: Date;
+    /** Seconds, on `completed` */
+    readonly durationSeconds: number | null;
+  };
+  /** The call's `RecordingStatusCallback…` (call recordings) or the conference's `ConferenceRecordingStatusCallback…` fields, as sent, without defaults */
+  readonly callbacks: {
+    readonly RecordingStatusCallback?: string | undefined;
+    readonly RecordingStatusCallbackMethod?: CallbackMethod | undefined;
+    readonly RecordingStatusCallbackEvent?: readonly string[] | string | undefined;
+    readonly ConferenceRecordingStatusCallback?: string | undefined;
+    readonly ConferenceRecordingStatusCallbackMethod?: CallbackMethod | undefined;
+    readonly ConferenceRecordingStatusCallbackEvent?: readonly string[] | string | undefined;
+  };
+}
+
+/**
+ * Something that happened to a call, conference, stream or recording, with the callback settings it
+ * was created with: what {@link CallbackProducer.callbackFor} turns into a callback. The fake Twilio's
  * events (`FakeTwilioEvent`) are of this shape.
  */
-export type CallbackEventInput = CallProgressInput | ConferenceEventInput | StreamEventInput;
+export type CallbackEventInput = CallProgressInput | ConferenceEventInput | StreamEventInput | RecordingStatusInput;
 
 /** Where a callback goes: its URL as configured, and its method. */
 export interface CallbackTarget {
@@ -113,8 +149,8 @@ interface ProducedOf<K extends CallbackKind, P> extends CallbackTarget {
   readonly kind: K;
   /**
    * The Twilio event it reports: the conference's `StatusCallbackEvent` (`participant-join` …), the
-   * call progress event (`initiated`, `ringing`, `answered`, `completed`), the recording's
-   * `RecordingStatus`, the stream's `StreamEvent`
+   * call progress event (`initiated`, `ringing`, `answered`, `completed`), the stream's `StreamEvent`,
+   * the recording's `RecordingStatus` (`in-progress`, `completed`)
    */
   readonly event: string;
   readonly params: P;
@@ -135,6 +171,14 @@ const CALL_EVENT_OF_STATUS: Readonly<Record<string, CallProgressInput["callEvent
 const DEFAULT_CALL_EVENTS = ["completed"] as const;
 /** Twilio's default `ConferenceStatusCallbackEvent`: `start end` (OAI CreateParticipant; WEBHOOKS.md §2.1, §2.6 #3). */
 const DEFAULT_CONFERENCE_EVENTS = ["start", "end"] as const;
+
+/**
+ * Twilio's default `RecordingStatusCallbackEvent` and `ConferenceRecordingStatusCallbackEvent`:
+ * `completed`. WEBHOOKS.md §4 names none; the OAI CreateCall description of `RecordingStatusCallbackEvent`
+ * says "Defaults to `completed`" (twilio-node 6.2.0's `CallListInstanceCreateOptions`), and
+ * CreateParticipant's states no other.
+ */
+const DEFAULT_RECORDING_EVENTS = ["completed"] as const;
 
 /** The subscription (`ConferenceStatusCallbackEvent` value) each conference event needs (TW-CONF; WEBHOOKS.md §2.2). */
 const SUBSCRIPTION_OF: Readonly<Record<ConferenceEventInput["type"], string>> = {
@@ -257,9 +301,15 @@ interface CallState {
  *   rounded up) on `completed`; `Direction` `outbound-api`.
  * - **stream-status** to the stream's `StatusCallback` on `stream-started` and `stream-stopped`;
  *   `Timestamp` ISO 8601 with milliseconds; no `SequenceNumber` (none documented).
+ * - **recording-status** to a call's `RecordingStatusCallback` or a conference's
+ *   `ConferenceRecordingStatusCallback`, only for subscribed statuses (`…RecordingStatusCallbackEvent`,
+ *   default `completed`): the strict profile's parameters (WEBHOOKS.md §4: `RecordingSource`
+ *   `OutboundAPI` with `CallSid`, channels and `RecordingTrack`, or `Conference` with `ConferenceSid`
+ *   and one channel; `RecordingStartTime` RFC 2822, as the strict schema decided; `RecordingDuration`
+ *   on `completed`); no `SequenceNumber` (none documented).
  *
  * Methods default to `POST`. Only what the event says is sent: no geographic fields, `StirStatus`,
- * `SipResponseCode` or recording fields.
+ * `SipResponseCode`, nor recording fields on call progress callbacks.
  *
  * @example
  * ```ts
@@ -290,6 +340,7 @@ export class CallbackProducer {
    */
   callbackFor(event: CallbackEventInput): ProducedCallback | undefined {
     if (event.type === "participant-status") return this.#callProgressFor(event);
+    if (event.type === "recording-status") return this.#recordingStatusFor(event);
     if ("stream" in event) return this.#streamStatusFor(event);
     return this.#conferenceStatusFor(event);
   }
@@ -343,13 +394,14 @@ export class CallbackProducer {
 
   #callProgressFor(event: CallProgressInput): ProducedCallback | undefined {
     const { callbacks, callEvent } = event;
+    const url = callbacks.StatusCallback;
+    // A call's settings are those it was created with: without a URL it has no callbacks, so nothing to count.
+    if (!url) return undefined;
     const callKey = `${event.accountSid}/${event.callSid}`;
     const call = this.#calls.get(callKey) ?? { sequence: 0, answeredAt: undefined, line: undefined };
     this.#calls.set(callKey, call);
     if (callEvent === "answered") call.answeredAt = event.time.getTime();
     if (callEvent === "completed") this.#calls.delete(callKey);
-    const url = callbacks.StatusCallback;
-    if (!url) return undefined;
     let events = this.#callSubscriptions.get(callbacks);
     if (events === undefined) {
       events = subscribed(callbacks.StatusCallbackEvent, DEFAULT_CALL_EVENTS);
@@ -400,13 +452,14 @@ export class CallbackProducer {
   #conferenceStatusFor(event: ConferenceEventInput): ProducedCallback | undefined {
     const { callbacks, conference, participant: p } = event;
     const url = callbacks.ConferenceStatusCallback;
+    if (!url) return undefined; // a conference's settings are set once: without a URL it has no counter either
     const conferenceKey = `${conference.account_sid}/${conference.sid}`;
     let events = this.#conferenceSubscriptions.get(callbacks);
     if (events === undefined) {
       events = subscribed(callbacks.ConferenceStatusCallbackEvent, DEFAULT_CONFERENCE_EVENTS);
       this.#conferenceSubscriptions.set(callbacks, events);
     }
-    if (!url || !events.has(SUBSCRIPTION_OF[event.type])) {
+    if (!events.has(SUBSCRIPTION_OF[event.type])) {
       if (event.type === "conference-end") this.#conferences.delete(conferenceKey);
       return undefined;
     }
@@ -493,5 +546,30 @@ export class CallbackProducer {
         method: callbacks.StatusCallbackMethod ?? "POST",
       },
     );
+  }
+
+  #recordingStatusFor(event: RecordingStatusInput): ProducedCallback | undefined {
+    const { callbacks: c, recording: r } = event;
+    const call = r.source === "OutboundAPI";
+    const url = call ? c.RecordingStatusCallback : c.ConferenceRecordingStatusCallback;
+    const events = call ? c.RecordingStatusCallbackEvent : c.ConferenceRecordingStatusCallbackEvent;
+    if (!url || !subscribed(events, DEFAULT_RECORDING_EVENTS).has(event.status)) return undefined;
+    const fields: Partial<RecordingStatusCallback> = {
+      AccountSid: event.accountSid,
+      ...(call ? { CallSid: r.callSid ?? "" } : { ConferenceSid: r.conferenceSid }),
+      RecordingSid: r.sid,
+      RecordingUrl: `https://api.twilio.com/2010-04-01/Accounts/${event.accountSid}/Recordings/${r.sid}`,
+      RecordingStatus: event.status,
+      ...(event.status === "completed" ? { RecordingDuration: String(r.durationSeconds ?? 0) } : {}),
+      RecordingChannels: r.channels === 2 ? "2" : "1",
+      RecordingStartTime: formatRfc2822(r.startTime),
+      RecordingSource: r.source,
+      ...(call && r.track !== null ? { RecordingTrack: r.track } : {}),
+    };
+    const method = (call ? c.RecordingStatusCallbackMethod : c.ConferenceRecordingStatusCallbackMethod) ?? "POST";
+    return this.#produce("recording-status", event.status, fields as Record<string, string>, Object.keys(fields), {
+      url,
+      method,
+    });
   }
 }

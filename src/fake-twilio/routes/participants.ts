@@ -6,7 +6,7 @@ import type {
   Participant,
   UpdateParticipantBody,
 } from "../../generated/schemas.js";
-import { participantWith } from "../../catalogue/resource-uris.js";
+import { participantUri } from "../../catalogue/resource-uris.js";
 import { formatRfc2822 } from "../../rfc2822.js";
 import { isSid } from "../../validate/sids.js";
 import { validateResource } from "../../validate/validate.js";
@@ -70,7 +70,7 @@ function changes(body: UpdateParticipantBody, current: Readonly<Participant>): P
 }
 
 /**
- * The five participant operations (OPERATIONS.md): CreateParticipant adds a `queued` participant (drawn from the store's seeded factory)
+ * The five participant operations (OPERATIONS.md): CreateParticipant adds a `queued` participant (its call SID drawn from the store's seed)
  * with a new CA call SID and `queue_time` `"0"` (a digit string, FINDINGS.md item 6), honouring
  * `Label`, `Muted`, `Coaching` + `CallSidToCoach`, `StartConferenceOnEnter` and
  * `EndConferenceOnExit`, and starts its lifecycle (lifecycle.ts); a completed conference refuses it
@@ -89,26 +89,32 @@ export const participantHandlers: OperationHandlers<
     if (!conference) return fail(notFound(resourcePath));
     if (conference.status === "completed") return fail(conferenceCompleted());
     const now = formatRfc2822(store.now());
-    // A plain build (valid by construction, so the factory does not check it), then the request's
-    // fields; putParticipant checks the result against the strict profile once.
-    const participant = participantWith(
-      {
-        ...store.draws.participant.build(),
-        label: form.Label ?? null,
-        muted: form.Muted ?? false,
-        hold: false,
-        coaching: form.Coaching ?? false,
-        call_sid_to_coach: form.Coaching === true ? (form.CallSidToCoach ?? null) : null,
-        start_conference_on_enter: form.StartConferenceOnEnter ?? true,
-        end_conference_on_exit: form.EndConferenceOnExit ?? false,
-        status: "queued" as const,
-        queue_time: "0",
-        date_created: now,
-        date_updated: now,
-      },
-      { account_sid: conference.account_sid, conference_sid: conference.sid },
-    );
-    const stored = store.putParticipant(participant);
+    // Built from the request with a drawn call SID, field by field in Twilio's order (as participantFactory builds
+    // it); putParticipant checks it against the strict profile.
+    const sids = {
+      account_sid: conference.account_sid,
+      conference_sid: conference.sid,
+      call_sid: store.draws.callSid(),
+    };
+    const coaching = form.Coaching ?? false;
+    const participant: Participant = {
+      account_sid: sids.account_sid,
+      conference_sid: sids.conference_sid,
+      call_sid: sids.call_sid,
+      label: form.Label ?? null,
+      call_sid_to_coach: coaching ? (form.CallSidToCoach ?? null) : null,
+      coaching,
+      date_created: now,
+      date_updated: now,
+      end_conference_on_exit: form.EndConferenceOnExit ?? false,
+      muted: form.Muted ?? false,
+      hold: false,
+      start_conference_on_enter: form.StartConferenceOnEnter ?? true,
+      status: "queued",
+      queue_time: "0",
+      uri: participantUri(sids),
+    };
+    const stored = store.putParticipant(Object.freeze(participant)); // frozen: held as it is, not copied
     participantCreated(store, stored, form);
     return { body: stored };
   },
