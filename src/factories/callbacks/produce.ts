@@ -281,7 +281,7 @@ interface CallState {
 
 /**
  * Turns the events of a Twilio world (a call's progress, a conference's events, a stream's start and
- * stop) into the status callbacks Twilio sends for them, made of what the event says (what a call's
+ * stop, a recording's start and end) into the status callbacks Twilio sends for them, made of what the event says (what a call's
  * callbacks share built once per call by the call progress factory) and checked against the strict
  * callback schemas, and signs the request that carries each; one producer
  * per world, since it counts `SequenceNumber`s. The fake Twilio sends what {@link callbackFor} makes
