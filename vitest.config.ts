@@ -1,3 +1,4 @@
+import { availableParallelism } from "node:os";
 import { configDefaults, defineConfig } from "vitest/config";
 
 /** The suites that drive the fake with the official SDK (test/fake-twilio/_harness.ts): all of them run over http. */
@@ -25,6 +26,9 @@ export default defineConfig({
   test: {
     testTimeout: 60_000,
     hookTimeout: 60_000,
+    // One worker per core: vitest's default (cores - 1) runs every file in turn on a 2-core machine, while
+    // many files spend most of their time waiting on child processes (the CLI, tsc, Pact) and servers.
+    maxWorkers: availableParallelism(),
     // One module graph per worker, not per file: the files share no state through modules (each starts its
     // own servers and fakes), and a fresh one per file cost about half of the tests' CPU time. Files that
     // replace a module (vi.mock) or hold process-wide state need their own graph: they are in ISOLATED.
