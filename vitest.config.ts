@@ -16,11 +16,19 @@ const TRANSPORT_SUITES =
 
 /**
  * The test files that run each in a module graph (and process) of its own: those that replace a module
- * with vi.mock, and those that hold process-wide state: Pact's native mock servers and Verifier
- * (test/contracts; a contract-writer test lost a mock-server request in 3 of 7 runs while sharing a
- * worker) and MSW's patched http (test/msw).
+ * with vi.mock (run-verifier), and those that hold process-wide state: Pact's native mock servers and
+ * Verifier in the test's own process (the example consumers, contract-writer, request-checks,
+ * run-verifier; a contract-writer test lost a mock-server request in 3 of 7 runs while sharing a
+ * worker) and MSW's patched http (test/msw). The other contract tests run Pact in child processes
+ * (the Pact CLI, verify's Verifier, child Vitest runs) and share a worker's module graph like the rest.
  */
-const ISOLATED = ["test/contracts/**/*.test.ts", "test/msw/**/*.test.ts"];
+const ISOLATED = [
+  "test/contracts/consumers/**/*.test.ts",
+  "test/contracts/contract-writer.test.ts",
+  "test/contracts/request-checks.test.ts",
+  "test/contracts/run-verifier.test.ts",
+  "test/msw/**/*.test.ts",
+];
 
 export default defineConfig({
   test: {
