@@ -124,21 +124,22 @@ describe("contractWriter", () => {
 
   it("writers of one contract in four processes committing at the same moment lose nothing", async () => {
     const dir = tempDir();
-    const source = (module: string): string => JSON.stringify(fileURLToPath(new URL(module, import.meta.url)));
-    const child = join(dir, "writer.mts");
+    const built = (bundle: string): string =>
+      JSON.stringify(fileURLToPath(new URL(`../../dist/bundle/${bundle}`, import.meta.url)));
+    const child = join(dir, "writer.mjs");
     // Each child writes three interactions (retrying Pact's mock-server race, pact-reference#535),
-    // says it is ready, and commits when the test says go, so that the commits meet.
+    // says it is ready, and commits when the test says go, so that the commits meet. The children load
+    // the built kit (dist/bundle/, from `npm run build`) with Node alone: no transform of the sources in each.
     writeFileSync(
       child,
       `import { existsSync, writeFileSync } from "node:fs";
 import { request } from "node:http";
 import { join } from "node:path";
 import { setTimeout } from "node:timers/promises";
-import { contractWriter } from ${source("../../src/contracts/contract-writer.ts")};
-import { addTwilioInteraction, fetchConference } from ${source("../../src/contracts/interactions/index.ts")};
-import { conferenceFactory } from ${source("../../src/factories/index.ts")};
-const [dir, n] = process.argv.slice(2) as [string, string];
-const get = (url: string, authorization: string) => new Promise((resolve, reject) =>
+import { addTwilioInteraction, contractWriter, fetchConference } from ${built("contracts.js")};
+import { conferenceFactory } from ${built("index.js")};
+const [dir, n] = process.argv.slice(2);
+const get = (url, authorization) => new Promise((resolve, reject) =>
   request(url, { headers: { authorization }, agent: false }, (r) => { r.resume(); r.on("end", () => resolve(r.statusCode)); }).on("error", reject).end());
 const contract = contractWriter({ consumer: "writer-test", dir });
 for (const i of [1, 2, 3]) {
@@ -163,7 +164,7 @@ await contract.commit();
       new Promise<void>((resolve, reject) =>
         execFile(
           process.execPath,
-          ["--import", "tsx", child, dir, String(n)],
+          [child, dir, String(n)],
           { cwd: fileURLToPath(new URL("../..", import.meta.url)) },
           (error) => (error ? reject(error) : resolve()),
         ),
