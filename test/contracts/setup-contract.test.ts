@@ -16,7 +16,8 @@ const VITEST = join(REPO, "node_modules/vitest/vitest.mjs");
 /**
  * A consumer test file: one FetchConference interaction per test, described after the test. A test
  * named in `failing` passes its interaction, then fails an assertion of its own, unless the run's
- * environment says FIXED=1.
+ * environment says FIXED=1. A request Pact's mock server misses (its race, pact-reference#535, which
+ * failed this file in several full runs) is retried, as contract-writer's children do.
  */
 function testFile(tests: readonly string[], failing: readonly string[] = []): string {
   return `import { request } from "node:http";
@@ -34,9 +35,17 @@ describe("layout-app", () => {
       const example = conferenceFactory.seed(i + 1).traits("in-progress").build();
       const interaction = fetchConference({ example, description: "a request for " + name });
       const authorization = "Basic " + Buffer.from(example.account_sid + ":your_auth_token").toString("base64");
-      await addTwilioInteraction(contract.pact(), interaction).executeTest(async (mock) => {
-        expect(await get(mock.url + interaction.request.path, authorization)).toBe(200);
-      });
+      // Pact's mock server can miss the request (its race, pact-reference#535): retried, as contract-writer's children do.
+      for (let attempt = 1; ; attempt++) {
+        try {
+          await addTwilioInteraction(contract.pact(), interaction).executeTest(async (mock) => {
+            expect(await get(mock.url + interaction.request.path, authorization)).toBe(200);
+          });
+          break;
+        } catch (error) {
+          if (attempt === 3 || !String(error).includes("was expected but not received")) throw error;
+        }
+      }
       if (${JSON.stringify(failing)}.includes(name) && process.env.FIXED !== "1") expect("its own assertion").toBe("met");
     });
   }
