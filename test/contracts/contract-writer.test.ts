@@ -26,14 +26,34 @@ function get(url: string, authorization: string): Promise<number> {
 /** Descriptions out of order, and one repeated under the same provider state with other parameters. */
 const DESCRIPTIONS = ["a request for conference b", "a request for conference a", "a request for conference b"];
 
+/**
+ * Runs one interaction on the PactV4 `pactFor` gives (PactV4 starts a fresh one after each run, written
+ * or not); again, up to three times, when Pact's mock server answered the request yet reports it
+ * missing (its race under load, pact-js#1835, which failed this file in some full runs).
+ */
+async function runInteraction(
+  pactFor: () => PactV4,
+  interaction: ReturnType<typeof fetchConference>,
+  authorization: string,
+): Promise<void> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await addTwilioInteraction(pactFor(), interaction).executeTest(async (mock) => {
+        expect(await get(`${mock.url}${interaction.request.path}`, authorization)).toBe(200);
+      });
+      return;
+    } catch (error) {
+      if (attempt === 3 || !String(error).includes("was expected but not received")) throw error;
+    }
+  }
+}
+
 /** Runs one FetchConference interaction per conference, each on the PactV4 `pactFor` gives. */
 async function runInteractions(pactFor: () => PactV4): Promise<void> {
   for (const [i, example] of conferences.entries()) {
     const interaction = fetchConference({ example, description: DESCRIPTIONS[i] ?? "" });
     const authorization = `Basic ${Buffer.from(`${example.account_sid}:your_auth_token`).toString("base64")}`;
-    await addTwilioInteraction(pactFor(), interaction).executeTest(async (mock) => {
-      expect(await get(`${mock.url}${interaction.request.path}`, authorization)).toBe(200);
-    });
+    await runInteraction(pactFor, interaction, authorization);
   }
 }
 
@@ -104,10 +124,7 @@ describe("contractWriter", () => {
     const other = conferenceFactory.seed(9).traits("in-progress").build();
     const authorization = `Basic ${Buffer.from(`${other.account_sid}:your_auth_token`).toString("base64")}`;
     for (const description of ["a request for conference c", "a request for conference a"]) {
-      const interaction = fetchConference({ example: other, description });
-      await addTwilioInteraction(second.pact(), interaction).executeTest(async (mock) => {
-        expect(await get(`${mock.url}${interaction.request.path}`, authorization)).toBe(200);
-      });
+      await runInteraction(() => second.pact(), fetchConference({ example: other, description }), authorization);
     }
     const { path } = await second.commit();
 
