@@ -1,6 +1,6 @@
-// Type-level tests of the public surface (checked by `npm run typecheck`, which covers test/; at run
-// time `expectTypeOf` does nothing): resource types, trait names, invalid() rule names, the matchers,
-// callback kinds and factories, signatures, requests and the in-process fake's client.
+// Type-level tests of the public surface (checked by the type check of `npm run build` and of `npm run typecheck`,
+// which cover test/; at run time `expectTypeOf` does nothing): resource types, trait names, invalid() rule names, the
+// matchers, callback kinds and factories, signatures, requests and the in-process fake's client.
 import type twilio from "twilio";
 import { describe, expect, expectTypeOf, it } from "vitest";
 import { createFakeTwilio, type InProcessFakeTwilio } from "../src/fake-twilio/index.js";

@@ -1,30 +1,29 @@
 // setupContract in real Vitest runs: a consumer's tests in three files, run by child Vitest processes
 // with several workers, thread and fork pools, `-t` filters, a failing test, two runs at once, and
 // tests and files that go away. The contract must always hold the interactions of the tests that
-// passed when they last ran, and nothing else.
+// passed when they last ran, and nothing else. The consumer imports the kit as a user's project does,
+// built (dist/bundle/, from `npm run build`): Node loads it as is, no child Vitest transforms its sources.
 import { execFile } from "node:child_process";
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { scratchProject } from "../readme/_snippets.js";
 
 const REPO = fileURLToPath(new URL("../../", import.meta.url));
 const VITEST = join(REPO, "node_modules/vitest/vitest.mjs");
-const SETUP_CONTRACT = join(REPO, "src/contracts/vitest.ts");
-const BUILDERS = join(REPO, "src/contracts/interactions/index.ts");
-const FACTORIES = join(REPO, "src/factories/index.ts");
 
 /**
  * A consumer test file: one FetchConference interaction per test, described after the test. A test
  * named in `failing` passes its interaction, then fails an assertion of its own, unless the run's
- * environment says FIXED=1.
+ * environment says FIXED=1. A request Pact's mock server misses (its race, pact-reference#535, which
+ * failed this file in several full runs) is retried, as contract-writer's children do.
  */
 function testFile(tests: readonly string[], failing: readonly string[] = []): string {
   return `import { request } from "node:http";
-import { setupContract } from ${JSON.stringify(SETUP_CONTRACT)};
-import { addTwilioInteraction, fetchConference } from ${JSON.stringify(BUILDERS)};
-import { conferenceFactory } from ${JSON.stringify(FACTORIES)};
+import { setupContract } from "twilio-testkit/contracts/vitest";
+import { addTwilioInteraction, fetchConference } from "twilio-testkit/contracts";
+import { conferenceFactory } from "twilio-testkit";
 
 const contract = setupContract({ consumer: "layout-app", dir: "contracts" });
 const get = (url, authorization) => new Promise((resolve, reject) =>
@@ -36,9 +35,17 @@ describe("layout-app", () => {
       const example = conferenceFactory.seed(i + 1).traits("in-progress").build();
       const interaction = fetchConference({ example, description: "a request for " + name });
       const authorization = "Basic " + Buffer.from(example.account_sid + ":your_auth_token").toString("base64");
-      await addTwilioInteraction(contract.pact(), interaction).executeTest(async (mock) => {
-        expect(await get(mock.url + interaction.request.path, authorization)).toBe(200);
-      });
+      // Pact's mock server can miss the request (its race, pact-reference#535): retried, as contract-writer's children do.
+      for (let attempt = 1; ; attempt++) {
+        try {
+          await addTwilioInteraction(contract.pact(), interaction).executeTest(async (mock) => {
+            expect(await get(mock.url + interaction.request.path, authorization)).toBe(200);
+          });
+          break;
+        } catch (error) {
+          if (attempt === 3 || !String(error).includes("was expected but not received")) throw error;
+        }
+      }
       if (${JSON.stringify(failing)}.includes(name) && process.env.FIXED !== "1") expect("its own assertion").toBe("met");
     });
   }
@@ -74,7 +81,7 @@ const written = (file: string, ...tests: string[]): Record<string, string> =>
 describe("setupContract in Vitest runs", () => {
   let project: string;
   beforeAll(() => {
-    project = mkdtempSync(join(tmpdir(), "setup-contract-"));
+    project = scratchProject();
     writeFileSync(
       join(project, "vitest.config.mjs"),
       "export default { test: { globals: true, include: ['*.test.ts'], testTimeout: 120000 } };\n",

@@ -92,9 +92,6 @@ export function runInProject(project: string, tool: string, args: readonly strin
   );
 }
 
-/** Runs Vitest in `project` (see {@link writeSnippetTests}); its output as {@link runInProject} gives it. */
-export const runVitest = (project: string): Promise<string> => runInProject(project, "vitest/vitest.mjs", ["run"]);
-
 /**
  * Writes each snippet as the test file its first line names (`// test/webhooks.test.ts`), and a Vitest
  * config that runs `test/*.test.ts`.

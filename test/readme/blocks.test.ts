@@ -69,12 +69,12 @@ const TABLE: readonly Entry[] = [
   {
     heading: "### SDK instances",
     starts: "// test/sdk-shapes.test.ts",
-    run: { coveredBy: "test/readme/sdk-and-requests.test.ts", marker: "### SDK instances" },
+    run: { coveredBy: "test/readme/vitest-snippets.test.ts", marker: "### SDK instances" },
   },
   {
     heading: "### Checking what your code sends",
     starts: "// test/requests.test.ts",
-    run: { coveredBy: "test/readme/sdk-and-requests.test.ts", marker: "### Checking what your code sends" },
+    run: { coveredBy: "test/readme/vitest-snippets.test.ts", marker: "### Checking what your code sends" },
   },
   { heading: "### Fake Twilio", starts: "npx twilio-testkit serve --port 4010", run: { shell: true } },
   { heading: "### Fake Twilio", starts: 'import twilio from "twilio";', run: { ts: true } },
@@ -112,12 +112,12 @@ const TABLE: readonly Entry[] = [
   {
     heading: "## Testing your webhook handlers",
     starts: "// test/webhooks.test.ts",
-    run: { coveredBy: "test/readme/webhooks.test.ts", marker: "## Testing your webhook handlers" },
+    run: { coveredBy: "test/readme/vitest-snippets.test.ts", marker: "## Testing your webhook handlers" },
   },
   {
     heading: "### Signing and checking X-Twilio-Signature",
     starts: "// test/status-callback.test.ts",
-    run: { coveredBy: "test/readme/signature.test.ts", marker: "### Signing and checking X-Twilio-Signature" },
+    run: { coveredBy: "test/readme/vitest-snippets.test.ts", marker: "### Signing and checking X-Twilio-Signature" },
   },
   {
     heading: "### Faking a callback from the command line",
@@ -146,7 +146,7 @@ const TABLE: readonly Entry[] = [
   {
     heading: "### Consumer side",
     starts: "// test/my-service.contract.test.ts",
-    run: { coveredBy: "test/readme/consumer-side.test.ts", marker: "### Consumer side" },
+    run: { coveredBy: "test/readme/vitest-snippets.test.ts", marker: "### Consumer side" },
   },
   { heading: "### Consumer side", starts: "npx twilio-testkit contracts check --strict", run: { shell: true } },
   { heading: "### Consumer side", starts: "export PACT_BROKER_BASE_URL=", run: { shell: true, broker: true } },
