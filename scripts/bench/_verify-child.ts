@@ -20,10 +20,19 @@ const { verifyContracts } = await loadContracts();
 
 type Json = Record<string, unknown>;
 
-/** The repository's contracts (every operation, success and error answers), whose interactions the benchmark contracts repeat. */
-const repoPacts = readdirSync(join(ROOT, "contracts")).map(
-  (file) => JSON.parse(readFileSync(join(ROOT, "contracts", file), "utf8")) as Json & { interactions: Json[] },
-);
+/**
+ * The repository's contracts with the Voice API (every operation, success and error answers), whose interactions the
+ * benchmark contracts repeat; the callback contracts (provider `twilio-callbacks`, messages) are not of that provider.
+ */
+const repoPacts = readdirSync(join(ROOT, "contracts"))
+  .map(
+    (file) =>
+      JSON.parse(readFileSync(join(ROOT, "contracts", file), "utf8")) as Json & {
+        provider: { name: string };
+        interactions: Json[];
+      },
+  )
+  .filter((pact) => pact.provider.name === "twilio-voice-api");
 const base = repoPacts.flatMap((pact) => pact.interactions);
 
 /** A working folder whose contracts/ holds one pact of `count` interactions, the repository's in turn, each with a description of its own. */
