@@ -7,6 +7,7 @@ import type {
   ReasonConferenceEnded,
   Stream,
 } from "../generated/schemas.js";
+import type { RecordingInput } from "../factories/callbacks/produce.js";
 
 /**
  * The callback settings a participant was created with: CreateParticipant's form fields as sent,
@@ -184,28 +185,8 @@ export interface StreamStatusEvent extends EventBase {
   readonly callbacks: StreamCallbacks;
 }
 
-/**
- * A recording the fake made: of a participant's call (CreateParticipant `Record=true`, Twilio's
- * `RecordingSource` `OutboundAPI`) or of a conference (`ConferenceRecord`, `RecordingSource`
- * `Conference`). Source of its fields: TW-CALL and TW-CONF (WEBHOOKS.md §4).
- */
-export interface FakeRecording {
-  /** Its RE SID, drawn from the store's seed sequence */
-  readonly sid: string;
-  readonly source: "OutboundAPI" | "Conference";
-  /** The recorded call (null for a conference recording) */
-  readonly callSid: string | null;
-  /** The recorded conference, or the conference of the recorded call */
-  readonly conferenceSid: string;
-  /** Audio channels: CreateParticipant's `RecordingChannels` `dual` gives 2, else 1; a conference recording has 1 */
-  readonly channels: 1 | 2;
-  /** A call recording's track: CreateParticipant's `RecordingTrack` (`inbound`, `outbound`, default `both`); null for a conference */
-  readonly track: "inbound" | "outbound" | "both" | null;
-  /** When it started: the call's answer, or the conference's start */
-  readonly startTime: Date;
-  /** Its length in whole seconds once `completed`; null while `in-progress` */
-  readonly durationSeconds: number | null;
-}
+/** A recording the fake made (its RE SID drawn from the store's seed sequence): the shape the callback producer takes. */
+export type FakeRecording = RecordingInput;
 
 /**
  * A recording started (`in-progress`: the recorded call was answered, or the recorded conference

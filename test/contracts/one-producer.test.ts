@@ -7,7 +7,7 @@ import { produceCallback } from "../../src/contracts/_callback-producer.js";
 import { callbackMessage } from "../../src/contracts/interactions/index.js";
 import { CallbackProducer } from "../../src/factories/index.js";
 import { type FakeTwilio, startFakeTwilio } from "../../src/fake-twilio/index.js";
-import { type Receiver, startReceiver } from "../fake-twilio/_receiver.js";
+import { paramPairsOf as decoded, type Receiver, startReceiver } from "../fake-twilio/_receiver.js";
 
 let fake: FakeTwilio | undefined;
 let receiver: Receiver | undefined;
@@ -16,11 +16,6 @@ afterEach(async () => {
   await receiver?.close();
   fake = receiver = undefined;
 });
-
-/** What a receiver decodes from a request: the form body of a POST, the query of a GET, in order. */
-function decoded(method: string, path: string, body: string): Array<[string, string]> {
-  return [...(method === "GET" ? new URL(path, "http://x").searchParams : new URLSearchParams(body))];
-}
 
 describe("the fake Twilio and contracts verify", () => {
   it("produce the same callback for the same happening: call progress, conference events (GET too), a stream and recordings", async () => {

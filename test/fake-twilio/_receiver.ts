@@ -19,6 +19,15 @@ export interface Receiver {
   close(): Promise<void>;
 }
 
+/** A received request's parameters as a receiver decodes them, in order: the form body of a POST, the query of a GET. */
+export function paramPairsOf(method: string, path: string, body: string): Array<[string, string]> {
+  return [...(method === "GET" ? new URL(path, "http://x").searchParams : new URLSearchParams(body))];
+}
+
+/** A received request's parameters by name: {@link paramPairsOf} as a record. */
+export const paramsOf = (method: string, path: string, body: string): Record<string, string> =>
+  Object.fromEntries(paramPairsOf(method, path, body));
+
 /**
  * Starts a receiver on a free port of 127.0.0.1.
  *

@@ -6,7 +6,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import { startFakeTwilio, type FakeTwilio } from "../../src/fake-twilio/index.js";
 import { parseRfc2822 } from "../../src/rfc2822.js";
 import { validateCallback } from "../../src/validate/callbacks.js";
-import { type Receiver, startReceiver } from "./_receiver.js";
+import { paramsOf, type Receiver, startReceiver } from "./_receiver.js";
 
 let fake: FakeTwilio | undefined;
 let receiver: Receiver | undefined;
@@ -17,12 +17,6 @@ afterEach(async () => {
 });
 
 const START = Date.parse("2030-01-01T00:00:00Z");
-
-/** A received request's parameters: the form body of a POST, the query of a GET. */
-function paramsOf(method: string, path: string, body: string): Record<string, string> {
-  const query = method === "GET" ? new URL(path, "http://x").searchParams : new URLSearchParams(body);
-  return Object.fromEntries(query);
-}
 
 describe("recording status callbacks on a manual clock", () => {
   it("a participant's call is recorded from its answer to its end, a conference from its start to its end", async () => {

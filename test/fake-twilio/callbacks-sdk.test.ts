@@ -5,7 +5,7 @@ import twilio from "twilio";
 import { afterEach, describe, expect, it } from "vitest";
 import { startFakeTwilio, type FakeTwilio } from "../../src/fake-twilio/index.js";
 import { type CallbackKind, validateCallback } from "../../src/validate/callbacks.js";
-import { type Receiver, startReceiver } from "./_receiver.js";
+import { paramsOf, type Receiver, startReceiver } from "./_receiver.js";
 
 let fake: FakeTwilio | undefined;
 let receiver: Receiver | undefined;
@@ -20,12 +20,6 @@ const KIND_OF: Readonly<Record<string, CallbackKind>> = {
   "/conference": "conference-status",
   "/streams": "stream-status",
 };
-
-/** A received request's parameters: the form body of a POST, the query of a GET. */
-function paramsOf(method: string, path: string, body: string): Record<string, string> {
-  const query = method === "GET" ? new URL(path, "http://x").searchParams : new URLSearchParams(body);
-  return Object.fromEntries(query);
-}
 
 describe("status callbacks: the SDK drives a whole conference on a manual clock", () => {
   it("a receiver gets every subscribed callback, in order, signed and strict", async () => {

@@ -40,6 +40,7 @@ export {
   type CallProgressInput,
   type ConferenceEventInput,
   type ProducedCallback,
+  type RecordingInput,
   type RecordingStatusInput,
   type StreamEventInput,
 } from "./produce.js";

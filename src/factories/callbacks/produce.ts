@@ -90,6 +90,29 @@ export interface StreamEventInput extends InputBase {
 }
 
 /**
+ * A recording: of a participant's call (CreateParticipant `Record=true`, Twilio's `RecordingSource` `OutboundAPI`) or of
+ * a conference (`ConferenceRecord`, `RecordingSource` `Conference`). Source of its fields: TW-CALL and TW-CONF
+ * (WEBHOOKS.md §4).
+ */
+export interface RecordingInput {
+  /** Its RE SID */
+  readonly sid: string;
+  readonly source: "OutboundAPI" | "Conference";
+  /** The recorded call (null for a conference recording) */
+  readonly callSid: string | null;
+  /** The recorded conference, or the conference of the recorded call (not sent for a call recording) */
+  readonly conferenceSid: string;
+  /** Audio channels: CreateParticipant's `RecordingChannels` `dual` gives 2, else 1; a conference recording has 1 */
+  readonly channels: 1 | 2;
+  /** A call recording's track: CreateParticipant's `RecordingTrack` (`inbound`, `outbound`, default `both`); null for a conference */
+  readonly track: "inbound" | "outbound" | "both" | null;
+  /** When it started: the call's answer, or the conference's start */
+  readonly startTime: Date;
+  /** Its length in whole seconds once `completed`; null while `in-progress` */
+  readonly durationSeconds: number | null;
+}
+
+/**
  * A recording of a call (`RecordingSource` `OutboundAPI`: CreateParticipant `Record=true`) or of a
  * conference (`Conference`: `ConferenceRecord`) started (`in-progress`) or ended (`completed`): feeds
  * the call's `RecordingStatusCallback` or the conference's `ConferenceRecordingStatusCallback`.
@@ -99,21 +122,7 @@ export interface RecordingStatusInput extends InputBase {
   readonly accountSid: string;
   /** The `RecordingStatus` */
   readonly status: "in-progress" | "completed";
-  readonly recording: {
-    /** RE SID */
-    readonly sid: string;
-    readonly source: "OutboundAPI" | "Conference";
-    /** A call recording's call */
-    readonly callSid: string | null;
-    /** A conference recording's conference (the conference of a recorded call is not sent) */
-    readonly conferenceSid: string;
-    readonly channels: 1 | 2;
-    /** A call recording's `RecordingTrack` */
-    readonly track: "inbound" | "outbound" | "both" | null;
-    readonly startTime: Date;
-    /** Seconds, on `completed` */
-    readonly durationSeconds: number | null;
-  };
+  readonly recording: RecordingInput;
   /** The call's `RecordingStatusCallback…` (call recordings) or the conference's `ConferenceRecordingStatusCallback…` fields, as sent, without defaults */
   readonly callbacks: {
     readonly RecordingStatusCallback?: string | undefined;
