@@ -2,6 +2,7 @@
 // answers as told; it stops by itself after the test (`close()` in afterEach, or `await using`).
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
+import twilio from "twilio";
 
 /** One request the receiver got. */
 export interface Received {
@@ -27,6 +28,17 @@ export function paramPairsOf(method: string, path: string, body: string): Array<
 /** A received request's parameters by name: {@link paramPairsOf} as a record. */
 export const paramsOf = (method: string, path: string, body: string): Record<string, string> =>
   Object.fromEntries(paramPairsOf(method, path, body));
+
+/**
+ * Whether twilio's own `validateRequest` accepts a received request's `X-Twilio-Signature`, signed with `authToken`
+ * for the URL it was sent to (`origin` plus its path; a GET's query included, as its parameters).
+ */
+export function twilioAccepts(received: Received, origin: string, authToken: string): boolean {
+  const { method, path, headers, body } = received;
+  const url = `${origin}${method === "GET" ? path : (path.split("?")[0] ?? "")}`;
+  const params = method === "GET" ? {} : paramsOf(method, path, body);
+  return twilio.validateRequest(authToken, String(headers["x-twilio-signature"]), url, params);
+}
 
 /**
  * Starts a receiver on a free port of 127.0.0.1.
