@@ -320,6 +320,9 @@ interface CallState {
  * Methods default to `POST`. Only what the event says is sent: no geographic fields, `StirStatus`,
  * `SipResponseCode`, nor recording fields on call progress callbacks.
  *
+ * A producer keeps the `SequenceNumber` counters and drawn values of the world it has seen: a world that starts over
+ * takes a new producer (the same seed gives the same callbacks again), as the fake does on `store.reset()`.
+ *
  * @example
  * ```ts
  * const producer = new CallbackProducer();
@@ -393,12 +396,6 @@ export class CallbackProducer {
     const params = strictOrThrow(kind, pick(fields, keys));
     // The strict check holds the parameters to the kind's schema, of which the generated interface is the type
     return { kind, event, url: target.url, method: target.method, params } as unknown as ProducedCallback;
-  }
-
-  /** Forgets the `SequenceNumber` counters (a world reset). */
-  reset(): void {
-    this.#conferences.clear();
-    this.#calls.clear();
   }
 
   #callProgressFor(event: CallProgressInput): ProducedCallback | undefined {
