@@ -1,7 +1,6 @@
 import type TwilioSDK from "twilio";
 import { importPeer } from "../_optional-peer.js";
 import { Dispatcher, type Dispatched, type WireRequest } from "./_dispatch.js";
-import { hangUp } from "./lifecycle.js";
 import { fakeWorld, type FakeTwilio, type FakeTwilioOptions } from "./server.js";
 
 /** Options of {@link createFakeTwilio}: those of `startFakeTwilio` without a port or host. */
@@ -106,7 +105,8 @@ const isFormType = (contentType: string | undefined): boolean =>
  * ```
  */
 export async function createFakeTwilio(options: InProcessFakeTwilioOptions = {}): Promise<InProcessFakeTwilio> {
-  const { store, clock, accountSid, authToken, faults, callbacks } = fakeWorld(options);
+  const world = fakeWorld(options);
+  const { store, clock, accountSid, authToken, faults, callbacks } = world;
   const dispatcher = new Dispatcher(store, faults);
   const sdk = await importPeer("twilio", () => import("twilio")).then(
     (module) => (module as { default: typeof TwilioSDK }).default ?? (module as unknown as typeof TwilioSDK),
@@ -119,14 +119,7 @@ export async function createFakeTwilio(options: InProcessFakeTwilioOptions = {})
     return httpClient;
   };
   return {
-    accountSid,
-    authToken,
-    store,
-    faults,
-    clock,
-    events: store.events,
-    callbacks,
-    hangUp: (conferenceSid, callSid, account = accountSid) => hangUp(store, account, conferenceSid, callSid),
+    ...world,
     get httpClient() {
       return requestClient();
     },

@@ -91,15 +91,11 @@ function checkOptions(options: FakeTwilioOptions): void {
   if (authToken === "") throw new TestkitError("USAGE", "Failed to start the fake Twilio: the auth token is empty");
 }
 
-/** What every fake Twilio holds, whatever answers its requests. */
-export interface FakeWorld {
-  readonly store: FakeTwilioStore;
-  readonly clock: FakeClock;
-  readonly accountSid: string;
-  readonly authToken: string;
-  readonly faults: FakeTwilioFaults;
-  readonly callbacks: FakeTwilioCallbacks;
-}
+/** What every fake Twilio holds and does, whatever answers its requests: its members other than the transport's. */
+export type FakeWorld = Pick<
+  FakeTwilio,
+  "accountSid" | "authToken" | "store" | "faults" | "clock" | "events" | "callbacks" | "hangUp"
+>;
 
 /**
  * The options checked, then the clock, the store seeded with one account, and the faults: shared by
@@ -116,12 +112,14 @@ export function fakeWorld(options: FakeTwilioOptions): FakeWorld {
   store.keepAsSeeded();
   const { callbacks } = options;
   return {
-    store,
-    clock,
     accountSid,
     authToken,
+    store,
     faults: new FakeTwilioFaults(),
+    clock,
+    events: store.events,
     callbacks: new FakeTwilioCallbacks(store, typeof callbacks === "object" ? callbacks : { enabled: callbacks }),
+    hangUp: (conferenceSid, callSid, account = accountSid) => hangUp(store, account, conferenceSid, callSid),
   };
 }
 
@@ -148,7 +146,8 @@ export function fakeWorld(options: FakeTwilioOptions): FakeWorld {
  */
 export async function startFakeTwilio(options: FakeTwilioOptions = {}): Promise<FakeTwilio> {
   const { port = 0, host = "127.0.0.1" } = options;
-  const { store, clock, accountSid, authToken, faults, callbacks } = fakeWorld(options);
+  const world = fakeWorld(options);
+  const { store, clock, faults, callbacks } = world;
   const app = await createFakeTwilioApp(store, faults);
   try {
     await app.listen({ port, host });
@@ -164,14 +163,7 @@ export async function startFakeTwilio(options: FakeTwilioOptions = {}): Promise<
   const url = `http://${host.includes(":") ? `[${host}]` : host}:${bound}`;
   return {
     url,
-    accountSid,
-    authToken,
-    store,
-    faults,
-    clock,
-    events: store.events,
-    callbacks,
-    hangUp: (conferenceSid, callSid, account = accountSid) => hangUp(store, account, conferenceSid, callSid),
+    ...world,
     close: async () => {
       clock.dispose();
       callbacks.close();
