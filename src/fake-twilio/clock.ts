@@ -1,5 +1,5 @@
 import { TestkitError } from "../errors.js";
-import { MinHeap } from "./_min-heap.js";
+import { DueQueue } from "./_due-queue.js";
 
 /**
  * How a {@link FakeClock} moves: `real` follows the system clock and runs scheduled work on timers
@@ -70,7 +70,7 @@ export class FakeClock {
   /** Milliseconds added to the system clock (real), or the time itself (manual) */
   #base: number;
   #order = 0;
-  readonly #tasks = new MinHeap<Task>((a, b) => a.at < b.at || (a.at === b.at && a.order < b.order));
+  readonly #tasks = new DueQueue<Task>();
   #timer: NodeJS.Timeout | undefined;
   #timerAt = Number.POSITIVE_INFINITY;
   #running = false;
@@ -108,7 +108,7 @@ export class FakeClock {
         `Failed to schedule work on the fake's clock: delay ${delayMs} ms is not 0 or more`,
       );
     const task = new Task(this.#time() + delayMs, this.#order++, run);
-    this.#tasks.push(task);
+    this.#tasks.push(task, delayMs);
     this.#arm();
     return task;
   }
@@ -167,8 +167,7 @@ export class FakeClock {
     let ran = 0;
     const limit = RUN_ALL_LIMIT + 10 * this.#tasks.size;
     try {
-      for (let next = this.#tasks.peek(); next && next.at <= until; next = this.#tasks.peek()) {
-        this.#tasks.pop();
+      for (let next = this.#tasks.shiftDue(until); next; next = this.#tasks.shiftDue(until)) {
         const run = next.run;
         if (!run) continue;
         next.run = undefined;
