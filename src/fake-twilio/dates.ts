@@ -14,7 +14,8 @@ export function touched(
 ): string {
   const created = resource.date_created ? (rfc2822Millis(resource.date_created) ?? 0) : 0;
   const updated = resource.date_updated ? (rfc2822Millis(resource.date_updated) ?? 0) : 0;
-  return formatRfc2822(new Date(Math.max(now.getTime(), created, updated)));
+  const at = Math.max(now.getTime(), created, updated);
+  return formatRfc2822(at === now.getTime() ? now : new Date(at));
 }
 
 /**

@@ -44,7 +44,8 @@ function fields<K extends string>(
 
 /**
  * Sets a participant's status (and `date_updated`; in the store too while it holds the participant) and emits its
- * `participant-status` event.
+ * `participant-status` event with what `record` knows of its call (its lifecycle record, when the caller has it at
+ * hand; else looked up).
  */
 function setStatus(
   store: FakeTwilioStore,
@@ -52,11 +53,12 @@ function setStatus(
   status: ParticipantStatus,
   callEvent: ParticipantStatusEvent["callEvent"],
   callStatus: CallStatus,
+  record = stateOf(store).calls.get(participant.account_sid, participant.call_sid),
 ): Readonly<Participant> {
-  const value = store.moveParticipant(participant, status);
-  const record = stateOf(store).calls.get(participant.account_sid, participant.call_sid);
+  const time = store.now();
+  const value = store.moveParticipant(participant, status, time);
   store.events.emit({
-    time: store.now(),
+    time,
     type: "participant-status",
     accountSid: participant.account_sid,
     conferenceSid: participant.conference_sid,
@@ -244,8 +246,8 @@ function fail(store: FakeTwilioStore, participant: Readonly<Participant>, outcom
  * Twilio starts a conference (WEBHOOKS.md §2.6: TW-CONF asks for two participants, BLOG16 for one
  * joining with `startConferenceOnEnter`); the fake follows BLOG16, so that one participant suffices.
  */
-function connect(store: FakeTwilioStore, participant: Readonly<Participant>): void {
-  const connected = setStatus(store, participant, "connected", "answered", "in-progress");
+function connect(store: FakeTwilioStore, participant: Readonly<Participant>, record: CallRecord): void {
+  const connected = setStatus(store, participant, "connected", "answered", "in-progress", record);
   store.putCall(connected.account_sid, connected.call_sid);
   startCallRecording(store, connected);
   const conference = store.conference(connected.account_sid, connected.conference_sid);
@@ -331,7 +333,7 @@ export function participantCreated(
   after(store, record, connecting, () => {
     const queued = current(store, participant, "queued");
     if (!queued) return;
-    const dialing = setStatus(store, queued, "connecting", "initiated", "initiated");
+    const dialing = setStatus(store, queued, "connecting", "initiated", "initiated", record);
     if (outcome === "failed" || outcome === "busy") {
       after(store, record, ringing - connecting, () => fail(store, dialing, outcome));
       return;
@@ -339,12 +341,12 @@ export function participantCreated(
     after(store, record, ringing - connecting, () => {
       const called = current(store, dialing, "connecting");
       if (!called) return;
-      const rung = setStatus(store, called, "ringing", "ringing", "ringing");
+      const rung = setStatus(store, called, "ringing", "ringing", "ringing", record);
       after(store, record, connected - ringing, () => {
         const ringingNow = current(store, rung, "ringing");
         if (!ringingNow) return;
         if (outcome === "no-answer") fail(store, ringingNow, outcome);
-        else connect(store, ringingNow);
+        else connect(store, ringingNow, record);
       });
     });
   });

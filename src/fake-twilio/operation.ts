@@ -33,8 +33,11 @@ const isForm = (contentType: string | undefined): boolean => contentType?.split(
 function wireValues(value: unknown): Readonly<Record<string, WireValue>> | undefined {
   if (value === undefined || value === null) return {};
   if (typeof value !== "object" || Array.isArray(value)) return undefined;
-  for (const v of Object.values(value))
+  for (const key in value) {
+    if (!Object.hasOwn(value, key)) continue;
+    const v = (value as Record<string, unknown>)[key];
     if (typeof v !== "string" && !(Array.isArray(v) && v.every((item) => typeof item === "string"))) return undefined;
+  }
   return value as Readonly<Record<string, WireValue>>;
 }
 

@@ -89,8 +89,8 @@ export const participantHandlers: OperationHandlers<
     if (!conference) return fail(notFound(resourcePath));
     if (conference.status === "completed") return fail(conferenceCompleted());
     const now = formatRfc2822(store.now());
-    // Built from the request with a drawn call SID, field by field in Twilio's order (as participantFactory builds
-    // it); putParticipant checks it against the strict profile.
+    // Built from the checked request with a drawn call SID, field by field in Twilio's order (as participantFactory
+    // builds it).
     const sids = {
       account_sid: conference.account_sid,
       conference_sid: conference.sid,
@@ -114,7 +114,7 @@ export const participantHandlers: OperationHandlers<
       queue_time: "0",
       uri: participantUri(sids),
     };
-    const stored = store.putParticipant(Object.freeze(participant)); // frozen: held as it is, not copied
+    const stored = store.addCreatedParticipant(Object.freeze(participant)); // frozen: held as it is, not copied
     participantCreated(store, stored, form);
     return { body: stored };
   },
