@@ -10,6 +10,7 @@
 // `RecordingStartTime` is RFC 2822, as the strict schema decided (its format is unconfirmed).
 // The lifecycle (lifecycle.ts) calls these functions where a participant is created, its call is
 // answered or ends, and its conference starts or ends.
+import { wholeSecondsBetween } from "../factories/callbacks/_seconds.js";
 import { recordingStatusFactory } from "../factories/callbacks/recording-status.js";
 import type { Conference, CreateParticipantBody, Participant } from "../generated/schemas.js";
 import type { FakeRecording, NewEvent, RecordingCallbacks } from "./events.js";
@@ -158,7 +159,7 @@ function newRecording(
 
 /** The running recording ended now: its length in whole seconds. */
 function ended(store: FakeTwilioStore, recording: FakeRecording): FakeRecording {
-  const seconds = Math.max(0, Math.round((store.now().getTime() - recording.startTime.getTime()) / 1000));
+  const seconds = wholeSecondsBetween(recording.startTime.getTime(), store.now().getTime());
   return { ...recording, durationSeconds: seconds };
 }
 

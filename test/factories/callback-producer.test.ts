@@ -6,6 +6,7 @@ import {
   type CallbackEventInput,
   conferenceFactory,
   participantFactory,
+  type RecordingInput,
   streamFactory,
 } from "../../src/factories/index.js";
 import { CALLBACK_EVENT_FIELDS, CALLBACK_FACTORIES_BY_KIND } from "../../src/factories/callbacks/_by-kind.js";
@@ -114,6 +115,72 @@ describe("CallbackProducer", () => {
       StreamEvent: "stream-started",
       Timestamp: "2030-01-01T00:00:01.000Z",
     });
+  });
+
+  it("names a recorded call's recording on its completed callback (TW-CALL), as the recording's own callbacks do; no other ending carries it", () => {
+    const producer = new CallbackProducer();
+    const callbacks = { StatusCallback: "https://example.com/calls", StatusCallbackEvent: ["answered", "completed"] };
+    const at = (seconds: number) => new Date(Date.parse("2030-01-01T00:00:00Z") + seconds * 1000);
+    const recording: RecordingInput = {
+      sid: `RE${"0123456789abcdef".repeat(2)}`,
+      source: "OutboundAPI",
+      callSid: participant.call_sid,
+      conferenceSid: participant.conference_sid,
+      channels: 1,
+      track: "both",
+      startTime: at(2),
+      durationSeconds: null,
+    };
+    const recordingEvent = (
+      status: "in-progress" | "completed",
+      r: RecordingInput,
+      when: Date,
+    ): CallbackEventInput => ({
+      type: "recording-status",
+      time: when,
+      accountSid: participant.account_sid,
+      status,
+      recording: r,
+      callbacks: { RecordingStatusCallback: "https://example.com/recordings" },
+    });
+    const fieldsOf = (event: CallbackEventInput) => {
+      const params = producer.callbackFor(event)?.params as Record<string, string> | undefined;
+      const strict = validateCallback("call-progress", params ?? {}, { profile: "strict" });
+      expect(strict.ok ? "strict" : strict.issues).toBe("strict");
+      const { RecordingUrl, RecordingSid, RecordingDuration, CallDuration } = params ?? {};
+      return { RecordingUrl, RecordingSid, RecordingDuration, CallDuration };
+    };
+    const none = { RecordingUrl: undefined, RecordingSid: undefined, RecordingDuration: undefined };
+
+    expect(fieldsOf(callEvent("answered", callbacks, at(2)))).toEqual({ ...none, CallDuration: undefined });
+    expect(producer.callbackFor(recordingEvent("in-progress", recording, at(2)))).toBeUndefined(); // completed only
+    // Ended 40.6 s after its answer: 41 whole seconds, the call's and the recording's.
+    expect(fieldsOf(callEvent("completed", callbacks, at(42.6)))).toEqual({
+      RecordingUrl: `https://api.twilio.com/2010-04-01/Accounts/${participant.account_sid}/Recordings/${recording.sid}`,
+      RecordingSid: recording.sid,
+      RecordingDuration: "41",
+      CallDuration: "41",
+    });
+    const done = producer.callbackFor(recordingEvent("completed", { ...recording, durationSeconds: 41 }, at(42.6)));
+    expect(done?.params).toMatchObject({
+      RecordingSid: recording.sid,
+      RecordingUrl: `https://api.twilio.com/2010-04-01/Accounts/${participant.account_sid}/Recordings/${recording.sid}`,
+      RecordingDuration: "41",
+    });
+
+    // A recording that ended first gives its own duration; a call that ends otherwise than completed names none.
+    const again = callEvent("answered", callbacks, at(100));
+    producer.callbackFor(again);
+    producer.callbackFor(
+      recordingEvent("completed", { ...recording, startTime: at(100), durationSeconds: 9 }, at(109)),
+    );
+    expect(fieldsOf(callEvent("completed", callbacks, at(110))).RecordingDuration).toBe("9");
+    for (const callStatus of ["busy", "failed", "no-answer", "canceled"] as const) {
+      producer.callbackFor(callEvent("answered", callbacks, at(200)));
+      producer.callbackFor(recordingEvent("in-progress", { ...recording, startTime: at(200) }, at(200)));
+      const ended = { ...callEvent("completed", callbacks, at(230)), callStatus } as CallbackEventInput;
+      expect(fieldsOf(ended)).toEqual({ ...none, CallDuration: "30" });
+    }
   });
 
   it("keeps a given callback's parameters as they are, for every kind, and reads its event from them (callbackOf)", () => {

@@ -4,7 +4,7 @@
 import twilio from "twilio";
 import { afterEach, describe, expect, it } from "vitest";
 import { startFakeTwilio, type FakeTwilio } from "../../src/fake-twilio/index.js";
-import { parseRfc2822 } from "../../src/rfc2822.js";
+import { formatRfc2822, parseRfc2822 } from "../../src/rfc2822.js";
 import { validateCallback } from "../../src/validate/callbacks.js";
 import { paramsOf, type Receiver, startReceiver, twilioAccepts } from "./_receiver.js";
 
@@ -139,6 +139,112 @@ describe("recording status callbacks on a manual clock", () => {
     expect(fake.callbacks.list().map((d) => [d.kind, d.event, d.state, d.sequenceNumber])).toEqual(
       got.map((g) => ["recording-status", g.params.RecordingStatus, "delivered", undefined]),
     );
+  });
+
+  it("a recorded call's completed call progress callback names its recording (TW-CALL); no other call's or ending's does", async () => {
+    receiver = await startReceiver();
+    const rx = receiver.url;
+    fake = await startFakeTwilio({ seed: 5, clock: { mode: "manual", start: new Date(START) } });
+    const client = twilio(fake.accountSid, fake.authToken);
+    client.api.baseUrl = fake.url;
+    const dialIn = client.conferences("recorded-calls").participants;
+    const call = (to: string, options: { record?: boolean; recordingStatusCallback?: string } = {}) =>
+      dialIn.create({
+        from: "+15017122661",
+        to,
+        statusCallback: `${rx}/calls`,
+        statusCallbackEvent: ["answered", "completed"],
+        ...options,
+      });
+    // t = 0: answered at 0.7 s, or never: busy, failed, not answered (TEST_NUMBERS), all recorded.
+    const agent = await call("+15558675310", { record: true, recordingStatusCallback: `${rx}/recordings` });
+    const silent = await call("+15558675311", { record: true }); // recorded, no recording callback
+    const plain = await call("+15558675312"); // not recorded
+    const busy = await call("+15005550002", { record: true });
+    const failed = await call("+15005550001", { record: true });
+    const unanswered = await call("+15005550003", { record: true });
+    fake.clock.advance(12_300);
+    const canceled = await call("+15558675313", { record: true }); // kicked before its answer
+    const conference = client.conferences(agent.conferenceSid);
+    for (const p of [silent, plain, canceled]) await conference.participants(p.callSid).remove(); // t = 12.3 s
+    fake.clock.advance(5_000);
+    await conference.update({ status: "completed" }); // t = 17.3 s: the agent's call ends
+    await fake.callbacks.settled();
+
+    const { accountSid, authToken } = fake;
+    const names = new Map(
+      Object.entries({ agent, silent, plain, busy, failed, unanswered, canceled }).map(([n, p]) => [p.callSid, n]),
+    );
+    const received = receiver.received.map((request) => ({
+      route: request.path.split("?")[0],
+      params: paramsOf(request.method, request.path, request.body),
+      signed: twilioAccepts(request, rx, authToken),
+    }));
+    const calls = received.filter((r) => r.route === "/calls");
+    for (const { params, signed } of calls) {
+      const strict = validateCallback("call-progress", params, { profile: "strict" });
+      expect([params.CallSid, signed, strict.ok ? "strict" : strict.issues]).toEqual([params.CallSid, true, "strict"]);
+    }
+    const recordingKeys = ["RecordingUrl", "RecordingSid", "RecordingDuration"];
+    const endings = calls
+      .filter((r) => r.params.CallStatus !== "in-progress")
+      .map(({ params: p }) => [names.get(p.CallSid ?? ""), p.CallStatus, recordingKeys.filter((k) => k in p)]);
+    expect(endings.sort()).toEqual(
+      [
+        ["agent", "completed", recordingKeys],
+        ["busy", "busy", []],
+        ["canceled", "canceled", []],
+        ["failed", "failed", []],
+        ["plain", "completed", []],
+        ["silent", "completed", recordingKeys],
+        ["unanswered", "no-answer", []],
+      ].sort(),
+    );
+
+    // The agent's: exactly Twilio's completed fields, its recording as the recording's own callback names it.
+    const recording = received.find((r) => r.route === "/recordings")?.params;
+    const agentLine = calls.find((r) => r.params.CallSid === agent.callSid && r.params.CallStatus === "completed");
+    expect(recording?.RecordingStatus).toBe("completed");
+    expect(agentLine?.params).toEqual({
+      CallSid: agent.callSid,
+      AccountSid: accountSid,
+      From: "+15017122661",
+      To: "+15558675310",
+      CallStatus: "completed",
+      ApiVersion: "2010-04-01",
+      Direction: "outbound-api",
+      Caller: "+15017122661",
+      Called: "+15558675310",
+      Timestamp: formatRfc2822(new Date(START + 17_300)),
+      CallbackSource: "call-progress-events",
+      SequenceNumber: "1",
+      CallDuration: "17",
+      Duration: "1",
+      RecordingUrl: `https://api.twilio.com/2010-04-01/Accounts/${accountSid}/Recordings/${recording?.RecordingSid}`,
+      RecordingSid: recording?.RecordingSid,
+      RecordingDuration: "17", // answered at 0.7 s, ended at 17.3 s: 16.6 s
+    });
+    expect(recording?.RecordingUrl).toBe(agentLine?.params.RecordingUrl);
+    expect(recording?.RecordingDuration).toBe("17");
+
+    // The silent call's recording sent no callback: its completed names the recording its events give.
+    const silentRecording = fake.events
+      .list()
+      .flatMap((e) => (e.type === "recording-status" && e.status === "completed" ? [e.recording] : []))
+      .find((r) => r.callSid === silent.callSid);
+    const silentLine = calls.find(
+      (r) => r.params.CallSid === silent.callSid && r.params.CallStatus === "completed",
+    )?.params;
+    expect(silentRecording?.durationSeconds).toBe(12); // 0.7 s to 12.3 s
+    expect([silentLine?.RecordingSid, silentLine?.RecordingDuration, silentLine?.CallDuration]).toEqual([
+      silentRecording?.sid,
+      "12",
+      "12",
+    ]);
+    expect(silentLine?.RecordingUrl).toBe(
+      `https://api.twilio.com/2010-04-01/Accounts/${accountSid}/Recordings/${silentRecording?.sid}`,
+    );
+    expect(silentRecording?.sid).not.toBe(recording?.RecordingSid);
   });
 
   it("records no conference that had started before ConferenceRecord was sent, nor one set to do-not-record", async () => {

@@ -119,6 +119,85 @@ describe("twilio-testkit serve", () => {
     }
   });
 
+  it.each([
+    [
+      ["--callback-backlog", "0"],
+      'Failed to read --callback-backlog: "0" is not a whole number from 1 to 9007199254740991',
+    ],
+    [
+      ["--callback-backlog", "-3"],
+      'Failed to read --callback-backlog: "-3" is not a whole number from 1 to 9007199254740991',
+    ],
+    [
+      ["--callback-backlog", "2.5"],
+      'Failed to read --callback-backlog: "2.5" is not a whole number from 1 to 9007199254740991',
+    ],
+    [
+      ["--callback-backlog", "many"],
+      'Failed to read --callback-backlog: "many" is not a whole number from 1 to 9007199254740991',
+    ],
+    [
+      ["--no-callbacks", "--callback-backlog", "5"],
+      "Failed to read --callback-backlog: callbacks are off (--no-callbacks)",
+    ],
+  ])("%j is a usage error: exit 2, one line, nothing served", async (argv, message) => {
+    const run = serve(argv);
+    expect(await run.exit).toBe(2);
+    expect(run.err()).toBe(`twilio-testkit: ${message}\n`);
+    expect(run.out()).toBe("");
+  });
+
+  it("--callback-backlog bounds the deliveries waiting for one receiver: past it serve prints 'backlog full'", async () => {
+    const held: Array<() => void> = [];
+    const receiver = await startReceiver((_, response) => held.push(() => response.writeHead(204).end()));
+    try {
+      const run = serve(["--callback-backlog", "1"]);
+      await until(() => run.out().includes("Stop with"));
+      expect(run.out()).toContain("Callbacks        sent, one line each below; at most 1 waiting per receiver");
+      const url = /listening on (http:\/\/127\.0\.0\.1:\d+)/.exec(run.out())?.[1] ?? "";
+      const accountSid = /Account SID\s+(AC[0-9a-f]{32})/.exec(run.out())?.[1] ?? "";
+      const response = await fetch(`${url}/2010-04-01/Accounts/${accountSid}/Conferences/held/Participants.json`, {
+        method: "POST",
+        headers: { authorization: `Basic ${Buffer.from(`${accountSid}:your_auth_token`).toString("base64")}` },
+        body: new URLSearchParams([
+          ["From", "+15017122661"],
+          ["To", "+15558675310"],
+          ["StatusCallback", `${receiver.url}/calls`],
+          ["StatusCallbackEvent", "initiated"],
+          ["StatusCallbackEvent", "ringing"],
+        ]),
+      });
+      expect(response.status).toBe(201);
+      // initiated is on its way to a receiver that does not answer; ringing finds the backlog of 1 full.
+      await until(() => run.out().includes("backlog full"));
+      const lines = run
+        .out()
+        .split("\n")
+        .filter((l) => l.includes(" callback "));
+      expect(lines).toEqual([
+        expect.stringMatching(
+          new RegExp(
+            `^\\S+Z callback ringing #1 CA[0-9a-f]{32} → POST ${receiver.url}/calls: failed: backlog full: 1 deliveries to ${receiver.url} waiting or on their way$`,
+          ),
+        ),
+      ]);
+      expect(receiver.received.map((r) => new URLSearchParams(r.body).get("CallStatus"))).toEqual(["initiated"]);
+      run.stop();
+      expect(await run.exit).toBe(0);
+    } finally {
+      for (const answer of held) answer();
+      await receiver.close();
+    }
+  });
+
+  it("without --callback-backlog, a receiver may have 10000 deliveries waiting (the fake's default)", async () => {
+    const run = serve([]);
+    await until(() => run.out().includes("Stop with"));
+    run.stop();
+    expect(await run.exit).toBe(0);
+    expect(run.out()).toContain("Callbacks        sent, one line each below; at most 10000 waiting per receiver");
+  });
+
   it("a port in use: exit 2 saying so", async () => {
     const blocker = createServer();
     await new Promise<void>((resolve) => blocker.listen(0, "127.0.0.1", resolve));
@@ -137,5 +216,7 @@ describe("twilio-testkit serve", () => {
     expect(await run.exit).toBe(0);
     expect(run.out()).toContain("Usage: twilio-testkit serve [options]");
     expect(run.out()).toContain("--port <n>");
+    expect(run.out()).toMatch(/--callback-backlog <n>\s+status callbacks to one receiver that may wait/);
+    expect(run.out()).toContain("Exit status: 0 when stopped, 2 for a bad option");
   });
 });

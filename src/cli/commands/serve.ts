@@ -3,6 +3,7 @@ import type { CallbackDelivery } from "../../fake-twilio/callbacks.js";
 import type { FakeTwilio } from "../../fake-twilio/server.js";
 import { PROVIDER_STATES_PATH } from "../../catalogue/provider-states.js";
 import { FAULTS_PATH } from "../../fake-twilio/faults.js";
+import { TestkitError } from "../../errors.js";
 import { DEFAULT_AUTH_TOKEN } from "../../fake-twilio/store.js";
 import { lazily } from "../_lazy.js";
 import { parseInteger } from "../_options.js";
@@ -16,6 +17,7 @@ interface ServeOptions {
   seed?: string;
   authToken?: string;
   callbacks: boolean;
+  callbackBacklog?: string;
 }
 
 const banner = (fake: FakeTwilio): string =>
@@ -25,7 +27,7 @@ const banner = (fake: FakeTwilio): string =>
     `  Auth token       ${fake.authToken}`,
     `  Provider states  POST ${fake.url}${PROVIDER_STATES_PATH}`,
     `  Faults           POST ${fake.url}${FAULTS_PATH} (JSON, e.g. {"status":503,"times":2}); DELETE clears`,
-    `  Callbacks        ${fake.callbacks.enabled ? "sent, one line each below" : "off"}`,
+    `  Callbacks        ${fake.callbacks.enabled ? `sent, one line each below; at most ${fake.callbacks.backlogLimit} waiting per receiver` : "off"}`,
     `Point the twilio SDK at it: client.api.baseUrl = "${fake.url}"`,
     "Stop with Ctrl-C.",
     "",
@@ -66,17 +68,26 @@ export function registerServe(program: Command, { io }: CommandContext): void {
       DEFAULT_AUTH_TOKEN,
     )
     .option("--no-callbacks", "do not send status callbacks (sent by default, each printed on one line)")
+    .option(
+      "--callback-backlog <n>",
+      "status callbacks to one receiver that may wait or be on their way, a whole number above 0 (default 10000); past it a delivery fails at once, printed as 'backlog full'",
+    )
     .addHelpText(
       "after",
-      "\nIt runs until Ctrl-C (SIGINT) or SIGTERM.\n\nExamples:\n  twilio-testkit serve --port 4010 --seed 1\n  twilio-testkit serve --host 0.0.0.0 --auth-token secret",
+      "\nIt runs until Ctrl-C (SIGINT) or SIGTERM.\n\nExit status: 0 when stopped, 2 for a bad option or a port it cannot listen on.\n\nExamples:\n  twilio-testkit serve --port 4010 --seed 1\n  twilio-testkit serve --host 0.0.0.0 --auth-token secret\n  twilio-testkit serve --callback-backlog 100",
     )
     .action(async (options: ServeOptions) => {
+      const backlog = options.callbackBacklog;
+      if (backlog !== undefined && !options.callbacks)
+        throw new TestkitError("USAGE", "Failed to read --callback-backlog: callbacks are off (--no-callbacks)");
+      const backlogLimit =
+        backlog === undefined ? undefined : parseInteger("--callback-backlog", backlog, 1, Number.MAX_SAFE_INTEGER);
       const fake = await startFakeTwilio({
         port: parseInteger("--port", options.port, 0, 65_535),
         host: options.host,
         seed: options.seed === undefined ? undefined : parseInteger("--seed", options.seed, 0, Number.MAX_SAFE_INTEGER),
         authToken: options.authToken,
-        callbacks: options.callbacks,
+        callbacks: { enabled: options.callbacks, backlogLimit },
       });
       io.stdout(banner(fake));
       fake.callbacks.subscribe((delivery) => io.stdout(deliveryLine(delivery)));

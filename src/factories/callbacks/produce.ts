@@ -14,6 +14,7 @@ import { formatRfc2822 } from "../../rfc2822.js";
 import { type SignedTwilioRequest, signedCallbackRequest } from "../../signature/request.js";
 import { type CallbackKind, validateCallback } from "../../validate/callbacks.js";
 import { type AnyCallbackFactory, CALLBACK_EVENT_FIELDS, CALLBACK_FACTORIES_BY_KIND } from "./_by-kind.js";
+import { wholeSecondsBetween } from "./_seconds.js";
 import type { CallbackStream } from "./stream-status.js";
 import type { CallbackConference, CallbackParticipant } from "./subjects.js";
 
@@ -218,6 +219,9 @@ const CALL_PROGRESS_KEYS = [
   "SequenceNumber",
   "CallDuration",
   "Duration",
+  "RecordingUrl",
+  "RecordingSid",
+  "RecordingDuration",
 ] as const;
 
 /** What a call's callbacks share (see `CallbackProducer`'s `#callLine`). */
@@ -275,6 +279,29 @@ function strictOrThrow<T>(kind: CallbackKind, params: T): T {
 
 const text = (value: boolean | null | undefined): "true" | "false" => (value === true ? "true" : "false");
 
+/** A recording's URL as Twilio's recording callbacks give it (TW-CONF's example: `…/Recordings/RE234`; WEBHOOKS.md §2.3). */
+const recordingUrl = (accountSid: string, sid: string): string =>
+  `https://api.twilio.com/2010-04-01/Accounts/${accountSid}/Recordings/${sid}`;
+
+/**
+ * The recording fields of a recorded call's `completed` callback (TW-CALL: `RecordingUrl`,
+ * `RecordingSid`, `RecordingDuration`, "only with `Record=true`"; WEBHOOKS.md §3): those of its
+ * recording's callbacks, its duration as the recording's `completed` gives it, else its whole
+ * seconds up to the call's end.
+ */
+function recordingFieldsOf(
+  accountSid: string,
+  recording: RecordingInput,
+  end: Date,
+): Pick<CallProgressCallback, "RecordingUrl" | "RecordingSid" | "RecordingDuration"> {
+  const seconds = recording.durationSeconds ?? wholeSecondsBetween(recording.startTime.getTime(), end.getTime());
+  return {
+    RecordingUrl: recordingUrl(accountSid, recording.sid),
+    RecordingSid: recording.sid,
+    RecordingDuration: String(seconds),
+  };
+}
+
 /** The event a callback's parameters report: its event parameter, a call's `CallStatus` read as the call progress event. */
 function eventOfParams(kind: CallbackKind, params: Readonly<Record<string, string>>): string {
   const value = params[CALLBACK_EVENT_FIELDS[kind]] ?? "";
@@ -286,6 +313,8 @@ interface CallState {
   answeredAt: number | undefined;
   /** The parameters that stay the same from one of the call's callbacks to the next (From, To, ApiVersion …), built at its first */
   line: Readonly<Record<string, string>> | undefined;
+  /** The call's recording (CreateParticipant `Record=true`), as its last `recording-status` event gave it */
+  recording: RecordingInput | undefined;
 }
 
 /**
@@ -307,7 +336,9 @@ interface CallState {
  * - **call-progress** to the participant's `StatusCallback`, only for subscribed events
  *   (`StatusCallbackEvent`, default `completed`); `SequenceNumber` counts the call's callbacks from 0
  *   (TW-CALL); `CallDuration` (seconds since answered) on terminal events and `Duration` (minutes,
- *   rounded up) on `completed`; `Direction` `outbound-api`.
+ *   rounded up) on `completed`; on the `completed` of a recorded call (CreateParticipant `Record=true`),
+ *   `RecordingUrl`, `RecordingSid` and `RecordingDuration` of the recording its `recording-status`
+ *   events gave (TW-CALL); `Direction` `outbound-api`.
  * - **stream-status** to the stream's `StatusCallback` on `stream-started` and `stream-stopped`;
  *   `Timestamp` ISO 8601 with milliseconds; no `SequenceNumber` (none documented).
  * - **recording-status** to a call's `RecordingStatusCallback` or a conference's
@@ -317,8 +348,8 @@ interface CallState {
  *   and one channel; `RecordingStartTime` RFC 2822, as the strict schema decided; `RecordingDuration`
  *   on `completed`); no `SequenceNumber` (none documented).
  *
- * Methods default to `POST`. Only what the event says is sent: no geographic fields, `StirStatus`,
- * `SipResponseCode`, nor recording fields on call progress callbacks.
+ * Methods default to `POST`. Only what the events say is sent: no geographic fields, `StirStatus` nor
+ * `SipResponseCode`.
  *
  * A producer keeps the `SequenceNumber` counters and drawn values of the world it has seen: a world that starts over
  * takes a new producer (the same seed gives the same callbacks again), as the fake does on `store.reset()`.
@@ -404,7 +435,12 @@ export class CallbackProducer {
     // A call's settings are those it was created with: without a URL it has no callbacks, so nothing to count.
     if (!url) return undefined;
     const callKey = `${event.accountSid}/${event.callSid}`;
-    const call = this.#calls.get(callKey) ?? { sequence: 0, answeredAt: undefined, line: undefined };
+    const call = this.#calls.get(callKey) ?? {
+      sequence: 0,
+      answeredAt: undefined,
+      line: undefined,
+      recording: undefined,
+    };
     this.#calls.set(callKey, call);
     if (callEvent === "answered") call.answeredAt = event.time.getTime();
     if (callEvent === "completed") this.#calls.delete(callKey);
@@ -422,10 +458,12 @@ export class CallbackProducer {
       SequenceNumber: String(call.sequence++),
     };
     if (callEvent === "completed") {
-      const seconds =
-        call.answeredAt === undefined ? 0 : Math.max(0, Math.round((event.time.getTime() - call.answeredAt) / 1000));
+      const seconds = call.answeredAt === undefined ? 0 : wholeSecondsBetween(call.answeredAt, event.time.getTime());
       fields.CallDuration = String(seconds);
-      if (event.callStatus === "completed") fields.Duration = String(Math.ceil(seconds / 60));
+      if (event.callStatus === "completed") {
+        fields.Duration = String(Math.ceil(seconds / 60));
+        if (call.recording) Object.assign(fields, recordingFieldsOf(event.accountSid, call.recording, event.time));
+      }
     }
     return this.#produce("call-progress", callEvent, fields as Record<string, string>, CALL_PROGRESS_KEYS, {
       url,
@@ -557,6 +595,9 @@ export class CallbackProducer {
   #recordingStatusFor(event: RecordingStatusInput): ProducedCallback | undefined {
     const { callbacks: c, recording: r } = event;
     const call = r.source === "OutboundAPI";
+    // The call's completed callback names its recording: kept while the call has callbacks to send.
+    const recorded = call && r.callSid !== null ? this.#calls.get(`${event.accountSid}/${r.callSid}`) : undefined;
+    if (recorded) recorded.recording = r;
     const url = call ? c.RecordingStatusCallback : c.ConferenceRecordingStatusCallback;
     const events = call ? c.RecordingStatusCallbackEvent : c.ConferenceRecordingStatusCallbackEvent;
     if (!url || !subscribed(events, DEFAULT_RECORDING_EVENTS).has(event.status)) return undefined;
@@ -564,7 +605,7 @@ export class CallbackProducer {
       AccountSid: event.accountSid,
       ...(call ? { CallSid: r.callSid ?? "" } : { ConferenceSid: r.conferenceSid }),
       RecordingSid: r.sid,
-      RecordingUrl: `https://api.twilio.com/2010-04-01/Accounts/${event.accountSid}/Recordings/${r.sid}`,
+      RecordingUrl: recordingUrl(event.accountSid, r.sid),
       RecordingStatus: event.status,
       ...(event.status === "completed" ? { RecordingDuration: String(r.durationSeconds ?? 0) } : {}),
       RecordingChannels: r.channels === 2 ? "2" : "1",
