@@ -3,7 +3,7 @@ import { TestkitError } from "../errors.js";
 import { conferenceFactory } from "../factories/conference.js";
 import { sidDrawer } from "../factories/_draw.js";
 import type { Conference, Participant, ParticipantStatus, Stream } from "../generated/schemas.js";
-import { parseRfc2822 } from "../rfc2822.js";
+import { rfc2822Millis } from "../rfc2822.js";
 import { isSid } from "../validate/sids.js";
 import { assertResource } from "../validate/validate.js";
 import { FakeClock } from "./clock.js";
@@ -54,7 +54,7 @@ interface Snapshot {
 
 /** `date_created` in ms, the list order's key (0 without a date). */
 const createdAt = (resource: { readonly date_created?: string | null }): number =>
-  (resource.date_created ? parseRfc2822(resource.date_created)?.getTime() : undefined) ?? 0;
+  (resource.date_created ? rfc2822Millis(resource.date_created) : undefined) ?? 0;
 
 /** A seed of its own for each of a store's factories, apart from the store's sequence of seeds (seed, seed + 1, …). */
 const salted = (seed: number, salt: bigint): number =>
