@@ -23,8 +23,9 @@ interface Place {
 /**
  * Entries per chunk the list aims at (a chunk splits past twice this and merges with a neighbour
  * below half of it). Inserting or removing moves at most about a thousand references within one
- * chunk, and finding the `index`-th item reads one length per chunk (n / 512 to n / 256 of them):
- * putting 100,000 items in random order takes ~0.1 s instead of the ~6 s of one sorted array.
+ * chunk, and finding the `index`-th item reads one length per chunk (chunks hold 256 to 1,024
+ * entries). Measured on a busy 2-core machine: 100,000 items put in random order in 0.25–0.7 s,
+ * against about 3 s with one sorted array (whose every put moved the array's tail).
  */
 const DEFAULT_LOAD = 512;
 
@@ -54,7 +55,7 @@ function bound<T>(chunk: readonly Entry<T>[], p: Position, strict: boolean): num
  * chunk of at most about a thousand entries, whatever the list's size and the order items come in
  * (a new newest item is a push on the last chunk); a lookup by SID is a map lookup; a walk from a
  * position costs a binary search plus only the items it visits; a walk from the `index`-th item
- * costs one step per chunk (about n / 400) plus the items it visits. The position of every SID ever
+ * costs one step per chunk (n / 1,024 to n / 256 of them) plus the items it visits. The position of every SID ever
  * added is remembered (until {@link clear}), so a page token naming a removed item still names its
  * place in the order. A walk reads the list as it is: the list must not change until the walk is
  * done (the pages take their items at once).
@@ -75,7 +76,7 @@ export class OrderedList<T extends object> {
    */
   constructor(load = DEFAULT_LOAD) {
     if (!Number.isInteger(load) || load < 2)
-      throw new RangeError(`OrderedList load must be a whole number ≥ 2: ${load}`);
+      throw new RangeError(`Failed to make an ordered list: its load must be a whole number ≥ 2, not ${load}`);
     this.#load = load;
   }
 
