@@ -10,6 +10,7 @@ import { benchColdStart } from "./cold-start.js";
 import { benchFactories } from "./factories.js";
 import { benchFakeCallbacks } from "./fake-callbacks.js";
 import { benchFakeLifecycle } from "./fake-lifecycle.js";
+import { benchFakeStore } from "./fake-store.js";
 import { benchFactorySeeds } from "./factory-seeds.js";
 import { benchFakeTwilio } from "./fake-twilio.js";
 import { benchFakeWorld } from "./fake-world.js";
@@ -34,6 +35,7 @@ const BENCHES: Readonly<Record<string, () => Promise<Row[]>>> = {
   "fake-lifecycle": benchFakeLifecycle,
   "fake-callbacks": benchFakeCallbacks,
   "fake-world": benchFakeWorld,
+  "fake-store": benchFakeStore,
   verify: benchVerify,
   signatures: benchSignatures,
 };

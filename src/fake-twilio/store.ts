@@ -10,6 +10,7 @@ import { FakeClock } from "./clock.js";
 import { touched } from "./dates.js";
 import { FakeTwilioEvents } from "./events.js";
 import { forgetLifecycle } from "./_lifecycle-state.js";
+import { LabelIndex } from "./_label-index.js";
 import { OrderedList } from "./_ordered-list.js";
 
 /** The auth token of accounts the fake creates unless told otherwise: the placeholder of Twilio's docs and of our contracts. */
@@ -25,10 +26,10 @@ export interface FakeTwilioStoreOptions {
   readonly clock?: FakeClock | undefined;
 }
 
-/** A conference's participants in Twilio's order, with the call SIDs of each label (latest last). */
+/** A conference's participants in Twilio's order, and the call SIDs that carry each label. */
 interface Roster {
   readonly list: OrderedList<Participant>;
-  readonly labels: Map<string, string[]>;
+  readonly labels: LabelIndex;
 }
 
 interface Account {
@@ -259,11 +260,7 @@ export class FakeTwilioStore {
     const held = roster.list.set(value.call_sid, place ?? createdAt(value), value);
     if (held?.label !== value.label) {
       if (held) unlabel(roster, held);
-      if (value.label !== null) {
-        const sids = roster.labels.get(value.label);
-        if (sids) sids.push(value.call_sid);
-        else roster.labels.set(value.label, [value.call_sid]);
-      }
+      if (value.label !== null) roster.labels.add(value.label, value.call_sid);
     }
     return value;
   }
@@ -297,7 +294,7 @@ export class FakeTwilioStore {
     const roster = this.#accounts.get(accountSid)?.participants.get(conferenceSid);
     const bySid = roster?.list.get(callSidOrLabel);
     if (bySid || !roster) return bySid;
-    const byLabel = roster.labels.get(callSidOrLabel)?.at(-1);
+    const byLabel = roster.labels.latest(callSidOrLabel);
     return byLabel === undefined ? undefined : roster.list.get(byLabel);
   }
 
@@ -446,7 +443,7 @@ export class FakeTwilioStore {
   #roster(account: Account, conferenceSid: string): Roster {
     let roster = account.participants.get(conferenceSid);
     if (!roster) {
-      roster = { list: new OrderedList(), labels: new Map() };
+      roster = { list: new OrderedList(), labels: new LabelIndex() };
       account.participants.set(conferenceSid, roster);
     }
     return roster;
@@ -456,8 +453,5 @@ export class FakeTwilioStore {
 /** Takes a participant's call SID out of its label's list. */
 function unlabel(roster: Roster, participant: Readonly<Participant>): void {
   if (participant.label === null) return;
-  const sids = roster.labels.get(participant.label) ?? [];
-  const at = sids.lastIndexOf(participant.call_sid);
-  if (at >= 0) sids.splice(at, 1);
-  if (sids.length === 0) roster.labels.delete(participant.label);
+  roster.labels.remove(participant.label, participant.call_sid);
 }
