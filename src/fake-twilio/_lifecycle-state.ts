@@ -5,6 +5,8 @@ import type { ConferenceCallbacks, ParticipantCallbacks, StreamCallbacks } from 
 
 /** What the lifecycle knows of a call CreateParticipant started, beyond the participant resource. */
 export interface CallRecord {
+  /** The conference its participant joins */
+  readonly conferenceSid: string;
   readonly from: string;
   readonly to: string;
   readonly callbacks: ParticipantCallbacks;

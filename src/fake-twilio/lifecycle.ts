@@ -248,7 +248,6 @@ function fail(store: FakeTwilioStore, participant: Readonly<Participant>, outcom
  */
 function connect(store: FakeTwilioStore, participant: Readonly<Participant>, record: CallRecord): void {
   const connected = setStatus(store, participant, "connected", "answered", "in-progress", record);
-  store.putCall(connected.account_sid, connected.call_sid);
   startCallRecording(store, connected);
   const conference = store.conference(connected.account_sid, connected.conference_sid);
   if (!conference) return;
@@ -298,6 +297,7 @@ export function participantCreated(
 ): void {
   const state = stateOf(store);
   const record: CallRecord = {
+    conferenceSid: participant.conference_sid,
     from: form.From,
     to: form.To,
     callbacks: fields(form, [
@@ -387,13 +387,17 @@ export function participantUpdated(
 
 /**
  * Whether a stream can start on a call: an in-progress call the store holds, or the call of a
- * `connected` participant of the account (then the call is put in place).
+ * `connected` participant of the account (then the call is put in place): one CreateParticipant made is found
+ * through its call's record, any other (seeded, put by a test) in the account's conferences.
  */
 export function callIsLive(store: FakeTwilioStore, accountSid: string, callSid: string): boolean {
   if (store.hasCall(accountSid, callSid)) return true;
-  const live = store
-    .conferences(accountSid)
-    .some((c) => store.participant(accountSid, c.sid, callSid)?.status === "connected");
+  const record = stateOf(store).calls.get(accountSid, callSid);
+  const connected = (conferenceSid: string) =>
+    store.participant(accountSid, conferenceSid, callSid)?.status === "connected";
+  const live = record
+    ? connected(record.conferenceSid)
+    : store.conferences(accountSid).some((c) => connected(c.sid));
   if (live) store.putCall(accountSid, callSid);
   return live;
 }
