@@ -157,16 +157,13 @@ export class OrderedList<T extends object> {
     return [...this.walkAfter(undefined)];
   }
 
-  /** The items with their `date_created` places (`time`), in list order. */
+  /**
+   * The items with their `date_created` places (`time`), oldest first and, of one time, in the order they were
+   * added: setting them in this order into an empty list rebuilds this list's order (what `store.reset()` does).
+   */
   placed(): { readonly item: T; readonly time: number }[] {
     const out: { readonly item: T; readonly time: number }[] = [];
-    for (let c = this.#chunks.length - 1; c >= 0; c--) {
-      const chunk = this.#chunks[c] as Entry<T>[];
-      for (let i = chunk.length - 1; i >= 0; i--) {
-        const { item, time } = chunk[i] as Entry<T>;
-        out.push({ item: item as T, time });
-      }
-    }
+    for (const chunk of this.#chunks) for (const { item, time } of chunk) out.push({ item: item as T, time });
     return out;
   }
 

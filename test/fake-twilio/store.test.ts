@@ -133,6 +133,28 @@ describe("FakeTwilioStore", () => {
     }
   });
 
+  it("reset keeps the order of conferences and participants created in the same second", () => {
+    const store = new FakeTwilioStore({ seed: 1 });
+    const date = "Mon, 30 Nov 2026 13:00:00 +0000";
+    const conferences = [4, 5, 6].map((seed) =>
+      store.putConference(conferenceFactory.seed(seed).build({ date_created: date, date_updated: date })),
+    );
+    const conference = store.putConference(
+      conferenceFactory.seed(7).traits("in-progress").build({ account_sid: conferences[0]?.account_sid }),
+    );
+    const people = participantFactory.seed(8).forConference(conference);
+    for (let i = 0; i < 3; i++) store.putParticipant(people.build({ date_created: date, date_updated: date }));
+    const accountSid = conference.account_sid;
+    const before = {
+      conferences: store.conferences(accountSid).map((c) => c.sid),
+      participants: store.participants(accountSid, conference.sid).map((p) => p.call_sid),
+    };
+    store.keepAsSeeded();
+    store.reset();
+    expect(store.conferences(accountSid).map((c) => c.sid)).toEqual(before.conferences);
+    expect(store.participants(accountSid, conference.sid).map((p) => p.call_sid)).toEqual(before.participants);
+  });
+
   it("reset empties a store that was never seeded", () => {
     const store = new FakeTwilioStore();
     const c = conferenceFactory.seed(3).build();

@@ -68,7 +68,13 @@ function agree(list: OrderedList<object>, model: Model): void {
   const order = model.order();
   expect(list.size).toBe(order.length);
   expect(list.values()).toEqual(items(order));
-  expect(list.placed()).toEqual(order.map((k) => ({ item: k.item, time: k.time })));
+  // placed() gives them oldest first (ties in the order added), so that setting them anew rebuilds the same order.
+  const placed = list.placed();
+  expect(placed).toEqual(order.map((k) => ({ item: k.item, time: k.time })).reverse());
+  const sidOf = new Map([...model.known].map(([sid, known]) => [known.item, sid]));
+  const rebuilt = new OrderedList<object>();
+  for (const { item, time } of placed) rebuilt.set(sidOf.get(item) ?? "", time, item);
+  expect(rebuilt.values()).toEqual(items(order));
   for (let index = 0; index <= order.length + 1; index++)
     expect([...list.walkFrom(index)]).toEqual(items(order.slice(index)));
   expect([...list.walkAfter(undefined)]).toEqual(items(order));
