@@ -386,18 +386,17 @@ export function participantUpdated(
 }
 
 /**
- * Whether a stream can start on a call: an in-progress call the store holds, or the call of a
- * `connected` participant of the account (then the call is put in place): one CreateParticipant made is found
- * through its call's record, any other (seeded, put by a test) in the account's conferences.
+ * Whether a stream can start on a call: an in-progress call the store has (see `hasCall`: a created participant's call
+ * while it is connected), or the call of another `connected` participant of the account (seeded, or put by a test;
+ * then the call is put in place). A created participant's call that is not connected yet is not looked for further.
  */
 export function callIsLive(store: FakeTwilioStore, accountSid: string, callSid: string): boolean {
   if (store.hasCall(accountSid, callSid)) return true;
-  const record = stateOf(store).calls.get(accountSid, callSid);
-  const connected = (conferenceSid: string) =>
-    store.participant(accountSid, conferenceSid, callSid)?.status === "connected";
-  const live = record
-    ? connected(record.conferenceSid)
-    : store.conferences(accountSid).some((c) => connected(c.sid));
+  if (stateOf(store).calls.has(accountSid, callSid)) return false;
+  const live = store.conferences(accountSid).some((c) => {
+    const p = store.participant(accountSid, c.sid, callSid);
+    return p?.call_sid === callSid && p.status === "connected";
+  });
   if (live) store.putCall(accountSid, callSid);
   return live;
 }

@@ -9,7 +9,7 @@ import { assertResource } from "../validate/validate.js";
 import { FakeClock } from "./clock.js";
 import { touched } from "./dates.js";
 import { FakeTwilioEvents } from "./events.js";
-import { forgetLifecycle } from "./_lifecycle-state.js";
+import { forgetLifecycle, stateOf } from "./_lifecycle-state.js";
 import { LabelIndex } from "./_label-index.js";
 import { OrderedList } from "./_ordered-list.js";
 
@@ -339,9 +339,17 @@ export class FakeTwilioStore {
     this.#account(accountSid).calls.set(callSid, undefined);
   }
 
-  /** Whether the account has this in-progress call. */
+  /**
+   * Whether the account has this in-progress call: one put in place ({@link putCall}, {@link putStream}), or the call
+   * of a participant CreateParticipant added, while it is `connected`.
+   */
   hasCall(accountSid: string, callSid: string): boolean {
-    return this.#accounts.get(accountSid)?.calls.has(callSid) ?? false;
+    const account = this.#accounts.get(accountSid);
+    if (account?.calls.has(callSid)) return true;
+    const record = stateOf(this).calls.get(accountSid, callSid);
+    return (
+      record !== undefined && account?.participants.get(record.conferenceSid)?.list.get(callSid)?.status === "connected"
+    );
   }
 
   /** Removes a call and its streams; whether there was one. */

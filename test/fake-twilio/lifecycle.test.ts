@@ -246,7 +246,11 @@ describe("the fake's lifecycle on a manual clock", () => {
       status: 404,
       code: 20404,
     });
+    const live = () => fake.store.hasCall(fake.accountSid, queued.callSid);
+    fake.clock.advance(LIFECYCLE_DELAYS_MS.ringing);
+    expect(live()).toBe(false); // ringing
     fake.clock.runAll();
+    expect(live()).toBe(true); // answered
     const stream = await client.calls(queued.callSid).streams.create({ url: "wss://example.com/s", name: "tap" });
     await client.conferences(queued.conferenceSid).participants(queued.callSid).remove();
     expect(lines().slice(-4)).toEqual([
@@ -258,6 +262,7 @@ describe("the fake's lifecycle on a manual clock", () => {
     await expect(client.calls(queued.callSid).streams(stream.sid).update({ status: "stopped" })).rejects.toMatchObject({
       status: 404,
     });
+    expect(live()).toBe(false); // ended
   });
 });
 

@@ -136,15 +136,16 @@ describe("FakeTwilioStore", () => {
   it("reset keeps the order of conferences and participants created in the same second", () => {
     const store = new FakeTwilioStore({ seed: 1 });
     const date = "Mon, 30 Nov 2026 13:00:00 +0000";
-    const conferences = [4, 5, 6].map((seed) =>
-      store.putConference(conferenceFactory.seed(seed).build({ date_created: date, date_updated: date })),
-    );
+    const accountSid = conferenceFactory.seed(4).build().account_sid;
+    for (const seed of [4, 5, 6])
+      store.putConference(
+        conferenceFactory.seed(seed).forAccount(accountSid).build({ date_created: date, date_updated: date }),
+      );
     const conference = store.putConference(
-      conferenceFactory.seed(7).traits("in-progress").build({ account_sid: conferences[0]?.account_sid }),
+      conferenceFactory.seed(7).forAccount(accountSid).traits("in-progress").build(),
     );
     const people = participantFactory.seed(8).forConference(conference);
     for (let i = 0; i < 3; i++) store.putParticipant(people.build({ date_created: date, date_updated: date }));
-    const accountSid = conference.account_sid;
     const before = {
       conferences: store.conferences(accountSid).map((c) => c.sid),
       participants: store.participants(accountSid, conference.sid).map((p) => p.call_sid),
