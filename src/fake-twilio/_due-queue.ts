@@ -20,14 +20,13 @@ const before = (a: Due, b: Due): boolean => a.at < b.at || (a.at === b.at && a.o
 /** How many delays get a lane of their own (the lifecycle uses three); work of other delays goes to the heap. */
 const MAX_LANES = 8;
 
-/** A first-in-first-out queue: an array read from `#head`, compacted once half of it has been read. */
+/** A first-in-first-out queue: an array read from `#head`, emptied when all of it has been read, compacted once at least 1,024 items and half of it have been. */
 class Lane<T> {
+  /** The delay whose work it holds */
+  constructor(readonly delay: number) {}
+
   #items: T[] = [];
   #head = 0;
-
-  get size(): number {
-    return this.#items.length - this.#head;
-  }
 
   first(): T | undefined {
     return this.#items[this.#head];
@@ -53,7 +52,7 @@ class Lane<T> {
   }
 }
 
-/** Pending work in due order (see the file's comment): `push`, `peek` and `shift`. */
+/** Pending work in due order (see the file's comment): `push`, `peek` and `shiftDue`. */
 export class DueQueue<T extends Due> {
   readonly #lanes = new Map<number, Lane<T>>();
   readonly #heap = new MinHeap<T>(before);
@@ -72,7 +71,7 @@ export class DueQueue<T extends Due> {
   push(item: T, delay: number): void {
     this.#size++;
     let lane = this.#lanes.get(delay);
-    if (!lane && this.#lanes.size < MAX_LANES) this.#lanes.set(delay, (lane = new Lane()));
+    if (!lane && this.#lanes.size < MAX_LANES) this.#lanes.set(delay, (lane = new Lane(delay)));
     const last = lane?.last();
     if (lane && (last === undefined || !before(item, last))) lane.push(item);
     else this.#heap.push(item);
@@ -90,6 +89,8 @@ export class DueQueue<T extends Due> {
     if (!source || !item || item.at > until) return undefined;
     this.#size--;
     source.shift();
+    // An emptied lane makes room for another delay's.
+    if (source instanceof Lane && source.first() === undefined) this.#lanes.delete(source.delay);
     return item;
   }
 

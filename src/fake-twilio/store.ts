@@ -106,7 +106,7 @@ const movedOn = (p: Readonly<Participant>, status: ParticipantStatus, dateUpdate
 /**
  * The fake Twilio's in-memory state: accounts with their auth tokens, conferences, participants,
  * in-progress calls and their media streams. Conference and participant lists are kept in Twilio's
- * order, newest `date_created` first (ties by SID, descending), with a place for every SID ever
+ * order, newest `date_created` first (of one second, the one added later first), with a place for every SID ever
  * stored, so that pages cost in proportion to their size and page tokens survive deletions; an update
  * keeps an item's place. Every `put…` checks its resource against the strict profile and stores a
  * frozen copy (what the store returns cannot be changed in place: put a changed copy; a value frozen throughout is held as it is); every account created implicitly gets the store's {@link FakeTwilioStore.authToken}.

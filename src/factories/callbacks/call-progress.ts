@@ -5,6 +5,7 @@ import { callbackTimestamp, phoneNumber, recordingSid } from "./_draw.js";
 import { callbackChecks } from "./_definition.js";
 import type { CallbackParticipant } from "./subjects.js";
 import type { CallbackInvalidRuleName } from "./invalid.js";
+import { recordingUrl } from "./_recording-url.js";
 
 /**
  * Trait names of {@link callProgressFactory}: the four events a participant's `StatusCallbackEvent`
@@ -124,7 +125,7 @@ export const callProgressFactory = new CallProgressFactory({
       if (status === "completed" && recordings.datatype.boolean({ probability: 0.2 })) {
         const recording = recordingSid(recordings);
         built.RecordingSid = recording;
-        built.RecordingUrl = `https://api.twilio.com/2010-04-01/Accounts/${built.AccountSid}/Recordings/${recording}`;
+        built.RecordingUrl = recordingUrl(built.AccountSid, recording);
         built.RecordingDuration = String(Math.max(0, seconds - 1));
       }
     }

@@ -14,6 +14,7 @@ import { formatRfc2822 } from "../../rfc2822.js";
 import { type SignedTwilioRequest, signedCallbackRequest } from "../../signature/request.js";
 import { type CallbackKind, validateCallback } from "../../validate/callbacks.js";
 import { type AnyCallbackFactory, CALLBACK_EVENT_FIELDS, CALLBACK_FACTORIES_BY_KIND } from "./_by-kind.js";
+import { recordingUrl } from "./_recording-url.js";
 import { wholeSecondsBetween } from "./_seconds.js";
 import type { CallbackStream } from "./stream-status.js";
 import type { CallbackConference, CallbackParticipant } from "./subjects.js";
@@ -278,10 +279,6 @@ function strictOrThrow<T>(kind: CallbackKind, params: T): T {
 }
 
 const text = (value: boolean | null | undefined): "true" | "false" => (value === true ? "true" : "false");
-
-/** A recording's URL as Twilio's recording callbacks give it (TW-CONF's example: `…/Recordings/RE234`; WEBHOOKS.md §2.3). */
-const recordingUrl = (accountSid: string, sid: string): string =>
-  `https://api.twilio.com/2010-04-01/Accounts/${accountSid}/Recordings/${sid}`;
 
 /**
  * The recording fields of a recorded call's `completed` callback (TW-CALL: `RecordingUrl`,

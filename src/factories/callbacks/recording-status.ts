@@ -5,6 +5,7 @@ import { callbackTimestamp, recordingSid } from "./_draw.js";
 import { callbackChecks } from "./_definition.js";
 import type { CallbackConference, CallbackParticipant } from "./subjects.js";
 import type { CallbackInvalidRuleName } from "./invalid.js";
+import { recordingUrl } from "./_recording-url.js";
 
 /**
  * Trait names of {@link recordingStatusFactory}: the statuses the documentation lists (`in-progress`,
@@ -76,7 +77,7 @@ export const recordingStatusFactory = new RecordingStatusFactory({
     const built: RecordingStatusCallback = {
       AccountSid: accountSid,
       RecordingSid: recording,
-      RecordingUrl: `https://api.twilio.com/2010-04-01/Accounts/${accountSid}/Recordings/${recording}`,
+      RecordingUrl: recordingUrl(accountSid, recording),
       RecordingStatus: status,
       RecordingChannels: "1",
       RecordingStartTime: callbackTimestamp(draw("RecordingStartTime")),
