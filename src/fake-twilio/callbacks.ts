@@ -349,7 +349,7 @@ export class FakeTwilioCallbacks {
       origin = route.origin;
       const backlog = this.#queues.get(origin)?.length ?? 0;
       if (backlog >= this.backlogLimit) {
-        const error = `backlog full: ${backlog} deliveries to ${origin} waiting or on their way`;
+        const error = `backlog full: ${backlog} ${backlog === 1 ? "delivery" : "deliveries"} to ${origin} waiting or on their way`;
         this.#finish(delivery, { state: "failed", error });
         return;
       }

@@ -54,8 +54,8 @@ function setStatus(
   callEvent: ParticipantStatusEvent["callEvent"],
   callStatus: CallStatus,
   record = stateOf(store).calls.get(participant.account_sid, participant.call_sid),
+  time = store.now(),
 ): Readonly<Participant> {
-  const time = store.now();
   const value = store.moveParticipant(participant, status, time);
   store.events.emit({
     time,
@@ -106,9 +106,11 @@ function leave(
   state.calls.get(participant.account_sid, participant.call_sid)?.pending?.cancel();
   const callStatus: CallStatus = participant.status === "connected" ? "completed" : "canceled";
   store.removeParticipant(participant.account_sid, participant.conference_sid, participant.call_sid);
-  const left = setStatus(store, participant, "complete", "completed", callStatus);
+  // One time for the call's end and its recording's, so that both give the recording the same whole seconds.
+  const time = store.now();
+  const left = setStatus(store, participant, "complete", "completed", callStatus, undefined, time);
   endCall(store, participant.account_sid, participant.call_sid);
-  stopCallRecording(store, participant);
+  stopCallRecording(store, participant, time);
   store.events.emit({
     time: store.now(),
     type: "participant-leave",

@@ -135,10 +135,11 @@ function emit(
   status: "in-progress" | "completed",
   recording: FakeRecording,
   callbacks: RecordingCallbacks,
+  time = store.now(),
 ): void {
   const event: NewEvent = {
     type: "recording-status",
-    time: store.now(),
+    time,
     accountSid,
     status,
     conferenceSid: recording.conferenceSid,
@@ -157,9 +158,9 @@ function newRecording(
   return { ...fields, sid, startTime: store.now(), durationSeconds: null };
 }
 
-/** The running recording ended now: its length in whole seconds. */
-function ended(store: FakeTwilioStore, recording: FakeRecording): FakeRecording {
-  const seconds = wholeSecondsBetween(recording.startTime.getTime(), store.now().getTime());
+/** The running recording ended `at`: its length in whole seconds. */
+function ended(recording: FakeRecording, at: Date): FakeRecording {
+  const seconds = wholeSecondsBetween(recording.startTime.getTime(), at.getTime());
   return { ...recording, durationSeconds: seconds };
 }
 
@@ -177,14 +178,18 @@ export function startCallRecording(store: FakeTwilioStore, participant: Readonly
   emit(store, participant.account_sid, "in-progress", call.running, call.callbacks);
 }
 
-/** A participant's call ended (or never connected): its recording, if one runs, is `completed`. */
-export function stopCallRecording(store: FakeTwilioStore, participant: Readonly<Participant>): void {
+/** A participant's call ended (or never connected) `at` (default: now): its recording, if one runs, is `completed` then. */
+export function stopCallRecording(
+  store: FakeTwilioStore,
+  participant: Readonly<Participant>,
+  at: Date = store.now(),
+): void {
   const calls = recordingsIfAny(store, "calls")?.calls;
   if (!calls) return;
   const callKey = key(participant.account_sid, participant.call_sid);
   const call = calls.get(callKey);
   calls.delete(callKey);
-  if (call?.running) emit(store, participant.account_sid, "completed", ended(store, call.running), call.callbacks);
+  if (call?.running) emit(store, participant.account_sid, "completed", ended(call.running, at), call.callbacks, at);
 }
 
 /** A conference started: one set to record (`ConferenceRecord` `record-from-start` or `true`) is recorded from now (`in-progress`). */
@@ -209,5 +214,5 @@ export function stopConferenceRecording(store: FakeTwilioStore, conference: Read
   const setting = conferences.get(conferenceKey);
   conferences.delete(conferenceKey);
   if (setting?.running)
-    emit(store, conference.account_sid, "completed", ended(store, setting.running), setting.callbacks);
+    emit(store, conference.account_sid, "completed", ended(setting.running, store.now()), setting.callbacks);
 }

@@ -177,7 +177,7 @@ describe("twilio-testkit serve", () => {
       expect(lines).toEqual([
         expect.stringMatching(
           new RegExp(
-            `^\\S+Z callback ringing #1 CA[0-9a-f]{32} → POST ${receiver.url}/calls: failed: backlog full: 1 deliveries to ${receiver.url} waiting or on their way$`,
+            `^\\S+Z callback ringing #1 CA[0-9a-f]{32} → POST ${receiver.url}/calls: failed: backlog full: 1 delivery to ${receiver.url} waiting or on their way$`,
           ),
         ),
       ]);
