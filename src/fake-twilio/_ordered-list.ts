@@ -230,6 +230,12 @@ export class OrderedList<T extends object> {
       chunks.push([entry]);
       return;
     }
+    // A new newest item (what CreateParticipant adds) goes at the end without a search.
+    if (compare(last[last.length - 1] as Entry<T>, entry) < 0) {
+      last.push(entry);
+      this.#splitIfLong(chunks.length - 1);
+      return;
+    }
     // The chunk it goes in: the first whose last entry is above it, else the last chunk (its end).
     const { chunk: found } = this.#find(entry, true);
     const c = Math.min(found, chunks.length - 1);
