@@ -1,29 +1,22 @@
 // One callback producer (issue 10): what the fake Twilio sends for a happening and what `contracts verify`
 // produces for a callback contract written from it are the same callback, parameter for parameter, in
 // the same order, signed the same way.
-import twilio from "twilio";
-import { afterEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { produceCallback } from "../../src/contracts/_callback-producer.js";
 import { callbackMessage } from "../../src/contracts/interactions/index.js";
 import { CallbackProducer } from "../../src/factories/index.js";
-import { type FakeTwilio, startFakeTwilio } from "../../src/fake-twilio/index.js";
-import { paramPairsOf as decoded, type Receiver, startReceiver } from "../fake-twilio/_receiver.js";
+import { paramPairsOf as decoded } from "../fake-twilio/_receiver.js";
+import { useCallbackRig } from "../fake-twilio/_callback-rig.js";
 
-let fake: FakeTwilio | undefined;
-let receiver: Receiver | undefined;
-afterEach(async () => {
-  await fake?.close();
-  await receiver?.close();
-  fake = receiver = undefined;
-});
+const rig = useCallbackRig();
 
 describe("the fake Twilio and contracts verify", () => {
   it("produce the same callback for the same happening: call progress, conference events (GET too), a stream and recordings", async () => {
-    receiver = await startReceiver();
+    const { fake, client, receiver } = await rig({
+      seed: 1,
+      clock: { mode: "manual", start: new Date("2030-01-01T00:00:00Z") },
+    });
     const rx = receiver.url;
-    fake = await startFakeTwilio({ seed: 1, clock: { mode: "manual", start: new Date("2030-01-01T00:00:00Z") } });
-    const client = twilio(fake.accountSid, fake.authToken);
-    client.api.baseUrl = fake.url;
     const agent = await client.conferences("standup").participants.create({
       from: "+15017122661",
       to: "+15558675310",

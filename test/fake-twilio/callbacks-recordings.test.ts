@@ -1,32 +1,22 @@
 // Recording status callbacks: the SDK creates participants with Record=true and a conference with
 // ConferenceRecord=record-from-start on a manual clock; a local receiver gets exactly the recording
 // callbacks Twilio would send, each signed (twilio's validateRequest) and passing the strict schema.
-import twilio from "twilio";
-import { afterEach, describe, expect, it } from "vitest";
-import { startFakeTwilio, type FakeTwilio } from "../../src/fake-twilio/index.js";
+import { describe, expect, it } from "vitest";
 import { formatRfc2822, parseRfc2822 } from "../../src/rfc2822.js";
 import { validateCallback } from "../../src/validate/callbacks.js";
-import { paramsOf, type Receiver, startReceiver, twilioAccepts } from "./_receiver.js";
+import { paramsOf, twilioAccepts } from "./_receiver.js";
+import { useCallbackRig } from "./_callback-rig.js";
 
-let fake: FakeTwilio | undefined;
-let receiver: Receiver | undefined;
-afterEach(async () => {
-  await fake?.close();
-  await receiver?.close();
-  fake = receiver = undefined;
-});
+const rig = useCallbackRig();
 
 const START = Date.parse("2030-01-01T00:00:00Z");
 
 describe("recording status callbacks on a manual clock", () => {
   it("a participant's call is recorded from its answer to its end, a conference from its start to its end", async () => {
-    receiver = await startReceiver();
+    const { fake, client, receiver } = await rig({ seed: 3, clock: { mode: "manual", start: new Date(START) } });
     const rx = receiver.url;
-    fake = await startFakeTwilio({ seed: 3, clock: { mode: "manual", start: new Date(START) } });
-    const client = twilio(fake.accountSid, fake.authToken);
-    client.api.baseUrl = fake.url;
     const dialIn = client.conferences("recorded").participants; // a friendly name: a new `init` conference
-    const step = (ms: number) => fake?.clock.advance(ms);
+    const step = (ms: number) => fake.clock.advance(ms);
 
     // t = 0: the agent's call is recorded (both statuses subscribed, two channels, inbound track); its
     // ConferenceRecord sets the conference's recording (GET, Twilio's default events: completed only).
@@ -142,11 +132,8 @@ describe("recording status callbacks on a manual clock", () => {
   });
 
   it("a recorded call's completed call progress callback names its recording (TW-CALL); no other call's or ending's does", async () => {
-    receiver = await startReceiver();
+    const { fake, client, receiver } = await rig({ seed: 5, clock: { mode: "manual", start: new Date(START) } });
     const rx = receiver.url;
-    fake = await startFakeTwilio({ seed: 5, clock: { mode: "manual", start: new Date(START) } });
-    const client = twilio(fake.accountSid, fake.authToken);
-    client.api.baseUrl = fake.url;
     const dialIn = client.conferences("recorded-calls").participants;
     const call = (to: string, options: { record?: boolean; recordingStatusCallback?: string } = {}) =>
       dialIn.create({
@@ -248,16 +235,13 @@ describe("recording status callbacks on a manual clock", () => {
   });
 
   it("records no conference that had started before ConferenceRecord was sent, nor one set to do-not-record", async () => {
-    receiver = await startReceiver();
-    fake = await startFakeTwilio({ seed: 3, clock: "manual" });
-    const client = twilio(fake.accountSid, fake.authToken);
-    client.api.baseUrl = fake.url;
+    const { fake, client, receiver } = await rig({ seed: 3, clock: "manual" });
     const recordConference = (conference: string, conferenceRecord: string) =>
       client.conferences(conference).participants.create({
         from: "+15017122661",
         to: "+15558675310",
         conferenceRecord,
-        conferenceRecordingStatusCallback: `${receiver?.url}/conference-recordings`,
+        conferenceRecordingStatusCallback: `${receiver.url}/conference-recordings`,
         conferenceRecordingStatusCallbackEvent: ["in-progress", "completed"],
       });
     const seeded = fake.store.conferences(fake.accountSid).find((c) => c.status === "in-progress");

@@ -1,18 +1,12 @@
 // store.reset() goes back to the seeded world, and the callbacks with it: the same requests after a
 // reset send the same callbacks as after the start (SequenceNumbers, SIDs, drawn values), only later.
-import twilio from "twilio";
-import { afterEach, describe, expect, it } from "vitest";
-import { startFakeTwilio, type FakeTwilio } from "../../src/fake-twilio/index.js";
+import type twilio from "twilio";
+import { describe, expect, it } from "vitest";
+import type { FakeTwilio } from "../../src/fake-twilio/index.js";
 import { parseRfc2822 } from "../../src/rfc2822.js";
-import { type Receiver, startReceiver } from "./_receiver.js";
+import { useCallbackRig } from "./_callback-rig.js";
 
-let fake: FakeTwilio | undefined;
-let receiver: Receiver | undefined;
-afterEach(async () => {
-  await fake?.close();
-  await receiver?.close();
-  fake = receiver = undefined;
-});
+const rig = useCallbackRig();
 
 /** Joins the seeded in-progress conference with every callback subscribed, is muted, and stays: the deliveries it made, times relative to its start. */
 async function joinAndMute(current: FakeTwilio, client: twilio.Twilio, rx: string): Promise<string[]> {
@@ -48,10 +42,10 @@ async function joinAndMute(current: FakeTwilio, client: twilio.Twilio, rx: strin
 
 describe("store.reset() and status callbacks", () => {
   it("the callbacks after a reset equal those after the start: SequenceNumbers start over", async () => {
-    receiver = await startReceiver();
-    fake = await startFakeTwilio({ seed: 8, clock: { mode: "manual", start: new Date("2030-01-01T00:00:00Z") } });
-    const client = twilio(fake.accountSid, fake.authToken);
-    client.api.baseUrl = fake.url;
+    const { fake, client, receiver } = await rig({
+      seed: 8,
+      clock: { mode: "manual", start: new Date("2030-01-01T00:00:00Z") },
+    });
     const afterStart = await joinAndMute(fake, client, receiver.url);
     fake.store.reset(); // the participant is still connected, its conference in progress: both forgotten
     const afterReset = await joinAndMute(fake, client, receiver.url);

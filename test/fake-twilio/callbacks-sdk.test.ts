@@ -1,19 +1,12 @@
 // "Done when" (issue 10): the official SDK drives a whole conference on a manual clock, and a local
 // receiver gets exactly the callbacks Twilio would send, in order, each signed (twilio's own
 // validateRequest) and each passing the strict callback schema.
-import twilio from "twilio";
-import { afterEach, describe, expect, it } from "vitest";
-import { startFakeTwilio, type FakeTwilio } from "../../src/fake-twilio/index.js";
+import { describe, expect, it } from "vitest";
 import { type CallbackKind, validateCallback } from "../../src/validate/callbacks.js";
-import { paramsOf, type Receiver, startReceiver, twilioAccepts } from "./_receiver.js";
+import { paramsOf, twilioAccepts } from "./_receiver.js";
+import { useCallbackRig } from "./_callback-rig.js";
 
-let fake: FakeTwilio | undefined;
-let receiver: Receiver | undefined;
-afterEach(async () => {
-  await fake?.close();
-  await receiver?.close();
-  fake = receiver = undefined;
-});
+const rig = useCallbackRig();
 
 const KIND_OF: Readonly<Record<string, CallbackKind>> = {
   "/calls": "call-progress",
@@ -23,11 +16,11 @@ const KIND_OF: Readonly<Record<string, CallbackKind>> = {
 
 describe("status callbacks: the SDK drives a whole conference on a manual clock", () => {
   it("a receiver gets every subscribed callback, in order, signed and strict", async () => {
-    receiver = await startReceiver();
+    const { fake, client, receiver } = await rig({
+      seed: 1,
+      clock: { mode: "manual", start: new Date("2030-01-01T00:00:00Z") },
+    });
     const rx = receiver.url;
-    fake = await startFakeTwilio({ seed: 1, clock: { mode: "manual", start: new Date("2030-01-01T00:00:00Z") } });
-    const client = twilio(fake.accountSid, fake.authToken);
-    client.api.baseUrl = fake.url;
     const dialIn = client.conferences("standup").participants; // a friendly name: a new conference
     const callEvents = ["initiated", "ringing", "answered", "completed"];
     const conferenceEvents = ["start", "end", "join", "leave", "mute", "hold", "modify"];
@@ -42,7 +35,7 @@ describe("status callbacks: the SDK drives a whole conference on a manual clock"
         conferenceStatusCallbackEvent: conferenceEvents,
         ...extra,
       });
-    const step = (ms = 5_000) => fake?.clock.advance(ms);
+    const step = (ms = 5_000) => fake.clock.advance(ms);
     // A second apart (each has a date_created of its own); at the end they leave in the order they
     // joined. Each is initiated at 100 ms,
     // rings at 300 ms and is answered at 700 ms; the agent's answer starts the conference.
