@@ -1,12 +1,16 @@
 // The lifecycle's own state of each store, apart from the lifecycle so that the store can forget it
 // on reset() without importing the lifecycle (which works on the store).
 import type { ScheduledWork } from "./clock.js";
+import type { Participant } from "../generated/schemas.js";
 import type { ConferenceCallbacks, ParticipantCallbacks, StreamCallbacks } from "./events.js";
+import type { Slot } from "./_ordered-list.js";
 
 /** What the lifecycle knows of a call CreateParticipant started, beyond the participant resource. */
 export interface CallRecord {
   /** The conference its participant joins */
   readonly conferenceSid: string;
+  /** Its participant's place in the store, which each step reads and moves on */
+  readonly slot: Slot<Readonly<Participant>>;
   readonly from: string;
   readonly to: string;
   readonly callbacks: ParticipantCallbacks;

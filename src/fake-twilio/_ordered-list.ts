@@ -8,6 +8,15 @@ export interface Position {
   readonly seq: number;
 }
 
+/**
+ * An item's place in a list, for whoever keeps working on that one item (the lifecycle on its participant): it reads
+ * the item held there now, and {@link replaceInSlot} replaces it, without a lookup by SID. `item` is undefined once the
+ * item has left the list (removed, moved to another time, or the list cleared).
+ */
+export interface Slot<T> {
+  readonly item: T | undefined;
+}
+
 interface Entry<T> extends Position {
   readonly sid: string;
   /** The item, or undefined once removed (the entry then keeps only the SID's position) */
@@ -90,6 +99,12 @@ export class OrderedList<T extends object> {
     return this.#entries.get(sid)?.item;
   }
 
+  /** The place of the item with this SID, or undefined when the list does not hold one. */
+  slot(sid: string): Slot<T> | undefined {
+    const entry = this.#entries.get(sid);
+    return entry?.item === undefined ? undefined : entry;
+  }
+
   /**
    * Adds an item, or replaces the one with its SID (moving it when its time changed: it then counts
    * as added now).
@@ -104,10 +119,21 @@ export class OrderedList<T extends object> {
       return previous;
     }
     if (previous !== undefined) this.delete(sid);
+    this.add(sid, time, item);
+    return previous;
+  }
+
+  /**
+   * Adds an item under a SID the list does not hold, as {@link set} would (a SID it held before is placed anew).
+   *
+   * @returns the item's slot, or undefined (nothing changed) when the list already holds an item with this SID
+   */
+  add(sid: string, time: number, item: T): Slot<T> | undefined {
+    if (this.#entries.get(sid)?.item !== undefined) return undefined;
     const entry: Entry<T> = { time, seq: this.#added++, sid, item };
     this.#insert(entry);
     this.#entries.set(sid, entry);
-    return previous;
+    return entry;
   }
 
   /** Replaces the item with this SID in its place (its time unchanged); whether there was one. */
@@ -139,8 +165,9 @@ export class OrderedList<T extends object> {
     return true;
   }
 
-  /** Empties the list and forgets every position. */
+  /** Empties the list and forgets every position (every {@link Slot} of it is then empty). */
   clear(): void {
+    for (const entry of this.#entries.values()) entry.item = undefined;
     this.#chunks.length = 0;
     this.#entries.clear();
     this.#size = 0;
@@ -250,4 +277,15 @@ export class OrderedList<T extends object> {
     const chunk = this.#chunks[c] as Entry<T>[];
     if (chunk.length > 2 * this.#load) this.#chunks.splice(c + 1, 0, chunk.splice(chunk.length >>> 1));
   }
+}
+
+/**
+ * Replaces the item in a slot, keeping its place (as {@link OrderedList.replace} does by SID); whether the slot still
+ * held an item (an empty slot stays empty).
+ */
+export function replaceInSlot<T>(slot: Slot<T>, item: T): boolean {
+  const entry = slot as Entry<T>;
+  if (entry.item === undefined) return false;
+  entry.item = item;
+  return true;
 }

@@ -17,6 +17,7 @@ import type {
 } from "./events.js";
 import { type CallFailure, LIFECYCLE_DELAYS_MS, TEST_NUMBERS } from "./lifecycle-rules.js";
 import { type CallRecord, stateOf } from "./_lifecycle-state.js";
+import type { Slot } from "./_ordered-list.js";
 import {
   keepRecordingSettings,
   startCallRecording,
@@ -56,7 +57,7 @@ function setStatus(
   record = stateOf(store).calls.get(participant.account_sid, participant.call_sid),
   time = store.now(),
 ): Readonly<Participant> {
-  const value = store.moveParticipant(participant, status, time);
+  const value = store.moveParticipant(participant, status, time, record?.slot);
   store.events.emit({
     time,
     type: "participant-status",
@@ -211,13 +212,17 @@ export function hangUp(store: FakeTwilioStore, accountSid: string, conferenceSid
   return true;
 }
 
-/** The participant as stored now, if it is still in its conference with the status a step expects. */
+/**
+ * The participant as stored now, if it is still in its conference with the status a step expects: read from its call's
+ * slot (no lookup) while the slot holds it, else looked up by call SID (a test put it again at another time).
+ */
 function current(
   store: FakeTwilioStore,
   p: Readonly<Participant>,
   status: ParticipantStatus,
+  record?: CallRecord,
 ): Readonly<Participant> | undefined {
-  const now = store.participant(p.account_sid, p.conference_sid, p.call_sid);
+  const now = record?.slot.item ?? store.participant(p.account_sid, p.conference_sid, p.call_sid);
   return now?.call_sid === p.call_sid && now.status === status ? now : undefined;
 }
 
@@ -291,15 +296,18 @@ function after(store: FakeTwilioStore, record: CallRecord, delayMs: number, step
  *
  * @param participant - as stored, `queued`
  * @param form - the CreateParticipant form
+ * @param slot - its place in the store (`addCreatedParticipant`), where each step reads and moves it on
  */
 export function participantCreated(
   store: FakeTwilioStore,
   participant: Readonly<Participant>,
   form: Readonly<CreateParticipantBody>,
+  slot: Slot<Readonly<Participant>>,
 ): void {
   const state = stateOf(store);
   const record: CallRecord = {
     conferenceSid: participant.conference_sid,
+    slot,
     from: form.From,
     to: form.To,
     callbacks: fields(form, [
@@ -333,7 +341,7 @@ export function participantCreated(
   const outcome = TEST_NUMBERS[form.To];
   const { connecting, ringing, connected } = LIFECYCLE_DELAYS_MS;
   after(store, record, connecting, () => {
-    const queued = current(store, participant, "queued");
+    const queued = current(store, participant, "queued", record);
     if (!queued) return;
     const dialing = setStatus(store, queued, "connecting", "initiated", "initiated", record);
     if (outcome === "failed" || outcome === "busy") {
@@ -341,11 +349,11 @@ export function participantCreated(
       return;
     }
     after(store, record, ringing - connecting, () => {
-      const called = current(store, dialing, "connecting");
+      const called = current(store, dialing, "connecting", record);
       if (!called) return;
       const rung = setStatus(store, called, "ringing", "ringing", "ringing", record);
       after(store, record, connected - ringing, () => {
-        const ringingNow = current(store, rung, "ringing");
+        const ringingNow = current(store, rung, "ringing", record);
         if (!ringingNow) return;
         if (outcome === "no-answer") fail(store, ringingNow, outcome);
         else connect(store, ringingNow, record);

@@ -11,7 +11,7 @@ import { touched } from "./dates.js";
 import { FakeTwilioEvents } from "./events.js";
 import { forgetLifecycle, stateOf } from "./_lifecycle-state.js";
 import { LabelIndex } from "./_label-index.js";
-import { OrderedList } from "./_ordered-list.js";
+import { OrderedList, replaceInSlot, type Slot } from "./_ordered-list.js";
 
 /** The auth token of accounts the fake creates unless told otherwise: the placeholder of Twilio's docs and of our contracts. */
 export const DEFAULT_AUTH_TOKEN = "your_auth_token";
@@ -221,6 +221,7 @@ export class FakeTwilioStore {
   /** Removes a conference and its participants; whether there was one. */
   removeConference(accountSid: string, sid: string): boolean {
     const account = this.#accounts.get(accountSid);
+    account?.participants.get(sid)?.list.clear(); // its participants' slots are empty from now on
     account?.participants.delete(sid);
     return account?.conferences.delete(sid) ?? false;
   }
@@ -233,7 +234,9 @@ export class FakeTwilioStore {
    * @throws ValidationError (`INVALID_BODY`) when it fails the strict profile
    */
   putParticipant(participant: Participant, place?: number): Readonly<Participant> {
-    return this.#holdParticipant(frozen(assertResource("participant", participant, strict)), place);
+    const value = frozen(assertResource("participant", participant, strict));
+    this.#holdParticipant(value, place);
+    return value;
   }
 
   /**
@@ -241,13 +244,23 @@ export class FakeTwilioStore {
    * it against the strict profile again (test/property/created-participant.property.test.ts shows that every such
    * participant passes it; the check cost a tenth of a create).
    *
+   * @returns its place in the conference's list, where the lifecycle reads and moves it on without a lookup by SID
    * @internal CreateParticipant's, not part of the published types
    */
-  addCreatedParticipant(participant: Readonly<Participant>): Readonly<Participant> {
-    return this.#holdParticipant(frozen(participant));
+  addCreatedParticipant(participant: Readonly<Participant>): Slot<Readonly<Participant>> {
+    const value = frozen(participant);
+    const roster = this.#accounts.get(value.account_sid)?.participants.get(value.conference_sid);
+    const slot = roster?.list.add(value.call_sid, createdAt(value), value);
+    if (roster === undefined || slot === undefined)
+      // A conference's first participant, or a call SID it holds already: as putParticipant holds it (just put there,
+      // so the slot holds it).
+      return this.#holdParticipant(value).list.slot(value.call_sid) as Slot<Readonly<Participant>>;
+    if (value.label !== null) roster.labels.add(value.label, value.call_sid);
+    return slot;
   }
 
-  #holdParticipant(value: Readonly<Participant>, place?: number): Readonly<Participant> {
+  /** Puts a participant in its conference's roster (building a missing conference), and returns that roster. */
+  #holdParticipant(value: Readonly<Participant>, place?: number): Roster {
     const account = this.#account(value.account_sid);
     if (!account.conferences.get(value.conference_sid))
       this.putConference(
@@ -262,7 +275,7 @@ export class FakeTwilioStore {
       if (held) unlabel(roster, held);
       if (value.label !== null) roster.labels.add(value.label, value.call_sid);
     }
-    return value;
+    return roster;
   }
 
   /**
@@ -275,15 +288,22 @@ export class FakeTwilioStore {
    * @param participant - as the store returned it
    * @param status - the new status
    * @param at - when it moves (default: the clock's time now)
+   * @param slot - the participant's place, from {@link addCreatedParticipant}: replaced there without a lookup while it
+   *   holds the participant
    * @returns the moved participant, frozen
    */
   moveParticipant(
     participant: Readonly<Participant>,
     status: ParticipantStatus,
     at: Date = this.now(),
+    slot?: Slot<Readonly<Participant>>,
   ): Readonly<Participant> {
     const moved = Object.freeze(movedOn(participant, status, touched(at, participant)));
-    this.#accounts.get(moved.account_sid)?.participants.get(moved.conference_sid)?.list.replace(moved.call_sid, moved);
+    if (slot === undefined || !replaceInSlot(slot, moved))
+      this.#accounts
+        .get(moved.account_sid)
+        ?.participants.get(moved.conference_sid)
+        ?.list.replace(moved.call_sid, moved);
     return moved;
   }
 
@@ -406,6 +426,8 @@ export class FakeTwilioStore {
    * are called off (its event log stays), and then every {@link onReset} listener is called.
    */
   reset(): void {
+    for (const account of this.#accounts.values())
+      for (const roster of account.participants.values()) roster.list.clear();
     this.#accounts.clear();
     forgetLifecycle(this);
     this.#seed = this.#snapshot.seed;

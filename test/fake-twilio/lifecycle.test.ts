@@ -230,6 +230,29 @@ describe("the fake's lifecycle on a manual clock", () => {
     expect(await client.conferences(first.conferenceSid).participants.list()).toEqual([]);
   });
 
+  it("a participant moves on as the store holds it: changed or put again by a test, and not once its conference is removed", async () => {
+    const { fake } = h();
+    const [changed, moved, gone] = [
+      await join("held", "changed"),
+      await join("held", "moved"),
+      await join("away", "gone"),
+    ];
+    const stored = (callSid: string, conferenceSid = changed.conferenceSid) =>
+      fake.store.participant(fake.accountSid, conferenceSid, callSid);
+    fake.clock.advance(LIFECYCLE_DELAYS_MS.connecting);
+    // Put again in its place (same date_created), muted; put again at another place in the list's order.
+    fake.store.putParticipant({ ...stored(changed.callSid)!, muted: true });
+    fake.store.putParticipant({ ...stored(moved.callSid)! }, Date.parse("2031-01-01T00:00:00Z"));
+    fake.store.removeConference(fake.accountSid, gone.conferenceSid);
+    fake.clock.runAll();
+    expect(stored(changed.callSid)).toMatchObject({ status: "connected", muted: true });
+    expect(stored(moved.callSid)?.status).toBe("connected");
+    expect(stored(gone.callSid, gone.conferenceSid)).toBeUndefined();
+    expect(lines().filter((l) => l.includes(" gone "))).toEqual([
+      "100 participant-status gone connecting/initiated/initiated",
+    ]);
+  });
+
   it("a stream starts on any connected participant's call, and stops when its call ends", async () => {
     const { client, fake } = h();
     const seeded = fake.store

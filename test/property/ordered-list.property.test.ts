@@ -1,13 +1,13 @@
 // Property: the fake Twilio's ordered list (its paging index) and label index agree with simple
-// models. Any sequence of set / replace / delete / clear, with many items on one time and chunks
-// small enough to split and merge, leaves the list answering every question as a plain sorted
-// array would: size, lookups, the order, walks from any index, and walks after and before the
-// position of any SID ever added, removed ones included. PROPERTY_RUNS sets the number of runs
+// models. Any sequence of set / add / replace (by SID or in a slot) / delete / clear, with many items
+// on one time and chunks small enough to split and merge, leaves the list answering every question
+// as a plain sorted array would: size, lookups, the order, walks from any index, walks after and
+// before the position of any SID ever added, removed ones included, and what each slot taken holds. PROPERTY_RUNS sets the number of runs
 // (200; 10,000 under `npm run test:deep`).
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { LabelIndex } from "../../src/fake-twilio/_label-index.js";
-import { OrderedList } from "../../src/fake-twilio/_ordered-list.js";
+import { OrderedList, replaceInSlot, type Slot } from "../../src/fake-twilio/_ordered-list.js";
 import { PROPERTY_RUNS, propertyTimeout } from "./_runs.js";
 
 const FC_SEED = 20_261_130;
@@ -17,14 +17,16 @@ const SIDS = Array.from({ length: 40 }, (_, i) => `CA${i}`);
 const sidArb = fc.constantFrom(...SIDS);
 
 type Op =
-  | { readonly kind: "set"; readonly sid: string; readonly time: number }
-  | { readonly kind: "replace" | "delete"; readonly sid: string }
+  | { readonly kind: "set" | "add"; readonly sid: string; readonly time: number }
+  | { readonly kind: "replace" | "replace-in-slot" | "delete"; readonly sid: string }
   | { readonly kind: "clear" };
 
 /** Operations on the list; times from a handful, so that many items share one. */
 const opArb: fc.Arbitrary<Op> = fc.oneof(
-  { arbitrary: fc.record({ kind: fc.constant("set" as const), sid: sidArb, time: fc.nat({ max: 5 }) }), weight: 50 },
+  { arbitrary: fc.record({ kind: fc.constant("set" as const), sid: sidArb, time: fc.nat({ max: 5 }) }), weight: 40 },
+  { arbitrary: fc.record({ kind: fc.constant("add" as const), sid: sidArb, time: fc.nat({ max: 5 }) }), weight: 10 },
   { arbitrary: fc.record({ kind: fc.constant("replace" as const), sid: sidArb }), weight: 10 },
+  { arbitrary: fc.record({ kind: fc.constant("replace-in-slot" as const), sid: sidArb }), weight: 10 },
   { arbitrary: fc.record({ kind: fc.constant("delete" as const), sid: sidArb }), weight: 45 },
   { arbitrary: fc.record({ kind: fc.constant("clear" as const) }), weight: 1 },
 );
@@ -63,8 +65,19 @@ class Model {
 
 const items = (known: readonly Known[]) => known.map((k) => k.item);
 
-/** Asserts that the list answers every question as the model does. */
-function agree(list: OrderedList<object>, model: Model): void {
+/** A slot taken from the list, with what the model knew of its SID then: it holds that SID's item while the model still knows it so. */
+interface Taken {
+  readonly slot: Slot<object>;
+  readonly known: Known;
+}
+
+/** What a taken slot must hold: its SID's item while the same placement holds it, else nothing. */
+const expectedIn = ({ known }: Taken, model: Model, sid: string): object | undefined =>
+  model.known.get(sid) === known ? known.item : undefined;
+
+/** Asserts that the list answers every question as the model does, and so does every slot taken. */
+function agree(list: OrderedList<object>, model: Model, taken: ReadonlyMap<string, Taken>): void {
+  for (const [sid, slot] of taken) expect(slot.slot.item).toBe(expectedIn(slot, model, sid));
   const order = model.order();
   expect(list.size).toBe(order.length);
   expect(list.values()).toEqual(items(order));
@@ -92,16 +105,37 @@ function agree(list: OrderedList<object>, model: Model): void {
 
 describe("OrderedList, against a sorted array", () => {
   it(
-    "any sequence of set / replace / delete / clear leaves every lookup and walk as the model answers it",
+    "any sequence of set / add / replace / delete / clear leaves every lookup, walk and slot as the model answers it",
     () => {
       fc.assert(
         fc.property(fc.integer({ min: 2, max: 6 }), fc.array(opArb, { maxLength: 150, size: "max" }), (load, ops) => {
           const list = new OrderedList<object>(load);
           const model = new Model();
+          const taken = new Map<string, Taken>();
+          const take = (sid: string) => {
+            const slot = list.slot(sid);
+            const known = model.known.get(sid);
+            expect(slot === undefined).toBe(known?.item === undefined);
+            if (slot && known) taken.set(sid, { slot, known });
+          };
           for (const [n, op] of ops.entries()) {
             const item = { n };
-            if (op.kind === "set") expect(list.set(op.sid, op.time, item)).toBe(model.set(op.sid, op.time, item));
-            else if (op.kind === "replace") {
+            if (op.kind === "set") {
+              expect(list.set(op.sid, op.time, item)).toBe(model.set(op.sid, op.time, item));
+              take(op.sid);
+            } else if (op.kind === "add") {
+              const held = model.known.get(op.sid)?.item !== undefined;
+              const slot = list.add(op.sid, op.time, item);
+              expect(slot === undefined).toBe(held);
+              if (!held) model.set(op.sid, op.time, item);
+              expect(slot?.item).toBe(held ? undefined : item);
+              take(op.sid);
+            } else if (op.kind === "replace-in-slot") {
+              const slot = taken.get(op.sid);
+              const live = slot !== undefined && expectedIn(slot, model, op.sid) !== undefined;
+              if (slot) expect(replaceInSlot(slot.slot, item)).toBe(live);
+              if (slot && live) slot.known.item = item;
+            } else if (op.kind === "replace") {
               const held = model.known.get(op.sid);
               const had = held?.item !== undefined;
               if (held && had) held.item = item;
@@ -115,9 +149,9 @@ describe("OrderedList, against a sorted array", () => {
               list.clear();
               model.known.clear();
             }
-            if (n % 10 === 9) agree(list, model);
+            if (n % 10 === 9) agree(list, model, taken);
           }
-          agree(list, model);
+          agree(list, model, taken);
         }),
         { numRuns: PROPERTY_RUNS, seed: FC_SEED },
       );

@@ -114,9 +114,9 @@ export const participantHandlers: OperationHandlers<
       queue_time: "0",
       uri: participantUri(sids),
     };
-    const stored = store.addCreatedParticipant(Object.freeze(participant)); // frozen: held as it is, not copied
-    participantCreated(store, stored, form);
-    return { body: stored };
+    const created = Object.freeze(participant); // frozen: held as it is, not copied
+    participantCreated(store, created, form, store.addCreatedParticipant(created));
+    return { body: created };
   },
 
   ListParticipant: ({ store, path, query, sentQuery, resourcePath }) => {
