@@ -1,7 +1,7 @@
 // internal: answers a request without a socket, for the in-process client and the MSW handlers: faults
 // first, then the catalogued operation through `answer` (the HTTP fake's own code path), and anything
 // else (a 404, a 405, a body that is not a form) through Fastify's `inject` into the same app.
-import { replyText } from "./_json-text.js";
+import { jsonText } from "./_json-text.js";
 import type { FastifyInstance } from "fastify";
 import { parse } from "node:querystring";
 import { setTimeout as sleep } from "node:timers/promises";
@@ -40,9 +40,9 @@ const isForm = (contentType: string | undefined): boolean =>
  * A reply as the HTTP fake writes it: JSON text under `Content-Type: application/json`, or no body;
  * with its `Content-Length`, without which a keep-alive client (the SDK's axios under MSW) waits for more.
  */
-function wire({ status, body }: Reply, headers: Readonly<Record<string, string>> = {}): WireAnswer {
+function wire({ status, body, text: written }: Reply, headers: Readonly<Record<string, string>> = {}): WireAnswer {
   if (body === undefined) return { status, headers: { ...headers, "content-length": "0" }, body: "" };
-  const text = replyText(status, body);
+  const text = written ?? jsonText(body);
   const length = String(Buffer.byteLength(text));
   return { status, headers: { ...headers, "content-type": "application/json", "content-length": length }, body: text };
 }

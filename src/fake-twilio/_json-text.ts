@@ -1,6 +1,7 @@
 // internal: a reply body as JSON text, both transports' serializer. The store freezes what it holds
 // (store.ts `held`), so the text of a frozen object cannot go stale and is written once: a page is
 // its envelope plus the cached texts of its items, a fetch the cached text of its resource.
+import type { Participant } from "../generated/schemas.js";
 
 const texts = new WeakMap<object, string>();
 
@@ -37,13 +38,24 @@ export function jsonText(body: unknown): string {
   return `{${lists.join(",")}${others === "{}" || others === "}" ? "}" : `,${others.slice(1)}`}`;
 }
 
+/** A string or null as JSON. */
+const jsonOrNull = (value: string | null): string => (value === null ? "null" : JSON.stringify(value));
+
 /**
- * A reply's body as JSON text: {@link jsonText}'s, except for a resource just created (status 201), whose text is
- * not cached: it is sent once, and the lifecycle soon replaces the resource, so a cached text would only weigh on the
- * collector.
+ * The JSON text of a participant CreateParticipant built, byte for byte what `JSON.stringify` gives (tested on every
+ * valid form: test/property/created-participant.property.test.ts), in a third of its time (`JSON.stringify`'s builder
+ * grows its text piece by piece). It writes the fields in the order CreateParticipant builds them and does not escape
+ * the strings that cannot need it: SIDs (checked or drawn), the `uri` made of them, the fake's own RFC 2822 dates and
+ * the `status` enum; the `label`, the coached call and `queue_time` go through `JSON.stringify`. Not cached: it is sent
+ * once, and the lifecycle soon replaces the participant.
  */
-export const replyText = (status: number, body: unknown): string =>
-  status === 201 ? JSON.stringify(body) : jsonText(body);
+export const createdParticipantText = (p: Readonly<Participant>): string =>
+  `{"account_sid":"${p.account_sid}","conference_sid":"${p.conference_sid}","call_sid":"${p.call_sid}",` +
+  `"label":${jsonOrNull(p.label)},"call_sid_to_coach":${jsonOrNull(p.call_sid_to_coach)},"coaching":${p.coaching},` +
+  `"date_created":"${p.date_created}","date_updated":"${p.date_updated}",` +
+  `"end_conference_on_exit":${p.end_conference_on_exit},"muted":${p.muted},"hold":${p.hold},` +
+  `"start_conference_on_enter":${p.start_conference_on_enter},"status":"${p.status}","queue_time":${jsonOrNull(p.queue_time)},` +
+  `"uri":"${p.uri}"}`;
 
 /** Whether a value and every object it holds are frozen: nobody can change it any more. */
 function deeplyFrozen(value: object): boolean {

@@ -1,4 +1,4 @@
-import { replyText } from "./_json-text.js";
+import { jsonText } from "./_json-text.js";
 import formbody from "@fastify/formbody";
 import Fastify, { type FastifyError, type FastifyInstance, type FastifyReply, type FastifyRequest } from "fastify";
 import { STATUS_CODES } from "node:http";
@@ -27,11 +27,11 @@ const routeUrl = (template: string): string => template.replace(/\{(\w+)\}/g, ":
 const pathOf = (url: string): string => url.split("?")[0] ?? url;
 
 /** Sends a reply: JSON under `Content-Type: application/json` (as our contracts pin it; a Buffer, so that Fastify adds no charset), or no body at all. */
-function send(reply: FastifyReply, { status, body }: Reply): FastifyReply {
+function send(reply: FastifyReply, { status, body, text }: Reply): FastifyReply {
   reply.code(status);
   return body === undefined
     ? reply.send()
-    : reply.header("content-type", "application/json").send(Buffer.from(replyText(status, body)));
+    : reply.header("content-type", "application/json").send(Buffer.from(text ?? jsonText(body)));
 }
 
 const isClientError = (error: FastifyError): boolean =>

@@ -12,6 +12,8 @@ import type { ValidationIssue } from "../validate/issues.js";
 export interface Reply {
   readonly status: number;
   readonly body: unknown;
+  /** The body's JSON text, when the handler wrote it already (a created participant's) */
+  readonly text?: string | undefined;
 }
 
 /** A Twilio error as a reply, with the status the error carries. */

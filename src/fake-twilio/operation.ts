@@ -85,5 +85,7 @@ export function answer(store: FakeTwilioStore, operation: Operation, request: In
     body: checked.value.body,
     resourcePath: request.path,
   });
-  return "error" in outcome ? errorReply(outcome.error) : { status: operation.successStatus, body: outcome.body };
+  return "error" in outcome
+    ? errorReply(outcome.error)
+    : { status: operation.successStatus, body: outcome.body, text: outcome.text };
 }

@@ -24,7 +24,7 @@ export interface OperationContext {
  * What an operation handler returns: the success body (sent with the operation's catalogued
  * success status; `undefined` for DeleteParticipant's 204), or a Twilio error (sent with its own status).
  */
-export type Outcome = { readonly body: unknown } | { readonly error: TwilioError };
+export type Outcome = { readonly body: unknown; readonly text?: string } | { readonly error: TwilioError };
 
 /** Answers one catalogued operation against the store. */
 export type OperationHandler = (context: OperationContext) => Outcome;

@@ -10,6 +10,7 @@ import { participantUri } from "../../catalogue/resource-uris.js";
 import { formatRfc2822 } from "../../rfc2822.js";
 import { isSid } from "../../validate/sids.js";
 import { validateResource } from "../../validate/validate.js";
+import { createdParticipantText } from "../_json-text.js";
 import { touched } from "../dates.js";
 import { isDialable } from "../../validate/endpoint.js";
 import { conferenceCompleted, invalidParameter, invalidToNumber, notFound, rejectedRequest } from "../errors.js";
@@ -116,7 +117,7 @@ export const participantHandlers: OperationHandlers<
     };
     const created = Object.freeze(participant); // frozen: held as it is, not copied
     participantCreated(store, created, form, store.addCreatedParticipant(created));
-    return { body: created };
+    return { body: created, text: createdParticipantText(created) };
   },
 
   ListParticipant: ({ store, path, query, sentQuery, resourcePath }) => {
