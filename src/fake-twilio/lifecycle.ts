@@ -57,7 +57,9 @@ function setStatus(
   record = stateOf(store).calls.get(participant.account_sid, participant.call_sid),
   time = store.now(),
 ): Readonly<Participant> {
-  const value = store.moveParticipant(participant, status, time, record?.slot);
+  const value = record
+    ? store.moveParticipantInSlot(record.slot, participant, status, time)
+    : store.moveParticipant(participant, status, time);
   store.events.emit({
     time,
     type: "participant-status",

@@ -85,7 +85,7 @@ const strict = { profile: "strict" } as const;
  * of these per participant, and a literal costs a quarter of the time of a spread of the frozen participant, and
  * holds 144 bytes where the spread's copy holds 168.
  */
-const movedOn = (p: Readonly<Participant>, status: ParticipantStatus, dateUpdated: string): Participant => ({
+const withStatus = (p: Readonly<Participant>, status: ParticipantStatus, dateUpdated: string): Participant => ({
   account_sid: p.account_sid,
   conference_sid: p.conference_sid,
   call_sid: p.call_sid,
@@ -102,6 +102,10 @@ const movedOn = (p: Readonly<Participant>, status: ParticipantStatus, dateUpdate
   queue_time: p.queue_time,
   uri: p.uri,
 });
+
+/** The participant moved on to `status` at `at` (its `date_updated` never before its own, see `touched`), frozen. */
+const movedOn = (p: Readonly<Participant>, status: ParticipantStatus, at: Date): Readonly<Participant> =>
+  Object.freeze(withStatus(p, status, touched(at, p)));
 
 /**
  * The fake Twilio's in-memory state: accounts with their auth tokens, conferences, participants,
@@ -280,30 +284,43 @@ export class FakeTwilioStore {
 
   /**
    * Moves a participant on, as the lifecycle does: `status`, and `date_updated` at the clock's time (never before its
-   * own `date_updated`, see `touched`). The participant the store holds under its call SID is replaced (when it holds
-   * one), keeping its place in the list. Not checked against the strict profile again, as each lifecycle step would
-   * otherwise cost a validation: the participant was checked when it was put, no strict rule on a participant reads
-   * `status` (a value of the schema's enum, by its type), and the dates stay in order (test/fake-twilio/store-move.test.ts).
+   * own `date_updated`, see `touched`). The participant the store holds under its call SID in its conference is
+   * replaced (when it holds one), keeping its place in the list. Not checked against the strict profile again, as each
+   * lifecycle step would otherwise cost a validation: the participant was checked when it was put, no strict rule on a
+   * participant reads `status` (a value of the schema's enum, by its type), and the dates stay in order
+   * (test/fake-twilio/store-move.test.ts).
    *
    * @param participant - as the store returned it
    * @param status - the new status
    * @param at - when it moves (default: the clock's time now)
-   * @param slot - the participant's place, from {@link addCreatedParticipant}: replaced there without a lookup while it
-   *   holds the participant
    * @returns the moved participant, frozen
    */
   moveParticipant(
     participant: Readonly<Participant>,
     status: ParticipantStatus,
     at: Date = this.now(),
-    slot?: Slot<Readonly<Participant>>,
   ): Readonly<Participant> {
-    const moved = Object.freeze(movedOn(participant, status, touched(at, participant)));
-    if (slot === undefined || !replaceInSlot(slot, moved))
-      this.#accounts
-        .get(moved.account_sid)
-        ?.participants.get(moved.conference_sid)
-        ?.list.replace(moved.call_sid, moved);
+    const moved = movedOn(participant, status, at);
+    this.#accounts.get(moved.account_sid)?.participants.get(moved.conference_sid)?.list.replace(moved.call_sid, moved);
+    return moved;
+  }
+
+  /**
+   * {@link moveParticipant} for the lifecycle, which keeps its participant's slot (from {@link addCreatedParticipant}):
+   * the moved participant replaces it there, without a lookup, when the slot holds exactly `participant`; else as
+   * {@link moveParticipant} replaces it.
+   *
+   * @internal the lifecycle's, not part of the published types
+   */
+  moveParticipantInSlot(
+    slot: Slot<Readonly<Participant>>,
+    participant: Readonly<Participant>,
+    status: ParticipantStatus,
+    at: Date,
+  ): Readonly<Participant> {
+    if (slot.item !== participant) return this.moveParticipant(participant, status, at);
+    const moved = movedOn(participant, status, at);
+    replaceInSlot(slot, moved);
     return moved;
   }
 

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { FakeTwilioEvent } from "../../src/fake-twilio/index.js";
 import { LIFECYCLE_DELAYS_MS, startFakeTwilio } from "../../src/fake-twilio/index.js";
+import { conferenceWith, participantWith } from "../../src/catalogue/resource-uris.js";
 import { useFakeTwilio } from "./_harness.js";
 
 const START = new Date("2030-01-01T00:00:00Z");
@@ -253,6 +254,26 @@ describe("the fake's lifecycle on a manual clock", () => {
     ]);
   });
 
+  it("a created call's SID put in another conference and hung up there leaves the created participant as it is", async () => {
+    const { fake } = h();
+    const twin = await join("first", "twin");
+    const home = () => fake.store.participant(fake.accountSid, twin.conferenceSid, twin.callSid);
+    const other = fake.store.putConference(
+      conferenceWith(
+        {
+          ...fake.store.conference(fake.accountSid, twin.conferenceSid)!,
+          friendly_name: "other",
+          status: "in-progress",
+        },
+        { sid: "CF00000000000000000000000000000001" },
+      ),
+    );
+    fake.store.putParticipant(participantWith({ ...home()!, status: "connected" }, { conference_sid: other.sid }));
+    expect(fake.hangUp(other.sid, twin.callSid)).toBe(true); // the call's end calls off its steps
+    fake.clock.runAll();
+    expect(home()).toMatchObject({ conference_sid: twin.conferenceSid, status: "queued" });
+  });
+
   it("a stream starts on any connected participant's call, and stops when its call ends", async () => {
     const { client, fake } = h();
     const seeded = fake.store
@@ -346,5 +367,19 @@ describe("store.reset()", () => {
     } finally {
       await fake.close();
     }
+  });
+
+  it("called by an event's listener in the middle of a step, leaves the step's participant without further events", async () => {
+    const { client, fake } = h();
+    const created = await join("reset", "resetting");
+    const stop = fake.events.subscribe((event) => {
+      if (event.type === "participant-status" && event.status === "connecting") fake.store.reset();
+    });
+    fake.clock.runAll();
+    stop();
+    expect(lines().filter((l) => l.includes(" resetting "))).toEqual([
+      "100 participant-status resetting connecting/initiated/initiated",
+    ]);
+    await expect(client.conferences(created.conferenceSid).fetch()).rejects.toMatchObject({ status: 404 });
   });
 });
