@@ -44,10 +44,10 @@ const jsonOrNull = (value: string | null): string => (value === null ? "null" : 
 /**
  * The JSON text of a participant CreateParticipant built, byte for byte what `JSON.stringify` gives (tested on random
  * valid forms: test/property/created-participant.property.test.ts), in half of its time or less (`JSON.stringify`'s
- * builder grows its text piece by piece). It writes the fields in the order CreateParticipant builds them and does not escape
- * the strings that cannot need it: SIDs (checked or drawn), the `uri` made of them, the fake's own RFC 2822 dates and
- * the `status` enum; the `label`, the coached call and `queue_time` go through `JSON.stringify`. Not cached: it is sent
- * once, and the lifecycle soon replaces the participant.
+ * builder grows its text piece by piece). It writes the fields in the order CreateParticipant builds them and does not
+ * escape the strings that cannot need it: SIDs (checked or drawn), the `uri` made of them, the fake's own RFC 2822
+ * dates and the `status` enum; the `label`, the coached call and `queue_time` go through `JSON.stringify`. Not cached:
+ * it is sent once, and the lifecycle soon replaces the participant.
  */
 export const createdParticipantText = (p: Readonly<Participant>): string =>
   `{"account_sid":"${p.account_sid}","conference_sid":"${p.conference_sid}","call_sid":"${p.call_sid}",` +
